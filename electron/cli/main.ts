@@ -1,0 +1,40 @@
+import { demoCommand, demoUsage } from './demo';
+import { infoCommand, infoUsage } from './info';
+import { CliError, type Streams } from './output';
+
+const commands: Record<string, { run: (argv: string[], out: Streams) => number | Promise<number>; usage: string; summary: string }> = {
+  demo: { run: demoCommand, usage: demoUsage, summary: 'create a database filled with realistic demo data' },
+  info: { run: infoCommand, usage: infoUsage, summary: 'print the schema version and row counts of a database' },
+};
+
+function help(): string {
+  const lines = ['Usage: patron <command> [options]', '', 'Commands:'];
+  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(8)} ${c.summary}`, `           ${c.usage}`);
+  lines.push('', 'Every command takes --db FILE; --json prints one JSON document instead of text.');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs one command; returns the exit code. Errors become one plain line on stderr. */
+export async function main(argv: string[], out: Streams): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    out.stdout.write(help());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    out.stderr.write(`patron: unknown command "${name}"\n\n${help()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, out);
+  } catch (err) {
+    if (err instanceof CliError) {
+      out.stderr.write(`${err.message}\n`);
+      if (err.exitCode === 2) out.stderr.write(`usage: ${command.usage}\n`);
+      return err.exitCode;
+    }
+    out.stderr.write(`patron ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}

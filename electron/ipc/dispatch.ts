@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import { channels, isChannel, type Channel } from '../../shared/ipc/channels';
+import { contract } from '../../shared/ipc/contract';
+import { PatronError, type Envelope, type ErrorDetail } from '../../shared/ipc/errors';
+import type { HandlerTable } from './handlers';
+
+/** Facts about who sent a request, as far as the transport knows them. */
+export interface CallerInfo {
+  transport: 'electron' | 'http' | 'direct';
+  /** URL of the sending frame (Electron) or null. */
+  url: string | null;
+  /** False when the request comes from a subframe. */
+  isMainFrame: boolean;
+}
+
+export interface DispatchOptions {
+  /** Rejects requests from senders that are not the app's own window. */
+  isTrustedCaller?: (caller: CallerInfo) => boolean;
+  /** Called for unexpected failures (not PatronErrors) so the host can log them. */
+  onInternalError?: (channel: string, err: unknown) => void;
+}
+
+export type Dispatch = (channel: string, payload: unknown, caller: CallerInfo) => Promise<Envelope<unknown>>;
+
+function zodDetails(error: z.ZodError): ErrorDetail[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+/**
+ * The one place requests are checked: known channel, trusted sender, payload
+ * valid per the contract. Anything that fails never reaches a service, so an
+ * invalid request cannot write.
+ */
+export function createDispatcher(table: HandlerTable, options: DispatchOptions = {}): Dispatch {
+  return async (channel, payload, caller) => {
+    try {
+      if (!isChannel(channel)) throw new PatronError('unknown_channel', `unknown IPC channel: ${String(channel)}`);
+      if (options.isTrustedCaller && !options.isTrustedCaller(caller)) {
+        throw new PatronError('forbidden', `request on ${channel} refused: sender ${caller.url ?? '(unknown)'} is not the Patron window`);
+      }
+      const parsed = contract[channel].request.safeParse(payload ?? {});
+      if (!parsed.success) {
+        const details = zodDetails(parsed.error);
+        const first = details[0];
+        throw new PatronError('invalid_request', `invalid request for ${channel}: ${first ? `${first.path || '(payload)'}: ${first.message}` : 'malformed'}`, details);
+      }
+      const handler = table[channel] as (req: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (err) {
+      if (err instanceof PatronError) return { ok: false, error: err.toData() };
+      options.onInternalError?.(channel, err);
+      return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
+    }
+  };
+}
+
+/** Anything with Electron's `ipcMain.handle` shape: ipcMain itself, the HTTP bridge, a test double. */
+export interface IpcLike<Event = unknown> {
+  handle(channel: string, listener: (event: Event, payload: unknown) => Promise<unknown>): void;
+}
+
+/**
+ * Binds every contract channel on a transport. `callerOf` turns the
+ * transport's event object into CallerInfo for the sender check.
+ */
+export function registerHandlers<Event>(
+  ipc: IpcLike<Event>,
+  table: HandlerTable,
+  callerOf: (event: Event) => CallerInfo,
+  options: DispatchOptions = {},
+): Dispatch {
+  const dispatch = createDispatcher(table, options);
+  for (const channel of channels) {
+    ipc.handle(channel, (event, payload) => dispatch(channel, payload, callerOf(event)));
+  }
+  return dispatch;
+}
+
+export type { Channel };

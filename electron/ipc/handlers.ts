@@ -1,0 +1,19 @@
+import type { Channel } from '../../shared/ipc/channels';
+import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
+import type { Services } from '../services';
+
+export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
+export type HandlerTable = { [C in Channel]: Handler<C> };
+
+/** Maps each contract channel to the service that answers it. Requests arrive already validated. */
+export function handlerTable(services: Services): HandlerTable {
+  return {
+    'app:info': () => services.app.info(),
+    'db:stats': () => services.app.stats(),
+    'settings:get': () => services.settings.get(),
+    'settings:set': (req) => services.settings.set(req),
+    'customers:list': () => services.customers.list(),
+    'customers:get': (req) => services.customers.get(req.id),
+    'customers:update': (req) => services.customers.update(req.id, req.patch),
+  };
+}

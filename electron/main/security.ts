@@ -1,0 +1,59 @@
+import { app, session, type WebContents } from 'electron';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Session-wide rules: a CSP header on every response and no permission ever granted. */
+export function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  // Patron needs no network: refuse every request that is not our own files or dev server.
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAppUrl(details.url) && !details.url.startsWith('devtools:') });
+  });
+}
+
+let allowedOrigin: string | null = null;
+
+/** Records where the renderer is served from (file: in builds, the Vite dev server in development). */
+export function setAppOrigin(url: string): void {
+  allowedOrigin = url.startsWith('file:') ? 'file://' : new URL(url).origin;
+}
+
+export function isAppUrl(url: string): boolean {
+  if (!allowedOrigin) return false;
+  if (allowedOrigin === 'file://') return url.startsWith('file://');
+  try {
+    return new URL(url).origin === allowedOrigin;
+  } catch {
+    return false;
+  }
+}
+
+/** Every web contents: no navigation away, no new windows, no webviews. */
+export function lockDownContents(): void {
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}

@@ -1,0 +1,17 @@
+import { appInfoService } from './appInfo';
+import type { ServiceContext } from './context';
+import { customerService } from './customers';
+import { settingsService } from './settings';
+
+export type { ServiceContext } from './context';
+
+/** Every use case of the app, bound to one database. Knows nothing of Electron. */
+export function createServices(ctx: ServiceContext) {
+  return {
+    app: appInfoService(ctx),
+    settings: settingsService(ctx),
+    customers: customerService(ctx),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { isIsoDate } from './dates';
+import { customerKinds, customerStatuses, tiers } from './enums';
+
+export const isoDateSchema = z.string().refine(isIsoDate, { message: 'must be a date as YYYY-MM-DD' });
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable();
+
+/** One row of the customer grid: the profile plus the few order figures staff scan for. */
+export const customerRowSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  kind: z.enum(customerKinds),
+  name: z.string(),
+  industry: z.string().nullable(),
+  region: z.string().nullable(),
+  source: z.string().nullable(),
+  ownerId: z.number().int().nullable(),
+  ownerName: z.string().nullable(),
+  cooperationStart: z.string().nullable(),
+  status: z.enum(customerStatuses),
+  tierOverride: z.enum(tiers).nullable(),
+  contactName: z.string().nullable(),
+  contactTitle: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  tags: z.array(z.string()),
+  orderCount: z.number().int(),
+  totalCents: z.number().int(),
+  lastOrderDate: z.string().nullable(),
+});
+export type CustomerRow = z.infer<typeof customerRowSchema>;
+
+export const contactSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  title: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  birthday: z.string().nullable(),
+  isPrimary: z.boolean(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const customerDetailSchema = customerRowSchema.extend({
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  contacts: z.array(contactSchema),
+});
+export type CustomerDetail = z.infer<typeof customerDetailSchema>;
+
+/** The fields staff may edit on a profile. Every key is optional; unknown keys are refused. */
+export const customerPatchSchema = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(200),
+    kind: z.enum(customerKinds),
+    industry: optionalText(100),
+    region: optionalText(100),
+    source: optionalText(100),
+    ownerId: z.number().int().positive().nullable(),
+    cooperationStart: isoDateSchema.nullable(),
+    status: z.enum(customerStatuses),
+    tierOverride: z.enum(tiers).nullable(),
+    phone: optionalText(50),
+    email: z.string().trim().email('must be an email address').max(200).nullable(),
+    address: optionalText(500),
+    notes: optionalText(10_000),
+  })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'must change at least one field' });
+export type CustomerPatch = z.infer<typeof customerPatchSchema>;

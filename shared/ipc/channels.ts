@@ -1,0 +1,28 @@
+/**
+ * The names of every IPC call and push event. Kept apart from the zod schemas so
+ * the sandboxed preload can whitelist channels without bundling zod; the contract
+ * module checks at compile time that both lists agree.
+ */
+export const channels = [
+  'app:info',
+  'db:stats',
+  'settings:get',
+  'settings:set',
+  'customers:list',
+  'customers:get',
+  'customers:update',
+] as const;
+
+export type Channel = (typeof channels)[number];
+
+export const events = ['db:changed', 'job:progress'] as const;
+
+export type EventName = (typeof events)[number];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (channels as readonly string[]).includes(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (events as readonly string[]).includes(name);
+}

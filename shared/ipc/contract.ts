@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { customerDetailSchema, customerPatchSchema, customerRowSchema } from '../domain/customer';
+import { languages } from '../i18n/language';
+import type { Channel, EventName } from './channels';
+
+/**
+ * The one IPC contract: every call `'domain:verb'` with the zod schema its
+ * request must pass and the schema of what it answers. Main validates each
+ * request against it; the renderer's client and the unit tests derive their
+ * types from it; the HTTP bridge serves the very same table.
+ */
+const call = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
+
+const empty = z.object({}).strict();
+const idRequest = z.object({ id: z.number().int().positive() }).strict();
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  schemaVersion: z.number().int(),
+  dbPath: z.string(),
+  systemLocale: z.string(),
+  runtime: z.enum(['electron', 'node']),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const dbStatsSchema = z.object({
+  schemaVersion: z.number().int(),
+  fileBytes: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+});
+export type DbStats = z.infer<typeof dbStatsSchema>;
+
+export const settingsSchema = z.object({
+  /** null until the first start has picked one from the OS locale. */
+  language: z.enum(languages).nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const contract = {
+  'app:info': call(empty, appInfoSchema),
+  'db:stats': call(empty, dbStatsSchema),
+  'settings:get': call(empty, settingsSchema),
+  'settings:set': call(settingsSchema.partial().strict(), settingsSchema),
+  'customers:list': call(empty, z.object({ rows: z.array(customerRowSchema), asOf: z.string() })),
+  'customers:get': call(idRequest, customerDetailSchema),
+  'customers:update': call(z.object({ id: z.number().int().positive(), patch: customerPatchSchema }).strict(), customerDetailSchema),
+} satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
+
+// Both lists must name the same channels: a channel in one but not the other fails to compile.
+type ContractChannel = keyof typeof contract;
+const sameChannels: [Channel] extends [ContractChannel] ? ([ContractChannel] extends [Channel] ? true : never) : never = true;
+void sameChannels;
+
+export type RequestOf<C extends Channel> = z.input<(typeof contract)[C]['request']>;
+export type ParsedRequestOf<C extends Channel> = z.output<(typeof contract)[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<(typeof contract)[C]['response']>;
+
+export const eventSchemas = {
+  'db:changed': z.object({ tables: z.array(z.string()).min(1) }),
+  'job:progress': z.object({ id: z.string(), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+} satisfies Record<EventName, z.ZodType>;
+
+export type EventPayload<E extends EventName> = z.output<(typeof eventSchemas)[E]>;
+
+/** The whole API a window sees: the preload (Electron) or the test preload (HTTP bridge) provides it. */
+export interface PatronBridge {
+  invoke(channel: string, request: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}

@@ -1,0 +1,57 @@
+/**
+ * Errors that cross the IPC boundary. Handlers never throw raw errors at the
+ * transport: the dispatcher turns every failure into a `PatronErrorData` so the
+ * renderer, the HTTP bridge and unit tests all see the same typed shape.
+ */
+export const errorCodes = [
+  'invalid_request',
+  'unknown_channel',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'database_too_new',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ErrorDetail {
+  /** Dotted path into the request payload, e.g. `patch.status`. Empty for the whole payload. */
+  path: string;
+  message: string;
+}
+
+export interface PatronErrorData {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetail[];
+}
+
+export class PatronError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetail[] | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: ErrorDetail[]) {
+    super(message);
+    this.name = 'PatronError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toData(): PatronErrorData {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+  }
+
+  static fromData(data: PatronErrorData): PatronError {
+    return new PatronError(data.code, data.message, data.details);
+  }
+}
+
+export function isPatronErrorData(value: unknown): value is PatronErrorData {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.message === 'string' && typeof v.code === 'string' && (errorCodes as readonly string[]).includes(v.code);
+}
+
+/** What every IPC call resolves to on the wire. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: PatronErrorData };

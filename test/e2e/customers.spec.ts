@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, screenshotDir, test } from './fixtures';
+
+function firstCustomer(dbPath: string): { id: number; name: string; code: string } {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare('SELECT id, name, code FROM customers ORDER BY id LIMIT 1').get() as { id: number; name: string; code: string };
+  } finally {
+    db.close();
+  }
+}
+
+test.describe('Customers page in Chinese (OS locale zh-CN)', () => {
+  test.use({ systemLocale: 'zh-CN' });
+
+  test('first start follows the OS language and shows the demo customers in the grid', async ({ page, patron }) => {
+    await page.goto(patron.url);
+    await expect(page.getByRole('heading', { name: /客户档案/ })).toBeVisible();
+    await expect(page.getByTestId('customer-count')).toContainText('2,000');
+    const grid = page.getByTestId('customer-grid');
+    await expect(grid.getByRole('columnheader', { name: '客户名称' })).toBeVisible();
+    const first = firstCustomer(patron.dbPath);
+    await expect(grid.getByText(first.name, { exact: true })).toBeVisible();
+    // A customer far down the list is found through the quick search.
+    await page.getByPlaceholder('搜索客户…').fill('C001999');
+    await expect(grid.getByText('C001999', { exact: true })).toBeVisible();
+    await page.getByPlaceholder('搜索客户…').fill('');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await page.screenshot({ path: join(screenshotDir, 'customers-zh-CN.png') });
+  });
+
+  test('the language choice switches the UI at once and is remembered after a restart', async ({ page, patron }) => {
+    await page.goto(patron.url);
+    await expect(page.getByRole('heading', { name: /客户档案/ })).toBeVisible();
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { name: /Customers/ })).toBeVisible();
+    const url = await patron.restart();
+    await page.goto(url);
+    await expect(page.getByRole('heading', { name: /Customers/ })).toBeVisible();
+    await expect(page.getByTestId('customer-grid').getByRole('columnheader', { name: 'Name' })).toBeVisible();
+  });
+
+  test('unfinished areas say so plainly', async ({ page, patron }) => {
+    await page.goto(patron.url);
+    await page.getByTestId('nav-warnings').click();
+    await expect(page).toHaveURL(/#\/warnings/);
+    await expect(page.getByText(/尚未/)).toBeVisible();
+    await page.getByTestId('nav-settings').click();
+    await expect(page.getByText(patron.dbPath)).toBeVisible();
+    await page.screenshot({ path: join(screenshotDir, 'settings-zh-CN.png') });
+  });
+
+  test('an edit saved through the API reaches the open grid by push, without a reload', async ({ page, patron }) => {
+    await page.goto(patron.url);
+    const grid = page.getByTestId('customer-grid');
+    const first = firstCustomer(patron.dbPath);
+    await expect(grid.getByText(first.name, { exact: true })).toBeVisible();
+    const res = await page.evaluate(
+      (id) => window.patron?.invoke('customers:update', { id, patch: { name: '推送测试有限公司' } }),
+      first.id,
+    );
+    expect(res).toMatchObject({ ok: true });
+    await expect(grid.getByText('推送测试有限公司', { exact: true })).toBeVisible();
+    const refused = await page.evaluate(() => window.patron?.invoke('customers:update', { id: 1, patch: { status: 'vip' } }));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+});
+
+test.describe('Customers page in English (OS locale en-US)', () => {
+  test.use({ systemLocale: 'en-US' });
+
+  test('shows the demo customers with English labels', async ({ page, patron }) => {
+    await page.goto(patron.url);
+    await expect(page.getByRole('heading', { name: /Customers/ })).toBeVisible();
+    await expect(page.getByTestId('customer-count')).toContainText('2,000');
+    const grid = page.getByTestId('customer-grid');
+    await expect(grid.getByRole('columnheader', { name: 'Name' })).toBeVisible();
+    await expect(grid.getByText(firstCustomer(patron.dbPath).name, { exact: true })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.screenshot({ path: join(screenshotDir, 'customers-en.png') });
+  });
+});

@@ -1,0 +1,157 @@
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import ts from 'typescript';
+import type { EventName } from '../../shared/ipc/channels';
+import type { EventPayload } from '../../shared/ipc/contract';
+import { registerHandlers, type CallerInfo } from '../../electron/ipc/dispatch';
+import { handlerTable } from '../../electron/ipc/handlers';
+import { createServices, type Services } from '../../electron/services';
+import { openAppDatabase } from '../../electron/services/startup';
+
+/**
+ * The browser-test stand-in for Electron's main process: the real services and
+ * the real handler table on a real database, bound to HTTP on 127.0.0.1 instead
+ * of ipcMain. The built renderer is served from the same origin with a test
+ * preload that defines `window.patron` over this bridge.
+ */
+export interface BridgeOptions {
+  dbPath: string;
+  rendererDir: string;
+  systemLocale: string;
+  port?: number;
+  now?: () => Date;
+}
+
+export interface Bridge {
+  url: string;
+  services: Services;
+  close(): Promise<void>;
+}
+
+interface HttpEvent {
+  origin: string | null;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+
+function webPreloadSource(): string {
+  const file = resolve(import.meta.dirname, 'web-preload.ts');
+  return ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.None } }).outputText;
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text.length === 0 ? {} : (JSON.parse(text) as unknown);
+}
+
+export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
+  const indexFile = join(opts.rendererDir, 'index.html');
+  if (!existsSync(indexFile)) throw new Error(`renderer build not found at ${indexFile}; run "npm run build" first`);
+  const { db } = openAppDatabase(opts.dbPath, { now: opts.now?.() });
+  const sseClients = new Set<ServerResponse>();
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    for (const client of sseClients) client.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  };
+  const services = createServices({
+    db,
+    dbPath: opts.dbPath,
+    actor: 'e2e',
+    systemLocale: opts.systemLocale,
+    runtime: 'node',
+    appVersion: '0.0.0-harness',
+    now: opts.now ?? (() => new Date()),
+    emit,
+  });
+
+  let origin = '';
+  const handlers = new Map<string, (event: HttpEvent, payload: unknown) => Promise<unknown>>();
+  const dispatch = registerHandlers<HttpEvent>(
+    { handle: (channel, fn) => handlers.set(channel, fn) },
+    handlerTable(services),
+    (event): CallerInfo => ({ transport: 'http', url: event.origin, isMainFrame: true }),
+    // Like the Electron sender check: only pages served by this bridge may call it.
+    { isTrustedCaller: (caller) => caller.url === origin, onInternalError: (ch, err) => console.error(`[bridge] ${ch}`, err) },
+  );
+  const preload = webPreloadSource();
+  const indexHtml = readFileSync(indexFile, 'utf8').replace('<script', '<script src="./__patron/preload.js"></script>\n    <script');
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', origin);
+      if (req.method === 'POST' && url.pathname.startsWith('/__patron/ipc/')) {
+        const channel = decodeURIComponent(url.pathname.slice('/__patron/ipc/'.length));
+        let payload: unknown;
+        try {
+          payload = await readBody(req);
+        } catch {
+          payload = undefined;
+        }
+        const event: HttpEvent = { origin: req.headers.origin ?? null };
+        const handler = handlers.get(channel);
+        const envelope = handler ? await handler(event, payload) : await dispatch(channel, payload, { transport: 'http', url: event.origin, isMainFrame: true });
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(envelope));
+        return;
+      }
+      if (req.method === 'GET' && url.pathname === '/__patron/events') {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        sseClients.add(res);
+        req.on('close', () => sseClients.delete(res));
+        return;
+      }
+      if (req.method === 'GET' && url.pathname === '/__patron/preload.js') {
+        res.writeHead(200, { 'content-type': MIME['.js'] ?? 'text/javascript' }).end(preload);
+        return;
+      }
+      if (req.method !== 'GET') {
+        res.writeHead(405).end();
+        return;
+      }
+      if (url.pathname === '/' || url.pathname === '/index.html') {
+        res.writeHead(200, { 'content-type': MIME['.html'] ?? 'text/html', 'content-security-policy': CSP }).end(indexHtml);
+        return;
+      }
+      const file = normalize(join(opts.rendererDir, decodeURIComponent(url.pathname)));
+      if (!file.startsWith(resolve(opts.rendererDir) + sep) || !existsSync(file) || !statSync(file).isFile()) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    })().catch((err: unknown) => {
+      console.error('[bridge]', err);
+      if (!res.headersSent) res.writeHead(500).end(String(err));
+    });
+  });
+
+  await new Promise<void>((ok) => server.listen(opts.port ?? 0, '127.0.0.1', ok));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${origin}/`,
+    services,
+    close: () =>
+      new Promise<void>((ok) => {
+        for (const client of sseClients) client.end();
+        server.close(() => {
+          db.close();
+          ok();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}

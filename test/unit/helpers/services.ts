@@ -1,0 +1,28 @@
+import type { EventName } from '../../../shared/ipc/channels';
+import type { EventPayload } from '../../../shared/ipc/contract';
+import { openDatabase } from '../../../electron/db/connection';
+import { createServices } from '../../../electron/services';
+import { tempDbPath } from './temp';
+
+export interface EmittedEvent {
+  event: EventName;
+  payload: EventPayload<EventName>;
+}
+
+/** Real services on a real, freshly migrated SQLite file, with the events they emit recorded. */
+export function servicesOnTempDb(opts: { file?: string; now?: Date } = {}) {
+  const file = opts.file ?? tempDbPath();
+  const { db } = openDatabase(file, { create: true });
+  const events: EmittedEvent[] = [];
+  const services = createServices({
+    db,
+    dbPath: file,
+    actor: 'tester',
+    systemLocale: 'zh-CN',
+    runtime: 'node',
+    appVersion: '0.0.0-test',
+    now: () => opts.now ?? new Date('2026-11-23T09:00:00Z'),
+    emit: (event, payload) => events.push({ event, payload }),
+  });
+  return { file, db, services, events };
+}
