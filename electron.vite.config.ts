@@ -16,6 +16,19 @@ function copyMigrations(): Plugin {
   };
 }
 
+/**
+ * The React plugin's fast-refresh preamble is an inline script, which the
+ * strict CSP forbids. Only the dev server (`npm run dev`) gets an allowance for
+ * it; builds keep `script-src 'self'`.
+ */
+function devCspAllowance(): Plugin {
+  return {
+    name: 'patron:dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -35,7 +48,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), devCspAllowance()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },

@@ -20,6 +20,6 @@ export function requireDb(command: string, db: unknown): string {
 export function positiveInt(command: string, flag: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new CliError(`patron ${command}: ${flag} must be a positive whole number, got "${String(value)}"`, 2);
+  if (!Number.isInteger(n) || n <= 0) throw new CliError(`patron ${command}: ${flag} must be a positive whole number, got "${typeof value === 'string' ? value : JSON.stringify(value)}"`, 2);
   return n;
 }

@@ -34,7 +34,7 @@ function zodDetails(error: z.ZodError): ErrorDetail[] {
 export function createDispatcher(table: HandlerTable, options: DispatchOptions = {}): Dispatch {
   return async (channel, payload, caller) => {
     try {
-      if (!isChannel(channel)) throw new PatronError('unknown_channel', `unknown IPC channel: ${String(channel)}`);
+      if (!isChannel(channel)) throw new PatronError('unknown_channel', `unknown IPC channel: ${channel}`);
       if (options.isTrustedCaller && !options.isTrustedCaller(caller)) {
         throw new PatronError('forbidden', `request on ${channel} refused: sender ${caller.url ?? '(unknown)'} is not the Patron window`);
       }

@@ -29,7 +29,7 @@ function fail(title: string, message: string): void {
   app.exit(1);
 }
 
-async function start(): Promise<void> {
+function start(): void {
   hardenSession();
   lockDownContents();
   const dbPath = databasePath();
@@ -38,8 +38,9 @@ async function start(): Promise<void> {
     const nativeBinding = resolveNativeBinding({ appRoot: app.getAppPath(), resourcesPath: process.resourcesPath, packaged: app.isPackaged });
     opened = openAppDatabase(dbPath, { nativeBinding });
   } catch (err) {
-    if (err instanceof DatabaseTooNewError) return fail('Patron cannot open this database', err.message);
-    return fail('Patron could not start', err instanceof Error ? err.message : String(err));
+    if (err instanceof DatabaseTooNewError) fail('Patron cannot open this database', err.message);
+    else fail('Patron could not start', err instanceof Error ? err.message : String(err));
+    return;
   }
   const { db } = opened;
   const services = createServices({

@@ -1,8 +1,11 @@
 import { app, session, type WebContents } from 'electron';
 
+// The dev server (ELECTRON_RENDERER_URL) needs React's inline fast-refresh preamble; builds never do.
+const devServer = Boolean(process.env.ELECTRON_RENDERER_URL);
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  devServer ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",

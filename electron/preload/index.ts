@@ -10,13 +10,13 @@ import type { Envelope } from '../../shared/ipc/errors';
 const bridge: PatronBridge = {
   invoke(channel, request) {
     if (!isChannel(channel)) {
-      const refused: Envelope<never> = { ok: false, error: { code: 'unknown_channel', message: `unknown IPC channel: ${String(channel)}` } };
+      const refused: Envelope<never> = { ok: false, error: { code: 'unknown_channel', message: `unknown IPC channel: ${channel}` } };
       return Promise.resolve(refused);
     }
     return ipcRenderer.invoke(channel, request) as Promise<unknown>;
   },
   on(event, listener) {
-    if (!isEventName(event)) throw new Error(`unknown event: ${String(event)}`);
+    if (!isEventName(event)) throw new Error(`unknown event: ${event}`);
     const wrapped = (_e: IpcRendererEvent, payload: unknown) => listener(payload);
     ipcRenderer.on(event, wrapped);
     return () => {

@@ -68,7 +68,7 @@ function findNodeGyp() {
   return candidates.find((p) => p && existsSync(p));
 }
 
-let built = false;
+let built;
 try {
   const prebuild = require.resolve('prebuild-install/bin.js');
   built = run(`downloading a prebuilt better-sqlite3 for Electron ${electronVersion}`, process.execPath, [

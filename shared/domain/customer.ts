@@ -65,7 +65,7 @@ export const customerPatchSchema = z
     status: z.enum(customerStatuses),
     tierOverride: z.enum(tiers).nullable(),
     phone: optionalText(50),
-    email: z.string().trim().email('must be an email address').max(200).nullable(),
+    email: z.string().trim().pipe(z.email('must be an email address')).nullable(),
     address: optionalText(500),
     notes: optionalText(10_000),
   })

@@ -49,8 +49,7 @@ export const contract = {
 
 // Both lists must name the same channels: a channel in one but not the other fails to compile.
 type ContractChannel = keyof typeof contract;
-const sameChannels: [Channel] extends [ContractChannel] ? ([ContractChannel] extends [Channel] ? true : never) : never = true;
-void sameChannels;
+export const contractCoversChannels: [Channel] extends [ContractChannel] ? ([ContractChannel] extends [Channel] ? true : never) : never = true;
 
 export type RequestOf<C extends Channel> = z.input<(typeof contract)[C]['request']>;
 export type ParsedRequestOf<C extends Channel> = z.output<(typeof contract)[C]['request']>;

@@ -36,7 +36,10 @@ async function spawnBridge(dbPath: string, locale: string): Promise<{ url: strin
 
 function stop(proc: ChildProcess): Promise<void> {
   return new Promise((ok) => {
-    if (proc.exitCode !== null) return ok();
+    if (proc.exitCode !== null) {
+      ok();
+      return;
+    }
     proc.once('exit', () => ok());
     proc.kill('SIGTERM');
   });

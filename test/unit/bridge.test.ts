@@ -54,8 +54,8 @@ describe('HTTP bridge (test harness)', () => {
     const reader = res.body!.getReader();
     await reader.read(); // the ": connected" comment
     await post(b, 'settings:set', { language: 'en' });
-    const { value } = await reader.read();
-    expect(new TextDecoder().decode(value)).toBe('event: db:changed\ndata: {"tables":["settings"]}\n\n');
+    const chunk = (await reader.read()) as { value?: Uint8Array };
+    expect(new TextDecoder().decode(chunk.value)).toBe('event: db:changed\ndata: {"tables":["settings"]}\n\n');
     controller.abort();
   });
 });

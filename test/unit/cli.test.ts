@@ -1,5 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -72,14 +71,16 @@ describe('patron CLI', () => {
     expect(res.stderr).toMatch(message);
   });
 
-  it('runs as the installed `patron` bin in a separate Node process', () => {
+  it('runs as `npx patron` (the package bin) in a separate Node process', () => {
     const file = tempDbPath();
-    const bin = resolve(root, 'node_modules/.bin/patron');
-    expect(existsSync(bin)).toBe(true);
-    execFileSync(bin, ['demo', '--db', file, '--customers', '25', '--json'], { encoding: 'utf8' });
-    const out = execFileSync(bin, ['info', '--db', file, '--json'], { encoding: 'utf8' });
-    expect((JSON.parse(out) as { counts: { customers: number } }).counts.customers).toBe(25);
-    const bad = spawnSync(bin, ['info', '--db', `${file}.missing`], { encoding: 'utf8' });
+    const npx = (args: string[]) => spawnSync('npx', ['--no-install', 'patron', ...args], { cwd: root, encoding: 'utf8' });
+    const demo = npx(['demo', '--db', file, '--customers', '25', '--json']);
+    expect(demo.status).toBe(0);
+    expect((JSON.parse(demo.stdout) as { customers: number }).customers).toBe(25);
+    const info = npx(['info', '--db', file, '--json']);
+    expect(info.status).toBe(0);
+    expect((JSON.parse(info.stdout) as { counts: { customers: number } }).counts.customers).toBe(25);
+    const bad = npx(['info', '--db', `${file}.missing`]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/not found/);
   });

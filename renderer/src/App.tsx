@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AreaContent } from './components/AreaContent';
+import { ErrorNotice } from './components/ErrorNotice';
+import { NavRail } from './components/NavRail';
+import { useHashRoute } from './hooks/useHashRoute';
+import { useSettings } from './stores/settings';
+
+/** The main window: navigation rail on the left, the current area's page beside it. */
+export function App() {
+  const { t } = useTranslation();
+  const area = useHashRoute();
+  const status = useSettings((s) => s.status);
+  const startError = useSettings((s) => s.startError);
+  const saveError = useSettings((s) => s.saveError);
+
+  useEffect(() => {
+    void useSettings.getState().start();
+  }, []);
+
+  if (status === 'failed') {
+    return (
+      <div className="splash">
+        <ErrorNotice
+          title={t('app.startFailed')}
+          message={startError ?? ''}
+          retryLabel={t('app.retry')}
+          onRetry={() => void useSettings.getState().start()}
+        />
+      </div>
+    );
+  }
+
+  if (status !== 'ready') {
+    return (
+      <div className="splash" role="status">
+        {t('app.starting')}
+      </div>
+    );
+  }
+
+  return (
+    <div className="app-shell">
+      <NavRail active={area} />
+      <main className="content" data-area={area}>
+        {saveError && <ErrorNotice title={t('app.saveLanguageFailed')} message={saveError} />}
+        <AreaContent key={area} area={area} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { CustomersPage } from '../pages/CustomersPage';
+import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { isPlannedArea, type Area } from '../routing/areas';
+
+/** The page for the area the hash names. */
+export function AreaContent({ area }: { area: Area }) {
+  if (area === 'customers') return <CustomersPage />;
+  if (area === 'settings') return <SettingsPage />;
+  if (isPlannedArea(area)) return <PlaceholderPage area={area} />;
+  return null;
+}

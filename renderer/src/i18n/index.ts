@@ -1,0 +1,41 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { languageForLocale, languages, type Language } from '../../../shared/i18n/language';
+import { en } from './en';
+import { zhCN, type Messages } from './zh-CN';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Messages };
+  }
+}
+
+export const resources = {
+  'zh-CN': { translation: zhCN },
+  en: { translation: en },
+} satisfies Record<Language, { translation: Messages }>;
+
+/**
+ * Until the stored setting is read, the UI speaks the browser's language; the
+ * settings store switches to the stored (or first-start) language right after.
+ */
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: languageForLocale(navigator.language),
+  fallbackLng: 'en',
+  supportedLngs: [...languages],
+  load: 'currentOnly',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = i18n.language;
+
+/** Switches the UI language and the document's `lang`, which screen readers and CJK font fallback rely on. */
+export async function applyLanguage(language: Language): Promise<void> {
+  document.documentElement.lang = language;
+  if (i18n.language !== language) await i18n.changeLanguage(language);
+}
+
+export { i18n };

@@ -1,0 +1,27 @@
+/** The areas of the main window, in navigation order. Each has a hash route `#/<area>`. */
+export const areas = ['customers', 'segments', 'warnings', 'complaints', 'visits', 'surveys', 'reports', 'settings'] as const;
+
+export type Area = (typeof areas)[number];
+
+/** Areas that only show a "not built yet" page for now. */
+export type PlannedArea = Exclude<Area, 'customers' | 'settings'>;
+
+export const defaultArea: Area = 'customers';
+
+export function isArea(value: string): value is Area {
+  return (areas as readonly string[]).includes(value);
+}
+
+export function isPlannedArea(area: Area): area is PlannedArea {
+  return area !== 'customers' && area !== 'settings';
+}
+
+export function hrefFor(area: Area): string {
+  return `#/${area}`;
+}
+
+/** `#/customers`, `#customers`, `#/customers/12` → `customers`; anything else → the default area. */
+export function areaFromHash(hash: string): Area {
+  const first = hash.replace(/^#\/?/, '').split(/[/?]/, 1)[0] ?? '';
+  return isArea(first) ? first : defaultArea;
+}
