@@ -1,4 +1,5 @@
 import { app, session, type WebContents } from 'electron';
+import { AppOrigin } from './origin';
 
 // The dev server (ELECTRON_RENDERER_URL) needs React's inline fast-refresh preamble; builds never do.
 const devServer = Boolean(process.env.ELECTRON_RENDERER_URL);
@@ -30,21 +31,14 @@ export function hardenSession(): void {
   });
 }
 
-let allowedOrigin: string | null = null;
+const appOrigin = new AppOrigin();
 
-/** Records where the renderer is served from (file: in builds, the Vite dev server in development). */
 export function setAppOrigin(url: string): void {
-  allowedOrigin = url.startsWith('file:') ? 'file://' : new URL(url).origin;
+  appOrigin.set(url);
 }
 
 export function isAppUrl(url: string): boolean {
-  if (!allowedOrigin) return false;
-  if (allowedOrigin === 'file://') return url.startsWith('file://');
-  try {
-    return new URL(url).origin === allowedOrigin;
-  } catch {
-    return false;
-  }
+  return appOrigin.matches(url);
 }
 
 /** Every web contents: no navigation away, no new windows, no webviews. */

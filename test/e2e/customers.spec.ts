@@ -74,6 +74,26 @@ test.describe('Customers page in Chinese (OS locale zh-CN)', () => {
   });
 });
 
+test.describe('renderer security', () => {
+  test('the content security policy blocks inline scripts and outside connections', async ({ page, patron }) => {
+    await page.goto(patron.url);
+    await expect(page.getByTestId('customer-count')).toBeVisible();
+    const result = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true';
+      document.head.append(script);
+      let fetched = 'allowed';
+      try {
+        await fetch('https://example.com/');
+      } catch {
+        fetched = 'blocked';
+      }
+      return { injected: (window as { __injected?: boolean }).__injected ?? false, fetched };
+    });
+    expect(result).toEqual({ injected: false, fetched: 'blocked' });
+  });
+});
+
 test.describe('Customers page in English (OS locale en-US)', () => {
   test.use({ systemLocale: 'en-US' });
 

@@ -13,7 +13,7 @@ interface DatabaseInfoProps {
 
 /** File path, schema version, size and rows per table of the open database. */
 export function DatabaseInfo({ appInfo, stats, error, language, onRetry }: DatabaseInfoProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(language);
 
   function fileSize(bytes: number): string {
@@ -69,7 +69,8 @@ export function DatabaseInfo({ appInfo, stats, error, language, onRetry }: Datab
             {counts.map(([table, rows]) => (
               <tr key={table}>
                 <td>
-                  <code>{table}</code>
+                  {i18n.exists(`settings.tables.${table}`) ? t(`settings.tables.${table}` as 'settings.tables.customers') : table}{' '}
+                  <code className="muted">{table}</code>
                 </td>
                 <td className="numeric">{number.format(rows)}</td>
               </tr>
