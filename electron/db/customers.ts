@@ -44,6 +44,8 @@ interface ContactRecord {
 }
 
 const TAG_SEPARATOR = '\u001f';
+// One collator for all rows: localeCompare with a locale argument builds a new one per call.
+const tagOrder = new Intl.Collator('zh-CN');
 
 const GRID_SELECT = `
   SELECT c.id, c.code, c.kind, c.name, c.industry, c.region, c.source, c.owner_id,
@@ -93,7 +95,7 @@ function toRow(r: CustomerRowRecord): CustomerRow {
     contactName: r.contact_name,
     contactTitle: r.contact_title,
     contactPhone: r.contact_phone,
-    tags: r.tags ? r.tags.split(TAG_SEPARATOR).sort((a, b) => a.localeCompare(b, 'zh-CN')) : [],
+    tags: r.tags ? r.tags.split(TAG_SEPARATOR).sort(tagOrder.compare) : [],
     orderCount: r.order_count ?? 0,
     totalCents: r.total_cents ?? 0,
     lastOrderDate: r.last_order_date,
