@@ -12,8 +12,8 @@ export function infoCommand(argv: string[], out: Streams): number {
   const file = requireDb('info', v.db);
   let opened;
   try {
-    // Read-only: `info` never migrates or otherwise changes the file.
-    opened = openDatabase(file, { readonly: true });
+    // `info` only looks: it never migrates or otherwise changes the file.
+    opened = openDatabase(file, { inspect: true });
   } catch (err) {
     throw new CliError(`patron info: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { DatabaseTooNewError } from './errors';
@@ -14,7 +14,12 @@ export interface OpenOptions {
   /** Run pending migrations (default true). */
   migrate?: boolean;
   migrations?: Migration[];
-  readonly?: boolean;
+  /**
+   * Open only to look: no migrations, no journal-mode switch, nothing written.
+   * The handle is read-write on purpose: a read-only handle would leave empty
+   * -wal/-shm files behind, while a read-write one lets SQLite tidy them on close.
+   */
+  inspect?: boolean;
 }
 
 export interface OpenedDatabase {
@@ -26,17 +31,27 @@ function driverOptions(opts: OpenOptions, extra: Database.Options = {}): Databas
   return opts.nativeBinding ? { ...extra, nativeBinding: opts.nativeBinding } : extra;
 }
 
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
 /**
- * Reads the schema version without writing anything (no WAL switch, no -wal
- * file), so a file from a newer Patron is refused while staying byte-identical.
+ * Reads the schema version (PRAGMA user_version, bytes 60–63 of the file
+ * header) without opening the database, so a file from a newer Patron is
+ * refused while staying byte-identical and without -wal/-shm files appearing.
  */
-export function peekSchemaVersion(file: string, nativeBinding?: string): number {
-  const probe = new Database(file, driverOptions({ nativeBinding }, { readonly: true, fileMustExist: true }));
+export function peekSchemaVersion(file: string): number {
+  const header = Buffer.alloc(100);
+  const fd = openSync(file, 'r');
+  let read: number;
   try {
-    return probe.pragma('user_version', { simple: true }) as number;
+    read = readSync(fd, header, 0, 100, 0);
   } finally {
-    probe.close();
+    closeSync(fd);
   }
+  if (read === 0) return 0; // an empty file is a new, empty database
+  if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+    throw new Error(`${file} is not a Patron database (it is not an SQLite file)`);
+  }
+  return header.readUInt32BE(60);
 }
 
 export function applyConnectionPragmas(db: Db): void {
@@ -53,13 +68,13 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDataba
   const exists = existsSync(file);
   if (!exists && !opts.create) throw new Error(`database file not found: ${file}`);
   if (exists) {
-    const version = peekSchemaVersion(file, opts.nativeBinding);
+    const version = peekSchemaVersion(file);
     if (version > latestVersion(migrations)) throw new DatabaseTooNewError(file, version, latestVersion(migrations));
   }
-  const db = new Database(file, driverOptions(opts, { readonly: opts.readonly ?? false }));
+  const db = new Database(file, driverOptions(opts, { fileMustExist: exists }));
   try {
-    if (opts.readonly) {
-      db.pragma('foreign_keys = ON');
+    if (opts.inspect) {
+      db.pragma('busy_timeout = 5000');
       return { db, migration: null };
     }
     applyConnectionPragmas(db);

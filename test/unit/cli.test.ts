@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +30,9 @@ describe('patron CLI', () => {
     expect(report.counts.customers).toBe(120);
     expect(report.counts.orders).toBeGreaterThan(1400);
     expect(report.counts.orders).toBeLessThan(1600);
+    // Looking leaves no -wal/-shm files behind.
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    expect(existsSync(`${file}-shm`)).toBe(false);
     const text = await run('info', '--db', file);
     expect(text.stdout).toMatch(/schema version\s+1 \(current\)/);
     expect(text.stdout).toMatch(/customers\s+120/);

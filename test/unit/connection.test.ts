@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
@@ -24,9 +24,10 @@ describe('openDatabase', () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  it('refuses a database written by a newer Patron and leaves the file byte-for-byte unchanged', () => {
+  it.each(['delete', 'wal'])('refuses a database written by a newer Patron (%s journal) and leaves the file byte-for-byte unchanged', (journal) => {
     const file = tempDbPath();
     const raw = new Database(file);
+    raw.pragma(`journal_mode = ${journal}`);
     raw.exec("CREATE TABLE future_thing (x); INSERT INTO future_thing VALUES ('from the future');");
     raw.pragma(`user_version = ${latestVersion(loadMigrations()) + 1}`);
     raw.close();
@@ -40,6 +41,15 @@ describe('openDatabase', () => {
     expect(error).toBeInstanceOf(DatabaseTooNewError);
     expect((error as Error).message).toMatch(/newer version of Patron/);
     expect((error as Error).message).toContain(file);
+    // The fingerprint covers -wal/-shm too: none may appear.
+    expect(fileFingerprint(file)).toBe(before);
+  });
+
+  it('names a file that is not an SQLite database and leaves it alone', () => {
+    const file = tempDbPath('customers.xlsx');
+    writeFileSync(file, 'PK\u0003\u0004 this is a spreadsheet, not a database'.repeat(10));
+    const before = fileFingerprint(file);
+    expect(() => openDatabase(file)).toThrow(`${file} is not a Patron database (it is not an SQLite file)`);
     expect(fileFingerprint(file)).toBe(before);
   });
 });
