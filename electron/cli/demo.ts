@@ -27,7 +27,15 @@ export function demoCommand(argv: string[], out: Streams): number {
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
   }
   const started = performance.now();
-  const summary = createDemoDatabase(file, { customers, orders, seed, asOf });
+  // Large demos take a while (10M orders ≈ 30 s): show progress on a terminal, never in --json output.
+  const showProgress = !v.json && process.stderr.isTTY;
+  const onProgress = showProgress
+    ? (done: number, total: number) => {
+        out.stderr.write(`\rGenerating demo data… ${Math.floor((done / total) * 100)}%`);
+      }
+    : undefined;
+  const summary = createDemoDatabase(file, { customers, orders, seed, asOf, onProgress });
+  if (showProgress) out.stderr.write('\n');
   const ms = Math.round(performance.now() - started);
   if (v.json) {
     printJson(out, { file, ms, ...summary });
