@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AreaContent } from './components/AreaContent';
 import { ErrorNotice } from './components/ErrorNotice';
 import { NavRail } from './components/NavRail';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { useHashRoute } from './hooks/useHashRoute';
 import { useSettings } from './stores/settings';
 
@@ -44,7 +45,9 @@ export function App() {
       <NavRail active={area} />
       <main className="content" data-area={area}>
         {saveError && <ErrorNotice title={t('app.saveLanguageFailed')} message={saveError} />}
-        <AreaContent key={area} area={area} />
+        <PageErrorBoundary key={area} title={t('app.pageFailed')} retryLabel={t('app.retry')}>
+          <AreaContent area={area} />
+        </PageErrorBoundary>
       </main>
     </div>
   );

@@ -53,6 +53,7 @@ test.describe('Customers page in Chinese (OS locale zh-CN)', () => {
     await expect(page).toHaveURL(/#\/warnings/);
     await expect(page.getByTestId('placeholder-warnings')).toContainText('这部分还没有建好');
     await expect(page.getByTestId('placeholder-warnings')).toContainText('24 小时');
+    await page.screenshot({ path: join(screenshotDir, 'placeholder-zh-CN.png') });
     await page.getByTestId('nav-settings').click();
     await expect(page.getByText(patron.dbPath)).toBeVisible();
     await page.screenshot({ path: join(screenshotDir, 'settings-zh-CN.png') });

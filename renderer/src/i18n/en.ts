@@ -9,6 +9,7 @@ export const en: Messages = {
     startFailed: 'Patron could not start',
     retry: 'Try again',
     saveLanguageFailed: 'The language setting could not be saved',
+    pageFailed: 'This page ran into a problem',
   },
   nav: {
     label: 'Main navigation',

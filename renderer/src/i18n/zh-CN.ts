@@ -10,6 +10,7 @@ export const zhCN = {
     startFailed: 'Patron 无法启动',
     retry: '重试',
     saveLanguageFailed: '语言设置未能保存',
+    pageFailed: '此页面出现问题',
   },
   nav: {
     label: '主导航',
