@@ -98,6 +98,7 @@ if (!built) {
 
 const produced = join(work, 'build', 'Release', 'better_sqlite3.node');
 if (!built || !existsSync(produced)) {
+  rmSync(work, { recursive: true, force: true });
   console.error(
     `[patron] Could not build the SQLite driver for Electron ${electronVersion}.\n` +
       '[patron] It needs either a prebuilt binary from github.com or Electron headers from electronjs.org plus a C++ toolchain.\n' +

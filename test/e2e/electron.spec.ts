@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,10 +24,16 @@ if (!binary) console.log(`[electron.spec] SKIPPED: ${reason}`);
 test.describe('desktop app (Electron)', () => {
   test.skip(!binary, reason);
 
+  test.beforeAll(() => {
+    // The app loads the Electron-ABI SQLite driver from .native/; build it if missing (npm start does the same).
+    const res = spawnSync(process.execPath, [join(root, 'electron/tools/native.mjs'), 'electron'], { cwd: root, encoding: 'utf8' });
+    if (res.status !== 0) throw new Error(`could not build the Electron SQLite driver:\n${res.stdout}\n${res.stderr}`);
+  });
+
   test('first start creates the demo database and shows customers; the window is locked down', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'patron-electron-'));
     const db = join(dir, 'patron.sqlite');
-    const app = await electron.launch({ executablePath: binary ?? undefined, args: [root, '--db', db], cwd: root });
+    const app = await electron.launch({ executablePath: binary ?? undefined, args: [root, '--db', db], cwd: root, env: { ...process.env, PATRON_ERRORS_TO_STDERR: '1' } });
     try {
       const win = await app.firstWindow();
       await expect(win.getByTestId('customer-count')).toContainText(/2,000/);
@@ -50,7 +57,6 @@ test.describe('desktop app (Electron)', () => {
     raw.pragma('user_version = 999');
     raw.close();
     const before = readFileSync(db);
-    const { spawnSync } = await import('node:child_process');
     const res = spawnSync(binary ?? '', [root, '--db', db], { env: { ...process.env, PATRON_ERRORS_TO_STDERR: '1' }, encoding: 'utf8', timeout: 60_000 });
     expect(res.status).toBe(1);
     expect(res.stderr).toMatch(/newer version of Patron/);
