@@ -33,7 +33,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'] },
+      lib: {
+        entry: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // Job worker thread (electron/jobs/runner.ts). Each job module is its own entry: 'jobs/<kind>'.
+          worker: resolve(root, 'electron/jobs/worker.ts'),
+        },
+        formats: ['es'],
+      },
     },
     plugins: [copyMigrations()],
   },

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Emit } from '../services/context';
+import type { WorkerInput, WorkerMessage } from './protocol';
+
+export type JobOutcome = { status: 'done'; result: unknown } | { status: 'cancelled' } | { status: 'failed'; message: string };
+
+export interface RunningJob {
+  id: string;
+  kind: string;
+  done: number;
+  total: number;
+}
+
+export interface JobRunnerOptions {
+  dbPath: string;
+  nativeBinding?: string | undefined;
+  emit: Emit;
+  /** Maps a job kind to its module file; the default looks beside this module (see jobFile). */
+  resolveJob?: (kind: string) => string;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Job modules live in electron/jobs/<kind>.ts; the Electron build emits each as
+ * out/main/jobs/<kind>.js (list it in electron.vite.config.ts).
+ */
+export function jobFile(kind: string): string {
+  if (!/^[a-z][a-z0-9-]*$/.test(kind)) throw new Error(`invalid job kind: ${kind}`);
+  const built = join(here, 'jobs', `${kind}.js`);
+  return existsSync(built) ? built : join(here, `${kind}.ts`);
+}
+
+/**
+ * The worker entry: out/main/worker.js in the build; from source (tests, CLI)
+ * worker.ts, loaded through tsx inside the new thread.
+ */
+function spawnWorker(input: WorkerInput): Worker {
+  const built = join(here, 'worker.js');
+  if (existsSync(built)) return new Worker(built, { workerData: input });
+  const source = pathToFileURL(join(here, 'worker.ts')).href;
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: input });
+}
+
+/**
+ * Runs heavy work (segmentation, imports, warnings …) in worker threads so the
+ * main process never freezes. Each job reports `job:progress`, can be cancelled,
+ * and announces the tables it wrote as `db:changed` when it finishes.
+ */
+export class JobRunner {
+  private readonly jobs = new Map<string, { info: RunningJob; cancel: Int32Array; worker: Worker }>();
+
+  constructor(private readonly opts: JobRunnerOptions) {}
+
+  start(kind: string, params: unknown = {}): { id: string; outcome: Promise<JobOutcome> } {
+    const id = randomUUID();
+    const cancelFlag = new SharedArrayBuffer(4);
+    const worker = spawnWorker({
+      jobFile: (this.opts.resolveJob ?? jobFile)(kind),
+      params,
+      dbPath: this.opts.dbPath,
+      nativeBinding: this.opts.nativeBinding,
+      cancelFlag,
+    });
+    const info: RunningJob = { id, kind, done: 0, total: 0 };
+    this.jobs.set(id, { info, cancel: new Int32Array(cancelFlag), worker });
+    const outcome = new Promise<JobOutcome>((resolve) => {
+      let settled = false;
+      const finish = (o: JobOutcome) => {
+        if (settled) return;
+        settled = true;
+        this.jobs.delete(id);
+        resolve(o);
+      };
+      worker.on('message', (m: WorkerMessage) => {
+        switch (m.type) {
+          case 'progress':
+            info.done = m.done;
+            info.total = m.total;
+            this.opts.emit('job:progress', { id, done: m.done, total: m.total });
+            break;
+          case 'done':
+            if (m.tables.length > 0) this.opts.emit('db:changed', { tables: m.tables });
+            finish({ status: 'done', result: m.result });
+            break;
+          case 'cancelled':
+            finish({ status: 'cancelled' });
+            break;
+          case 'failed':
+            finish({ status: 'failed', message: m.message });
+            break;
+        }
+      });
+      worker.on('error', (err) => finish({ status: 'failed', message: err.message }));
+      worker.on('exit', (code) => finish(code === 0 ? { status: 'failed', message: 'job ended without a result' } : { status: 'failed', message: `job worker exited with code ${code}` }));
+    });
+    return { id, outcome };
+  }
+
+  /** Asks a job to stop at its next checkCancelled(); its transaction rolls back. */
+  cancel(id: string): boolean {
+    const job = this.jobs.get(id);
+    if (!job) return false;
+    Atomics.store(job.cancel, 0, 1);
+    return true;
+  }
+
+  running(): RunningJob[] {
+    return [...this.jobs.values()].map((j) => ({ ...j.info }));
+  }
+
+  /** Stops every job (on quit): asks politely, then terminates what is left. */
+  async stopAll(): Promise<void> {
+    for (const id of this.jobs.keys()) this.cancel(id);
+    await Promise.all([...this.jobs.values()].map((j) => j.worker.terminate()));
+  }
+}

@@ -1,0 +1,85 @@
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/db/connection';
+import { jobFile, JobRunner } from '../../electron/jobs/runner';
+import { generateDemo } from '../../electron/services/demo/generate';
+import type { EmittedEvent } from './helpers/services';
+import { tempDbPath } from './helpers/temp';
+
+const fixture = resolve(import.meta.dirname, '../fixtures/jobs/tag-all.ts');
+
+/** A small demo database and a runner whose only job kind is the test fixture. */
+function setup() {
+  const file = tempDbPath();
+  const { db } = openDatabase(file, { create: true });
+  generateDemo(db, { customers: 300, orders: 2000, asOf: '2026-11-23' });
+  const events: EmittedEvent[] = [];
+  const runner = new JobRunner({ dbPath: file, emit: (event, payload) => events.push({ event, payload }), resolveJob: () => fixture });
+  const tagRows = () => db.prepare("SELECT count(*) FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = 'VIP 回访'").pluck().get() as number;
+  const snapshot = () => ({ tags: db.prepare('SELECT * FROM tags ORDER BY id').all(), links: db.prepare('SELECT count(*) FROM customer_tags').pluck().get() });
+  return { file, db, events, runner, tagRows, snapshot };
+}
+
+describe('job runner (worker threads)', () => {
+  it('runs a job on its own connection in a worker, reports progress and announces the tables it wrote', async () => {
+    const env = setup();
+    // The main thread stays free while the job works: its timer keeps ticking.
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const { id, outcome } = env.runner.start('tag-all', { tag: 'VIP 回访' });
+    expect(env.runner.running().map((j) => j.id)).toEqual([id]);
+    const result = await outcome;
+    clearInterval(timer);
+    expect(result).toEqual({ status: 'done', result: { tagged: 300 } });
+    expect(ticks).toBeGreaterThan(0);
+    expect(env.tagRows()).toBe(300);
+    const progress = env.events.filter((e) => e.event === 'job:progress').map((e) => e.payload as { id: string; done: number; total: number });
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every((p) => p.id === id && p.total === 300)).toBe(true);
+    expect(progress.at(-1)?.done).toBe(300);
+    expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
+    expect(env.events.at(-1)).toEqual({ event: 'db:changed', payload: { tables: ['tags', 'customer_tags'] } });
+    expect(env.runner.running()).toEqual([]);
+  });
+
+  it('a job that fails half-way leaves the database exactly as it was and says why', async () => {
+    const env = setup();
+    const before = env.snapshot();
+    const result = await env.runner.start('tag-all', { tag: 'VIP 回访', failAt: 150 }).outcome;
+    expect(result).toEqual({ status: 'failed', message: expect.stringMatching(/customer \d+: simulated failure/) as unknown });
+    expect(env.snapshot()).toEqual(before);
+    expect(env.events.some((e) => e.event === 'db:changed')).toBe(false);
+  });
+
+  it('a cancelled job rolls back everything it wrote', async () => {
+    const env = setup();
+    const before = env.snapshot();
+    const { id, outcome } = env.runner.start('tag-all', { tag: 'VIP 回访', waitForCancel: true });
+    // Wait until the job has written every row (its last progress), then cancel.
+    await new Promise<void>((ok) => {
+      const poll = setInterval(() => {
+        if (env.runner.running()[0]?.done === 300) {
+          clearInterval(poll);
+          ok();
+        }
+      }, 5);
+    });
+    expect(env.runner.cancel(id)).toBe(true);
+    expect(await outcome).toEqual({ status: 'cancelled' });
+    expect(env.snapshot()).toEqual(before);
+    expect(env.runner.cancel(id)).toBe(false);
+  });
+
+  it('reports a missing or malformed job module as a failure', async () => {
+    const env = setup();
+    const missing = new JobRunner({ dbPath: env.file, emit: () => undefined, resolveJob: () => join(env.file, '..', 'nope.ts') });
+    expect((await missing.start('nope').outcome).status).toBe('failed');
+    const notAJob = new JobRunner({ dbPath: env.file, emit: () => undefined, resolveJob: () => resolve(import.meta.dirname, '../../shared/domain/money.ts') });
+    expect(await notAJob.start('x').outcome).toMatchObject({ status: 'failed', message: expect.stringContaining('does not export a run() function') as unknown });
+  });
+
+  it('only accepts plain job kind names', () => {
+    expect(jobFile('segmentation')).toMatch(/electron[/\\]jobs[/\\]segmentation\.ts$/);
+    expect(() => jobFile('../../etc/passwd')).toThrow(/invalid job kind/);
+  });
+});
