@@ -15,5 +15,7 @@ export function handlerTable(services: Services): HandlerTable {
     'customers:list': () => services.customers.list(),
     'customers:get': (req) => services.customers.get(req.id),
     'customers:update': (req) => services.customers.update(req.id, req.patch),
+    'jobs:list': () => ({ jobs: services.jobs.list() }),
+    'jobs:cancel': (req) => ({ cancelled: services.jobs.cancel(req.id) }),
   };
 }

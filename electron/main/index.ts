@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { DatabaseTooNewError } from '../db/errors';
 import { handlerTable } from '../ipc/handlers';
+import { JobRunner } from '../jobs/runner';
 import { createServices } from '../services';
 import { openAppDatabase } from '../services/startup';
 import { bindIpc, broadcast } from './ipc';
@@ -34,8 +35,9 @@ function start(): void {
   lockDownContents();
   const dbPath = databasePath();
   let opened;
+  let nativeBinding: string;
   try {
-    const nativeBinding = resolveNativeBinding({ appRoot: app.getAppPath(), resourcesPath: process.resourcesPath, packaged: app.isPackaged });
+    nativeBinding = resolveNativeBinding({ appRoot: app.getAppPath(), resourcesPath: process.resourcesPath, packaged: app.isPackaged });
     opened = openAppDatabase(dbPath, { nativeBinding });
   } catch (err) {
     if (err instanceof DatabaseTooNewError) fail('Patron cannot open this database', err.message);
@@ -43,6 +45,7 @@ function start(): void {
     return;
   }
   const { db } = opened;
+  const jobs = new JobRunner({ dbPath, nativeBinding, emit: broadcast });
   const services = createServices({
     db,
     dbPath,
@@ -52,9 +55,13 @@ function start(): void {
     appVersion: app.getVersion(),
     now: () => new Date(),
     emit: broadcast,
+    jobs,
   });
   bindIpc(handlerTable(services));
-  app.on('will-quit', () => db.close());
+  app.on('will-quit', () => {
+    void jobs.stopAll();
+    db.close();
+  });
   mainWindow = createMainWindow(outDir);
   mainWindow.on('closed', () => (mainWindow = null));
 }

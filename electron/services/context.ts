@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
+import type { JobRunner } from '../jobs/runner';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -15,6 +16,8 @@ export interface ServiceContext {
   appVersion: string;
   now: () => Date;
   emit: Emit;
+  /** Runs heavy work in worker threads (electron/jobs). */
+  jobs: JobRunner;
 }
 
 export function nowIso(ctx: ServiceContext): string {

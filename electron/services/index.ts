@@ -11,6 +11,7 @@ export function createServices(ctx: ServiceContext) {
     app: appInfoService(ctx),
     settings: settingsService(ctx),
     customers: customerService(ctx),
+    jobs: { list: () => ctx.jobs.running(), cancel: (id: string) => ctx.jobs.cancel(id) },
   };
 }
 

@@ -11,6 +11,8 @@ export const channels = [
   'customers:list',
   'customers:get',
   'customers:update',
+  'jobs:list',
+  'jobs:cancel',
 ] as const;
 
 export type Channel = (typeof channels)[number];

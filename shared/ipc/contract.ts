@@ -37,6 +37,9 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+export const runningJobSchema = z.object({ id: z.string(), kind: z.string(), done: z.number().int(), total: z.number().int() });
+export type RunningJobInfo = z.infer<typeof runningJobSchema>;
+
 export const contract = {
   'app:info': call(empty, appInfoSchema),
   'db:stats': call(empty, dbStatsSchema),
@@ -45,6 +48,8 @@ export const contract = {
   'customers:list': call(empty, z.object({ rows: z.array(customerRowSchema), asOf: z.string() })),
   'customers:get': call(idRequest, customerDetailSchema),
   'customers:update': call(z.object({ id: z.number().int().positive(), patch: customerPatchSchema }).strict(), customerDetailSchema),
+  'jobs:list': call(empty, z.object({ jobs: z.array(runningJobSchema) })),
+  'jobs:cancel': call(z.object({ id: z.string().min(1) }).strict(), z.object({ cancelled: z.boolean() })),
 } satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 // Both lists must name the same channels: a channel in one but not the other fails to compile.

@@ -7,6 +7,7 @@ import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
 import { registerHandlers, type CallerInfo } from '../../electron/ipc/dispatch';
 import { handlerTable } from '../../electron/ipc/handlers';
+import { JobRunner } from '../../electron/jobs/runner';
 import { createServices, type Services } from '../../electron/services';
 import { openAppDatabase } from '../../electron/services/startup';
 
@@ -68,6 +69,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     for (const client of sseClients) client.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   };
+  const jobs = new JobRunner({ dbPath: opts.dbPath, emit });
   const services = createServices({
     db,
     dbPath: opts.dbPath,
@@ -77,6 +79,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     appVersion: '0.0.0-harness',
     now: opts.now ?? (() => new Date()),
     emit,
+    jobs,
   });
 
   let origin = '';
@@ -146,6 +149,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     services,
     close: () =>
       new Promise<void>((ok) => {
+        void jobs.stopAll();
         for (const client of sseClients) client.end();
         server.close(() => {
           db.close();

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
 import { jobFile, JobRunner } from '../../electron/jobs/runner';
 import { generateDemo } from '../../electron/services/demo/generate';
-import type { EmittedEvent } from './helpers/services';
+import { createDispatcher } from '../../electron/ipc/dispatch';
+import { handlerTable } from '../../electron/ipc/handlers';
+import { servicesOnTempDb, type EmittedEvent } from './helpers/services';
 import { tempDbPath } from './helpers/temp';
 
 const fixture = resolve(import.meta.dirname, '../fixtures/jobs/tag-all.ts');
@@ -81,5 +83,30 @@ describe('job runner (worker threads)', () => {
   it('only accepts plain job kind names', () => {
     expect(jobFile('segmentation')).toMatch(/electron[/\\]jobs[/\\]segmentation\.ts$/);
     expect(() => jobFile('../../etc/passwd')).toThrow(/invalid job kind/);
+  });
+});
+
+describe('jobs over IPC', () => {
+  it('lists running jobs and cancels one through the contract', async () => {
+    const env = servicesOnTempDb({ resolveJob: () => fixture });
+    generateDemo(env.db, { customers: 50, orders: 300, asOf: '2026-11-23' });
+    const dispatch = createDispatcher(handlerTable(env.services));
+    const caller = { transport: 'direct', url: null, isMainFrame: true } as const;
+    const { id, outcome } = env.jobs.start('tag-all', { tag: 'VIP 回访', waitForCancel: true });
+    await new Promise<void>((ok) => {
+      const poll = setInterval(() => {
+        if (env.jobs.running()[0]?.done === 50) {
+          clearInterval(poll);
+          ok();
+        }
+      }, 5);
+    });
+    expect(await dispatch('jobs:list', {}, caller)).toEqual({ ok: true, value: { jobs: [{ id, kind: 'tag-all', done: 50, total: 50 }] } });
+    expect(await dispatch('jobs:cancel', { id: 5 }, caller)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await dispatch('jobs:cancel', { id }, caller)).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await outcome).toEqual({ status: 'cancelled' });
+    expect(await dispatch('jobs:cancel', { id }, caller)).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await dispatch('jobs:list', {}, caller)).toEqual({ ok: true, value: { jobs: [] } });
+    expect(env.db.prepare('SELECT count(*) FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.kind = ?').pluck().get('general')).toBe(0);
   });
 });

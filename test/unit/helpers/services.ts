@@ -1,6 +1,7 @@
 import type { EventName } from '../../../shared/ipc/channels';
 import type { EventPayload } from '../../../shared/ipc/contract';
 import { openDatabase } from '../../../electron/db/connection';
+import { JobRunner } from '../../../electron/jobs/runner';
 import { createServices } from '../../../electron/services';
 import { tempDbPath } from './temp';
 
@@ -10,10 +11,14 @@ export interface EmittedEvent {
 }
 
 /** Real services on a real, freshly migrated SQLite file, with the events they emit recorded. */
-export function servicesOnTempDb(opts: { file?: string; now?: Date } = {}) {
+export function servicesOnTempDb(opts: { file?: string; now?: Date; resolveJob?: (kind: string) => string } = {}) {
   const file = opts.file ?? tempDbPath();
   const { db } = openDatabase(file, { create: true });
   const events: EmittedEvent[] = [];
+  const emit = (event: EventName, payload: EventPayload<EventName>) => {
+    events.push({ event, payload });
+  };
+  const jobs = new JobRunner({ dbPath: file, emit, resolveJob: opts.resolveJob });
   const services = createServices({
     db,
     dbPath: file,
@@ -22,7 +27,8 @@ export function servicesOnTempDb(opts: { file?: string; now?: Date } = {}) {
     runtime: 'node',
     appVersion: '0.0.0-test',
     now: () => opts.now ?? new Date('2026-11-23T09:00:00Z'),
-    emit: (event, payload) => events.push({ event, payload }),
+    emit,
+    jobs,
   });
-  return { file, db, services, events };
+  return { file, db, services, events, jobs };
 }
