@@ -10,6 +10,18 @@ import { tempDbPath } from './helpers/temp';
 
 const fixture = resolve(import.meta.dirname, '../fixtures/jobs/tag-all.ts');
 
+/** Resolves once `condition` holds (the test's own timeout bounds the wait). */
+function waitUntil(condition: () => boolean): Promise<void> {
+  return new Promise((ok) => {
+    const poll = setInterval(() => {
+      if (condition()) {
+        clearInterval(poll);
+        ok();
+      }
+    }, 5);
+  });
+}
+
 /** A small demo database and a runner whose only job kind is the test fixture. */
 function setup() {
   const file = tempDbPath();
@@ -58,14 +70,7 @@ describe('job runner (worker threads)', () => {
     const before = env.snapshot();
     const { id, outcome } = env.runner.start('tag-all', { tag: 'VIP 回访', waitForCancel: true });
     // Wait until the job has written every row (its last progress), then cancel.
-    await new Promise<void>((ok) => {
-      const poll = setInterval(() => {
-        if (env.runner.running()[0]?.done === 300) {
-          clearInterval(poll);
-          ok();
-        }
-      }, 5);
-    });
+    await waitUntil(() => env.runner.running()[0]?.done === 300);
     expect(env.runner.cancel(id)).toBe(true);
     expect(await outcome).toEqual({ status: 'cancelled' });
     expect(env.snapshot()).toEqual(before);
@@ -93,14 +98,7 @@ describe('jobs over IPC', () => {
     const dispatch = createDispatcher(handlerTable(env.services));
     const caller = { transport: 'direct', url: null, isMainFrame: true } as const;
     const { id, outcome } = env.jobs.start('tag-all', { tag: 'VIP 回访', waitForCancel: true });
-    await new Promise<void>((ok) => {
-      const poll = setInterval(() => {
-        if (env.jobs.running()[0]?.done === 50) {
-          clearInterval(poll);
-          ok();
-        }
-      }, 5);
-    });
+    await waitUntil(() => env.jobs.running()[0]?.done === 50);
     expect(await dispatch('jobs:list', {}, caller)).toEqual({ ok: true, value: { jobs: [{ id, kind: 'tag-all', done: 50, total: 50 }] } });
     expect(await dispatch('jobs:cancel', { id: 5 }, caller)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(await dispatch('jobs:cancel', { id }, caller)).toEqual({ ok: true, value: { cancelled: true } });
