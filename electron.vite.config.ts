@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './shared/security/csp';
 
 const root = import.meta.dirname;
 
@@ -16,16 +17,17 @@ function copyMigrations(): Plugin {
   };
 }
 
-/**
- * The React plugin's fast-refresh preamble is an inline script, which the
- * strict CSP forbids. Only the dev server (`npm run dev`) gets an allowance for
- * it; builds keep `script-src 'self'`.
- */
-function devCspAllowance(): Plugin {
+/** Puts the one CSP (shared/security/csp.ts) into index.html; the dev server's version allows React's inline preamble. */
+function contentSecurityPolicyMeta(): Plugin {
+  let devServer = false;
   return {
-    name: 'patron:dev-csp',
-    apply: 'serve',
-    transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+    name: 'patron:csp-meta',
+    configResolved: (config) => {
+      devServer = config.command === 'serve';
+    },
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ devServer }) }, injectTo: 'head-prepend' },
+    ],
   };
 }
 
@@ -55,7 +57,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     base: './',
-    plugins: [react(), devCspAllowance()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },

@@ -3,17 +3,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { RunningJobInfo } from '../../shared/ipc/contract';
 import type { Emit } from '../services/context';
 import type { WorkerInput, WorkerMessage } from './protocol';
 
 export type JobOutcome = { status: 'done'; result: unknown } | { status: 'cancelled' } | { status: 'failed'; message: string };
-
-export interface RunningJob {
-  id: string;
-  kind: string;
-  done: number;
-  total: number;
-}
 
 export interface JobRunnerOptions {
   dbPath: string;
@@ -53,7 +47,7 @@ function spawnWorker(input: WorkerInput): Worker {
  * and announces the tables it wrote as `db:changed` when it finishes.
  */
 export class JobRunner {
-  private readonly jobs = new Map<string, { info: RunningJob; cancel: Int32Array; worker: Worker }>();
+  private readonly jobs = new Map<string, { info: RunningJobInfo; cancel: Int32Array; worker: Worker }>();
 
   constructor(private readonly opts: JobRunnerOptions) {}
 
@@ -67,7 +61,7 @@ export class JobRunner {
       nativeBinding: this.opts.nativeBinding,
       cancelFlag,
     });
-    const info: RunningJob = { id, kind, done: 0, total: 0 };
+    const info: RunningJobInfo = { id, kind, done: 0, total: 0 };
     this.jobs.set(id, { info, cancel: new Int32Array(cancelFlag), worker });
     const outcome = new Promise<JobOutcome>((resolve) => {
       let settled = false;
@@ -110,13 +104,12 @@ export class JobRunner {
     return true;
   }
 
-  running(): RunningJob[] {
+  running(): RunningJobInfo[] {
     return [...this.jobs.values()].map((j) => ({ ...j.info }));
   }
 
-  /** Stops every job (on quit): asks politely, then terminates what is left. */
+  /** Ends every job at once (on quit). An unfinished job never committed, so nothing half-done remains. */
   async stopAll(): Promise<void> {
-    for (const id of this.jobs.keys()) this.cancel(id);
     await Promise.all([...this.jobs.values()].map((j) => j.worker.terminate()));
   }
 }

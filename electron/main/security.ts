@@ -1,21 +1,9 @@
 import { app, session, type WebContents } from 'electron';
+import { contentSecurityPolicy } from '../../shared/security/csp';
 import { AppOrigin } from './origin';
 
 // The dev server (ELECTRON_RENDERER_URL) needs React's inline fast-refresh preamble; builds never do.
-const devServer = Boolean(process.env.ELECTRON_RENDERER_URL);
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  devServer ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const CONTENT_SECURITY_POLICY = contentSecurityPolicy({ devServer: Boolean(process.env.ELECTRON_RENDERER_URL) });
 
 /** Session-wide rules: a CSP header on every response and no permission ever granted. */
 export function hardenSession(): void {

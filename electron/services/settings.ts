@@ -1,4 +1,4 @@
-import { languages, type Language } from '../../shared/i18n/language';
+import { isLanguage } from '../../shared/i18n/language';
 import type { Settings } from '../../shared/ipc/contract';
 import { settingsQueries } from '../db/settings';
 import { nowIso, type ServiceContext } from './context';
@@ -9,7 +9,7 @@ export function settingsService(ctx: ServiceContext) {
   const q = settingsQueries(ctx.db);
   const read = (): Settings => {
     const lang = q.get(LANGUAGE_KEY);
-    return { language: (languages as readonly unknown[]).includes(lang) ? (lang as Language) : null };
+    return { language: isLanguage(lang) ? lang : null };
   };
   return {
     get: read,

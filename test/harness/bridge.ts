@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
+import { contentSecurityPolicy } from '../../shared/security/csp';
 import { registerHandlers, type CallerInfo } from '../../electron/ipc/dispatch';
 import { handlerTable } from '../../electron/ipc/handlers';
 import { JobRunner } from '../../electron/jobs/runner';
@@ -47,7 +48,7 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+const CSP = contentSecurityPolicy();
 
 function webPreloadSource(): string {
   const file = resolve(import.meta.dirname, 'web-preload.ts');

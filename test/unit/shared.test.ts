@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, isIsoDate, yearsBetween } from '../../shared/domain/dates';
 import { formatMoney, yuanToCents } from '../../shared/domain/money';
-import { languageForLocale } from '../../shared/i18n/language';
+import { isLanguage, languageForLocale } from '../../shared/i18n/language';
 
 describe('shared helpers', () => {
   it('validates ISO dates strictly', () => {
@@ -33,5 +33,8 @@ describe('shared helpers', () => {
     expect(languageForLocale('en-GB')).toBe('en');
     expect(languageForLocale('fr-FR')).toBe('en');
     expect(languageForLocale('')).toBe('en');
+    expect(isLanguage('zh-CN')).toBe(true);
+    expect(isLanguage('fr')).toBe(false);
+    expect(isLanguage(null)).toBe(false);
   });
 });

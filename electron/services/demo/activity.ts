@@ -1,4 +1,4 @@
-import { interactionChannels, type ComplaintSeverity } from '../../../shared/domain/enums';
+import { complaintSeverities, interactionChannels } from '../../../shared/domain/enums';
 import { COMPLAINT_CATEGORIES, COMPLAINT_DESCRIPTIONS, COMPLAINT_RESOLUTIONS, INTERACTION_TEMPLATES } from '../../../resources/demo/words';
 import { CLOCK, CLOCK_FIRST_MINUTE, CLOCK_MINUTES, DAY_MS } from './calendar';
 import { CATEGORY_NAMES, COMPANY_CATEGORIES, PERSON_CATEGORIES } from './catalog';
@@ -18,7 +18,7 @@ const SUMMARIES: readonly (readonly (readonly string[])[])[] = interactionChanne
   INTERACTION_TEMPLATES[channel].map((template) => CATEGORY_NAMES.map((category) => template.replace('{c}', category))),
 );
 
-const SEVERITIES: readonly ComplaintSeverity[] = ['low', 'medium', 'high', 'critical'];
+// Order follows complaintSeverities: low, medium, high, critical.
 const SEVERITY_WEIGHTS = [0.35, 0.4, 0.2, 0.05];
 const COMPLAINT_CHANNELS = ['phone', 'wechat', 'email', 'store'] as const;
 
@@ -117,7 +117,7 @@ function writeComplaint(ctx: DemoContext, profile: Profile, openedMs: number): v
     openedAt,
     rng.pick(COMPLAINT_CHANNELS),
     category,
-    SEVERITIES[severity] ?? 'medium',
+    complaintSeverities[severity] ?? 'medium',
     rng.pick(COMPLAINT_DESCRIPTIONS[category]),
     rng.chance(0.7) ? ctx.serviceStaff : profile.ownerId,
     responded,

@@ -1,10 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { languages, type Language } from '../../../shared/i18n/language';
+import { isLanguage, languages } from '../../../shared/i18n/language';
 import { useSettings } from '../stores/settings';
-
-function isLanguage(value: string): value is Language {
-  return (languages as readonly string[]).includes(value);
-}
 
 /** The language choice as a form field, for the settings page. */
 export function LanguageSelect({ id }: { id: string }) {
