@@ -28,12 +28,12 @@ test.describe('Customers page in Chinese (OS locale zh-CN)', () => {
     await expect(grid.getByRole('columnheader', { name: '客户名称' })).toBeVisible();
     const first = firstCustomer(patron.dbPath);
     await expect(nameCell(grid, first.name)).toBeVisible();
+    await page.screenshot({ path: join(screenshotDir, 'customers-zh-CN.png') });
     // A customer far down the list is found through the quick search.
     await page.getByPlaceholder('搜索客户…').fill('C001999');
     await expect(grid.getByText('C001999', { exact: true })).toBeVisible();
     await page.getByPlaceholder('搜索客户…').fill('');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-    await page.screenshot({ path: join(screenshotDir, 'customers-zh-CN.png') });
   });
 
   test('the language choice switches the UI at once and is remembered after a restart', async ({ page, patron }) => {
@@ -107,5 +107,11 @@ test.describe('Customers page in English (OS locale en-US)', () => {
     await expect(nameCell(grid, firstCustomer(patron.dbPath).name)).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.screenshot({ path: join(screenshotDir, 'customers-en.png') });
+    await page.getByTestId('nav-warnings').click();
+    await expect(page.getByTestId('placeholder-warnings')).toContainText('This area is not built yet');
+    await page.screenshot({ path: join(screenshotDir, 'placeholder-en.png') });
+    await page.getByTestId('nav-settings').click();
+    await expect(page.getByText(patron.dbPath)).toBeVisible();
+    await page.screenshot({ path: join(screenshotDir, 'settings-en.png') });
   });
 });
