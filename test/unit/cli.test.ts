@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../electron/cli/main';
 import { latestVersion, loadMigrations } from '../../electron/db/migrate';
-import { fileFingerprint, tempDbPath } from './helpers/temp';
+import { fileFingerprint, tempDbPath, tempDir } from './helpers/temp';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -77,7 +77,10 @@ describe('patron CLI', () => {
 
   it('runs as `npx patron` (the package bin) in a separate Node process', () => {
     const file = tempDbPath();
-    const npx = (args: string[]) => spawnSync('npx', ['--no-install', 'patron', ...args], { cwd: root, encoding: 'utf8' });
+    // A fresh npm cache, as on a clean CI machine: the first `npx patron` links the
+    // package into the cache and runs its postinstall, which must not touch stdout.
+    const env = { ...process.env, npm_config_cache: tempDir() };
+    const npx = (args: string[]) => spawnSync('npx', ['--no-install', 'patron', ...args], { cwd: root, encoding: 'utf8', env });
     const demo = npx(['demo', '--db', file, '--customers', '25', '--json']);
     expect(demo.status).toBe(0);
     expect((JSON.parse(demo.stdout) as { customers: number }).customers).toBe(25);
