@@ -40,6 +40,10 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // Job worker thread (electron/jobs/runner.ts). Each job module is its own entry: 'jobs/<kind>'.
           worker: resolve(root, 'electron/jobs/worker.ts'),
+          // — Backups, restore and integrity —
+          // — Import and export —
+          // — Customer profiles: editing, views, duplicates, audit —
+          // — Segmentation and lifetime value —
         },
         formats: ['es'],
       },

@@ -1,10 +1,18 @@
 import { demoCommand, demoUsage } from './demo';
 import { infoCommand, infoUsage } from './info';
+// — Backups, restore and integrity —
+// — Import and export —
+// — Customer profiles: editing, views, duplicates, audit —
+// — Segmentation and lifetime value —
 import { CliError, type Streams } from './output';
 
 const commands: Record<string, { run: (argv: string[], out: Streams) => number | Promise<number>; usage: string; summary: string }> = {
   demo: { run: demoCommand, usage: demoUsage, summary: 'create a database filled with realistic demo data' },
   info: { run: infoCommand, usage: infoUsage, summary: 'print the schema version and row counts of a database' },
+  // — Backups, restore and integrity —
+  // — Import and export —
+  // — Customer profiles: editing, views, duplicates, audit —
+  // — Segmentation and lifetime value —
 };
 
 function help(): string {

@@ -17,5 +17,9 @@ export function handlerTable(services: Services): HandlerTable {
     'customers:update': (req) => services.customers.update(req.id, req.patch),
     'jobs:list': () => ({ jobs: services.jobs.list() }),
     'jobs:cancel': (req) => ({ cancelled: services.jobs.cancel(req.id) }),
+    // — Backups, restore and integrity —
+    // — Import and export —
+    // — Customer profiles: editing, views, duplicates, audit —
+    // — Segmentation and lifetime value —
   };
 }

@@ -2,6 +2,10 @@ import { appInfoService } from './appInfo';
 import type { ServiceContext } from './context';
 import { customerService } from './customers';
 import { settingsService } from './settings';
+// — Backups, restore and integrity —
+// — Import and export —
+// — Customer profiles: editing, views, duplicates, audit —
+// — Segmentation and lifetime value —
 
 export type { ServiceContext } from './context';
 
@@ -12,6 +16,10 @@ export function createServices(ctx: ServiceContext) {
     settings: settingsService(ctx),
     customers: customerService(ctx),
     jobs: { list: () => ctx.jobs.running(), cancel: (id: string) => ctx.jobs.cancel(id) },
+    // — Backups, restore and integrity —
+    // — Import and export —
+    // — Customer profiles: editing, views, duplicates, audit —
+    // — Segmentation and lifetime value —
   };
 }
 

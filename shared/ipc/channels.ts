@@ -13,11 +13,22 @@ export const channels = [
   'customers:update',
   'jobs:list',
   'jobs:cancel',
+  // — Backups, restore and integrity —
+  // — Import and export —
+  // — Customer profiles: editing, views, duplicates, audit —
+  // — Segmentation and lifetime value —
 ] as const;
 
 export type Channel = (typeof channels)[number];
 
-export const events = ['db:changed', 'job:progress'] as const;
+export const events = [
+  'db:changed',
+  'job:progress',
+  // — Backups, restore and integrity —
+  // — Import and export —
+  // — Customer profiles: editing, views, duplicates, audit —
+  // — Segmentation and lifetime value —
+] as const;
 
 export type EventName = (typeof events)[number];
 

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { customerDetailSchema, customerPatchSchema, customerRowSchema } from '../domain/customer';
 import { languages } from '../i18n/language';
 import type { Channel, EventName } from './channels';
+// — Backups, restore and integrity —
+// — Import and export —
+// — Customer profiles: editing, views, duplicates, audit —
+// — Segmentation and lifetime value —
 
 /**
  * The one IPC contract: every call `'domain:verb'` with the zod schema its
@@ -50,6 +54,10 @@ export const contract = {
   'customers:update': call(z.object({ id: z.number().int().positive(), patch: customerPatchSchema }).strict(), customerDetailSchema),
   'jobs:list': call(empty, z.object({ jobs: z.array(runningJobSchema) })),
   'jobs:cancel': call(z.object({ id: z.string().min(1) }).strict(), z.object({ cancelled: z.boolean() })),
+  // — Backups, restore and integrity —
+  // — Import and export —
+  // — Customer profiles: editing, views, duplicates, audit —
+  // — Segmentation and lifetime value —
 } satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 // Both lists must name the same channels: a channel in one but not the other fails to compile.
@@ -63,6 +71,10 @@ export type ResponseOf<C extends Channel> = z.output<(typeof contract)[C]['respo
 export const eventSchemas = {
   'db:changed': z.object({ tables: z.array(z.string()).min(1) }),
   'job:progress': z.object({ id: z.string(), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+  // — Backups, restore and integrity —
+  // — Import and export —
+  // — Customer profiles: editing, views, duplicates, audit —
+  // — Segmentation and lifetime value —
 } satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof eventSchemas)[E]>;

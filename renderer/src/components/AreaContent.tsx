@@ -2,11 +2,19 @@ import { CustomersPage } from '../pages/CustomersPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { isPlannedArea, type Area } from '../routing/areas';
+// — Backups, restore and integrity —
+// — Import and export —
+// — Customer profiles: editing, views, duplicates, audit —
+// — Segmentation and lifetime value —
 
 /** The page for the area the hash names. */
 export function AreaContent({ area }: { area: Area }) {
   if (area === 'customers') return <CustomersPage />;
   if (area === 'settings') return <SettingsPage />;
+  // — Backups, restore and integrity —
+  // — Import and export —
+  // — Customer profiles: editing, views, duplicates, audit —
+  // — Segmentation and lifetime value —
   if (isPlannedArea(area)) return <PlaceholderPage area={area} />;
   return null;
 }

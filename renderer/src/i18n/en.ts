@@ -111,4 +111,8 @@ export const en: Messages = {
     mib: '{{value}} MB',
     gib: '{{value}} GB',
   },
+  // — Backups, restore and integrity —
+  // — Import and export —
+  // — Customer profiles: editing, views, duplicates, audit —
+  // — Segmentation and lifetime value —
 };

@@ -112,6 +112,10 @@ export const zhCN = {
     mib: '{{value}} MB',
     gib: '{{value}} GB',
   },
+  // — Backups, restore and integrity —
+  // — Import and export —
+  // — Customer profiles: editing, views, duplicates, audit —
+  // — Segmentation and lifetime value —
 };
 
 /** Every UI string, as nested objects of strings. Leaves widen to `string`, so both languages share one type. */

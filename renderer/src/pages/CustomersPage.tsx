@@ -41,6 +41,8 @@ export function CustomersPage() {
           <QuickFilterBox value={quickFilter} onChange={setQuickFilter} placeholder={t('customers.searchPlaceholder')} label={t('customers.searchLabel')}
             testId="customer-search"
           />
+          {/* — Import and export — */}
+          {/* — Customer profiles: editing, views, duplicates, audit — */}
         </div>
       </header>
 

@@ -3,6 +3,10 @@ import { DatabaseInfo } from '../components/DatabaseInfo';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { useDbStats } from '../hooks/useDbStats';
 import { useSettings } from '../stores/settings';
+// — Backups, restore and integrity —
+// — Import and export —
+// — Customer profiles: editing, views, duplicates, audit —
+// — Segmentation and lifetime value —
 
 /** 设置: the UI language and what Patron knows about its database file. */
 export function SettingsPage() {
@@ -36,6 +40,10 @@ export function SettingsPage() {
         </h2>
         <DatabaseInfo appInfo={appInfo} stats={stats} error={error} language={language} onRetry={reload} />
       </section>
+      {/* — Backups, restore and integrity — */}
+      {/* — Import and export — */}
+      {/* — Customer profiles: editing, views, duplicates, audit — */}
+      {/* — Segmentation and lifetime value — */}
     </section>
   );
 }
