@@ -1,0 +1,32 @@
+import type { DemoSummary } from '../../../electron/services/demo/generate';
+import type { BenchResult } from '../measure';
+import { foundationSuite } from './foundation';
+// — Backups, restore and integrity —
+// — Import and export —
+// — Customer profiles: editing, views, duplicates, audit —
+// — Segmentation and lifetime value —
+
+/** What every suite gets: the shared demo database (100k customers) and where to put scratch files. */
+export interface BenchEnv {
+  root: string;
+  /** Scratch folder, removed after the run. */
+  work: string;
+  /** The demo database every suite starts from. Suites that write copy it first (or restore what they changed). */
+  file: string;
+  quick: boolean;
+  reps: number;
+  customers: number;
+  summary: DemoSummary;
+  log: (msg: string) => void;
+}
+
+export type BenchSuite = (env: BenchEnv) => BenchResult[] | Promise<BenchResult[]>;
+
+/** Suites in run order; `--only=name,…` picks some. */
+export const suites: [string, BenchSuite][] = [
+  ['foundation', foundationSuite],
+  // — Backups, restore and integrity —
+  // — Import and export —
+  // — Customer profiles: editing, views, duplicates, audit —
+  // — Segmentation and lifetime value —
+];
