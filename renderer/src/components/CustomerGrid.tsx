@@ -1,4 +1,4 @@
-import type { GetRowIdParams, ModelUpdatedEvent } from 'ag-grid-community';
+import type { GetRowIdParams, IRowNode, ModelUpdatedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,8 @@ interface CustomerGridProps {
   asOf: string | null;
   language: Language;
   quickFilter: string;
+  /** When set, only these customers are shown (besides the other filters). */
+  onlyIds?: ReadonlySet<number> | null;
   /** Called with how many rows pass the filters whenever that may have changed. */
   onShownCountChange?: (shown: number) => void;
 }
@@ -20,13 +22,15 @@ const getRowId = (p: GetRowIdParams<CustomerRow>) => String(p.data.id);
 const fill = { height: '100%', width: '100%' };
 
 /** The customer list as an AG Grid: sortable, filterable, resizable columns; name pinned left. */
-export function CustomerGrid({ rows, asOf, language, quickFilter, onShownCountChange }: CustomerGridProps) {
+export function CustomerGrid({ rows, asOf, language, quickFilter, onlyIds, onShownCountChange }: CustomerGridProps) {
   const { t } = useTranslation();
   const columnDefs = useMemo(() => customerColumns({ t, language, asOf }), [t, language, asOf]);
   const onModelUpdated = useCallback(
     (e: ModelUpdatedEvent<CustomerRow>) => onShownCountChange?.(e.api.getDisplayedRowCount()),
     [onShownCountChange],
   );
+  const isExternalFilterPresent = useCallback(() => onlyIds != null, [onlyIds]);
+  const doesExternalFilterPass = useCallback((node: IRowNode<CustomerRow>) => !onlyIds || (node.data !== undefined && onlyIds.has(node.data.id)), [onlyIds]);
 
   return (
     <div className="customer-grid" data-testid="customer-grid">
@@ -42,6 +46,8 @@ export function CustomerGrid({ rows, asOf, language, quickFilter, onShownCountCh
         columnDefs={columnDefs}
         defaultColDef={defaultCustomerColDef}
         quickFilterText={quickFilter}
+        isExternalFilterPresent={isExternalFilterPresent}
+        doesExternalFilterPass={doesExternalFilterPass}
         onModelUpdated={onModelUpdated}
         suppressDragLeaveHidesColumns
       />

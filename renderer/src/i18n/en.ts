@@ -43,6 +43,7 @@ export const en: Messages = {
     searchPlaceholder: 'Search customers…',
     searchLabel: 'Search customers',
     shown: 'Showing {{shown}} of {{total}}',
+    clearIdFilter: 'Clear this filter',
     loading: 'Loading customers…',
     refreshing: 'Refreshing…',
     loadFailed: 'Could not load the customer list',

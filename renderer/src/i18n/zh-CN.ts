@@ -44,6 +44,7 @@ export const zhCN = {
     searchPlaceholder: '搜索客户…',
     searchLabel: '搜索客户',
     shown: '显示 {{shown}} / {{total}}',
+    clearIdFilter: '清除此筛选',
     loading: '正在加载客户…',
     refreshing: '正在刷新…',
     loadFailed: '客户列表加载失败',

@@ -14,6 +14,7 @@ export function CustomersPage() {
   const { rows, asOf, loading, error, loaded, load } = useCustomers(
     useShallow((s) => ({ rows: s.rows, asOf: s.asOf, loading: s.loading, error: s.error, loaded: s.loaded, load: s.load })),
   );
+  const idFilter = useCustomers((s) => s.idFilter);
   const [quickFilter, setQuickFilter] = useState('');
   const [shown, setShown] = useState<number | null>(null);
 
@@ -22,7 +23,7 @@ export function CustomersPage() {
   }, []);
 
   const total = rows.length;
-  const filtered = loaded && shown !== null && shown !== total;
+  const filtered = loaded && shown !== null && (shown !== total || idFilter !== null);
 
   return (
     <section className="page page--fill" aria-labelledby="customers-title">
@@ -37,6 +38,14 @@ export function CustomersPage() {
         </h1>
         <div className="page-tools">
           {loading && loaded && <span className="muted">{t('customers.refreshing')}</span>}
+          {idFilter && (
+            <span className="filter-chip" data-testid="id-filter">
+              {idFilter.label}
+              <button type="button" className="chip-clear" onClick={() => useCustomers.getState().clearIdFilter()} aria-label={t('customers.clearIdFilter')} title={t('customers.clearIdFilter')}>
+                ×
+              </button>
+            </span>
+          )}
           {filtered && <span className="muted">{t('customers.shown', { shown, total })}</span>}
           <QuickFilterBox value={quickFilter} onChange={setQuickFilter} placeholder={t('customers.searchPlaceholder')} label={t('customers.searchLabel')}
             testId="customer-search"
@@ -49,7 +58,7 @@ export function CustomersPage() {
       {error && <ErrorNotice title={t('customers.loadFailed')} message={error} retryLabel={t('customers.retry')} onRetry={() => void load()} />}
 
       {loaded ? (
-        <CustomerGrid rows={rows} asOf={asOf} language={language} quickFilter={quickFilter} onShownCountChange={setShown} />
+        <CustomerGrid rows={rows} asOf={asOf} language={language} quickFilter={quickFilter} onlyIds={idFilter?.ids ?? null} onShownCountChange={setShown} />
       ) : (
         loading && (
           <p className="status-message" role="status">

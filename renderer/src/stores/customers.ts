@@ -18,6 +18,13 @@ interface CustomersState {
   load(): Promise<void>;
   /** Loads unless a load already succeeded or is under way. */
   ensureLoaded(): Promise<void>;
+  /**
+   * Restricts the grid to these customers, e.g. after a click on a figure elsewhere
+   * ("the 1,234 high-value customers"); the label says why, so the user can clear it.
+   */
+  idFilter: { label: string; ids: ReadonlySet<number> } | null;
+  showOnly(label: string, ids: Iterable<number>): void;
+  clearIdFilter(): void;
 }
 
 let latestRequest = 0;
@@ -54,6 +61,14 @@ export const useCustomers = create<CustomersState>()((set, get) => {
     async ensureLoaded() {
       const { loaded, loading } = get();
       if (!loaded && !loading) await get().load();
+    },
+
+    idFilter: null,
+    showOnly(label, ids) {
+      set({ idFilter: { label, ids: new Set(ids) } });
+    },
+    clearIdFilter() {
+      set({ idFilter: null });
     },
   };
 });
