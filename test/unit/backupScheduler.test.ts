@@ -61,12 +61,11 @@ describe('automatic backup schedule', () => {
     edit();
     clock.advance(29 * 60_000);
     expect(taken).toEqual(['scheduled']); // 30 minutes since start had passed, so the next poll took it
-    // Backed up at minute 61. A change right after must wait until minute 91.
-    clock.advance(60_000);
+    // Backed up at minute 61 (the first poll after the edit); now it is minute 89. A change now waits until minute 91.
     edit();
-    clock.advance(10 * 60_000);
+    clock.advance(60_000);
     expect(taken).toEqual(['scheduled']);
-    clock.advance(20 * 60_000);
+    clock.advance(60_000);
     expect(taken).toEqual(['scheduled', 'scheduled']);
     clock.advance(3 * 60 * 60_000);
     expect(taken).toEqual(['scheduled', 'scheduled']); // no further change, no further backups
