@@ -1,10 +1,11 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import {
   backupSettingsSchema,
   backupsToKeep,
   defaultBackupSettings,
+  type ArchiveResult,
   type BackupInfo,
   type BackupReason,
   type BackupSettings,
@@ -149,6 +150,21 @@ export function backupService(ctx: ServiceContext) {
       const integrity = integrityCheck(ctx.db);
       const foreignKeys = foreignKeyCheck(ctx.db);
       return { ok: integrity.ok && foreignKeys.length === 0, integrity: integrity.lines, foreignKeys, checkedAt: nowIso(ctx) };
+    },
+    /** Export everything: the whole database as one .xlsx in `exports/` beside it, written by a worker thread. */
+    async archive(): Promise<ArchiveResult> {
+      const base = basename(ctx.dbPath, extname(ctx.dbPath));
+      const folder = join(dirname(ctx.dbPath), 'exports');
+      mkdirSync(folder, { recursive: true });
+      const target = join(folder, `${base}-archive-${ctx.now().toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*$/, '')}.xlsx`);
+      const outcome = await ctx.jobs.start('archive', { target }).outcome;
+      if (outcome.status === 'failed') throw new Error(`export of everything to ${target} failed: ${outcome.message}`);
+      if (outcome.status === 'cancelled') throw new PatronError('conflict', 'the export was cancelled');
+      return outcome.result as ArchiveResult;
+    },
+    /** In a normally opened app there is nothing to recover (the recovery table in electron/ipc/recovery.ts answers otherwise). */
+    recoverNothing(): never {
+      throw new PatronError('conflict', 'the database opened normally; there is nothing to recover');
     },
     /** Changes since the connection opened (by this connection); with data_version it tells the scheduler whether anything changed. */
     changeMark: (): string => `${String(changeMark.get())}:${String(ctx.db.pragma('data_version', { simple: true }))}`,

@@ -82,3 +82,27 @@ export function backupsToKeep(times: readonly Date[], now: Date, policy: Retenti
   }
   return keep;
 }
+
+export const backupListSchema = z.object({
+  folder: z.string(),
+  backups: z.array(backupInfoSchema),
+  settings: backupSettingsSchema,
+});
+
+export const restoreResultSchema = z.object({ restoredFrom: z.string(), undoBackup: z.string() });
+
+export const archiveResultSchema = z.object({
+  file: z.string(),
+  tables: z.array(z.object({ table: z.string(), rows: z.number().int(), sheets: z.array(z.string()) })),
+});
+export type ArchiveResult = z.infer<typeof archiveResultSchema>;
+
+/** What the window learns at start: whether Patron opened normally or is waiting for a recovery decision. */
+export const recoveryStatusSchema = z.discriminatedUnion('damaged', [
+  z.object({ damaged: z.literal(false) }),
+  z.object({ damaged: z.literal(true), file: z.string(), reason: z.string(), newestGoodBackup: z.string().nullable() }),
+]);
+export type RecoveryStatus = z.infer<typeof recoveryStatusSchema>;
+
+export const recoveryResultSchema = z.object({ damagedFileKeptAs: z.string(), restoredFrom: z.string() });
+export type RecoveryResult = z.infer<typeof recoveryResultSchema>;
