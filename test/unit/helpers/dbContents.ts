@@ -9,7 +9,7 @@ export function contentsOf(db: Database): Record<string, string> {
   const out: Record<string, string> = { user_version: String(db.pragma('user_version', { simple: true })) };
   for (const t of tables) {
     // Sorted rows rather than rowid order: some tables are WITHOUT ROWID.
-    const rows = (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[]).map((r) => JSON.stringify(r)).sort();
+    const rows = db.prepare(`SELECT * FROM "${t}"`).raw().all().map((r) => JSON.stringify(r)).sort();
     const h = createHash('sha256');
     for (const r of rows) h.update(r);
     out[t] = `${rows.length}:${h.digest('hex')}`;
