@@ -40,7 +40,7 @@ function fail(title: string, message: string): void {
  */
 function startRecovery(damage: DatabaseDamagedError): void {
   bindIpc(
-    recoveryHandlerTable(damage, (backup) => {
+    recoveryHandlerTable(damage, app.getPreferredSystemLanguages()[0] ?? app.getLocale(), (backup) => {
       const kept = replaceWithBackup(damage.file, backup);
       // Let the answer reach the window before restarting on the restored file.
       setTimeout(() => {

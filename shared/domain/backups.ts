@@ -100,7 +100,14 @@ export type ArchiveResult = z.infer<typeof archiveResultSchema>;
 /** What the window learns at start: whether Patron opened normally or is waiting for a recovery decision. */
 export const recoveryStatusSchema = z.discriminatedUnion('damaged', [
   z.object({ damaged: z.literal(false) }),
-  z.object({ damaged: z.literal(true), file: z.string(), reason: z.string(), newestGoodBackup: z.string().nullable() }),
+  z.object({
+    damaged: z.literal(true),
+    file: z.string(),
+    reason: z.string(),
+    newestGoodBackup: z.string().nullable(),
+    /** The OS language, so the recovery screen speaks it (the stored setting is inside the damaged file). */
+    systemLocale: z.string(),
+  }),
 ]);
 export type RecoveryStatus = z.infer<typeof recoveryStatusSchema>;
 

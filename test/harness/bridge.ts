@@ -121,7 +121,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     if (!(err instanceof DatabaseDamagedError)) throw err;
     // Damaged database: only the recovery calls answer until the user chose the newest good backup.
     dispatch = bind(
-      recoveryHandlerTable(err, (backup) => {
+      recoveryHandlerTable(err, opts.systemLocale, (backup) => {
         const kept = replaceWithBackup(opts.dbPath, backup);
         dispatch = openNormally();
         return { damagedFileKeptAs: kept, restoredFrom: backup };

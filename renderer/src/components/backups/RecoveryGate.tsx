@@ -1,8 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecoveryResult, RecoveryStatus } from '../../../../shared/domain/backups';
+import { languageForLocale } from '../../../../shared/i18n/language';
 import { invoke } from '../../api/client';
+import { applyLanguage } from '../../i18n';
 import { errorMessage } from '../../stores/errorMessage';
+import { useSettings } from '../../stores/settings';
 import { ErrorNotice } from '../ErrorNotice';
 import { LanguageSwitch } from '../LanguageSwitch';
 import './backups.css';
@@ -19,7 +22,15 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     invoke('recovery:status', {}).then(
-      (status) => setGate(status.damaged ? { phase: 'damaged', status } : { phase: 'open' }),
+      (status) => {
+        if (!status.damaged) {
+          setGate({ phase: 'open' });
+          return;
+        }
+        const language = languageForLocale(status.systemLocale);
+        useSettings.setState({ language });
+        void applyLanguage(language).then(() => setGate({ phase: 'damaged', status }));
+      },
       // Without an answer the app itself starts and reports whatever is wrong.
       () => setGate({ phase: 'open' }),
     );
