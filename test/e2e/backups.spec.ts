@@ -42,14 +42,16 @@ test.describe('Settings → Backups in Chinese', () => {
     await rows.first().getByRole('button', { name: '恢复…' }).click();
     const confirm = section.getByTestId('restore-confirm');
     await expect(confirm).toContainText('恢复前会先备份当前状态');
-    await page.screenshot({ path: join(screenshotDir, 'backups-confirm-zh-CN.png'), fullPage: true });
+    await confirm.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshotDir, 'backups-confirm-zh-CN.png') });
     await confirm.getByRole('button', { name: '确认恢复' }).click();
     await expect(section.getByTestId('restore-result')).toContainText('已恢复');
     expect(customerName(patron.dbPath, 1)).toBe(original);
     // The state before the restore is now a backup of its own.
     await expect(rows).toHaveCount(2);
     await expect(section).toContainText('恢复前');
-    await page.screenshot({ path: join(screenshotDir, 'backups-zh-CN.png'), fullPage: true });
+    await section.getByRole('heading', { name: '自动备份与保留' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshotDir, 'backups-zh-CN.png') });
   });
 });
 
@@ -74,7 +76,8 @@ test.describe('Settings → Backups in English', () => {
     await expect(section.getByRole('button', { name: 'Save' })).toBeDisabled();
     await expect(section).toContainText('Enter whole numbers within range.');
     await page.getByTestId('backup-keepRecent').fill('10');
-    await page.screenshot({ path: join(screenshotDir, 'backups-en.png'), fullPage: true });
+    await section.getByRole('heading', { name: 'Automatic backups and retention' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshotDir, 'backups-en.png') });
   });
 });
 
@@ -126,7 +129,7 @@ test.describe('start with a damaged database', () => {
         await expect(screen.getByRole('heading', { name: '数据库无法安全打开' })).toBeVisible();
         await expect(screen.getByTestId('recovery-reason')).toContainText('not an SQLite database');
         await expect(screen).toContainText('backups');
-        await page.screenshot({ path: join(screenshotDir, 'recovery-zh-CN.png'), fullPage: true });
+        await page.screenshot({ path: join(screenshotDir, 'recovery-zh-CN.png') });
         // Nothing but the recovery calls answers while the file is damaged.
         expect(await page.evaluate(() => window.patron?.invoke('customers:list', {}))).toMatchObject({ ok: false, error: { code: 'conflict' } });
         expect(readFileSync(dbPath).equals(garbage)).toBe(true);
@@ -134,7 +137,7 @@ test.describe('start with a damaged database', () => {
         await page.getByTestId('language-en').click();
         await expect(page.locator('html')).toHaveAttribute('lang', 'en');
         await expect(screen.getByRole('heading', { name: 'The database cannot be opened safely' })).toBeVisible();
-        await page.screenshot({ path: join(screenshotDir, 'recovery-en.png'), fullPage: true });
+        await page.screenshot({ path: join(screenshotDir, 'recovery-en.png') });
         await screen.getByRole('button', { name: 'Restore the newest good backup' }).click();
         await expect(screen.getByTestId('recovery-done')).toContainText('.damaged-');
         const kept = readdirSync(dir).find((f) => f.startsWith('patron.sqlite.damaged-'));
