@@ -42,6 +42,7 @@ export default defineConfig({
           worker: resolve(root, 'electron/jobs/worker.ts'),
           // — Backups, restore and integrity —
           'jobs/archive': resolve(root, 'electron/jobs/archive.ts'),
+          'jobs/backup': resolve(root, 'electron/jobs/backup.ts'),
           // — Import and export —
           // — Customer profiles: editing, views, duplicates, audit —
           // — Segmentation and lifetime value —

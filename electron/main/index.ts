@@ -89,6 +89,7 @@ function start(): void {
     intervalMinutes: () => services.backups.settings().intervalMinutes,
     changeMark: () => services.backups.changeMark(),
     backup: (reason) => services.backups.create(reason),
+    backupInBackground: (reason) => services.backups.createInBackground(reason),
     onError: (err) => console.error('Patron: automatic backup failed:', err),
   });
   scheduler.start();

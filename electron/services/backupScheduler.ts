@@ -24,7 +24,10 @@ export interface SchedulerOptions {
   intervalMinutes: () => number;
   /** Changes whenever the database changed; equal marks mean "nothing to back up". */
   changeMark: () => string;
+  /** Writes a backup synchronously (used on quit, and for scheduled backups when there is no `backupInBackground`). */
   backup: (reason: BackupReason) => void;
+  /** Writes a scheduled backup off the main thread (a worker job), so a big database does not freeze the app. */
+  backupInBackground?: (reason: BackupReason) => Promise<unknown>;
   onError?: (err: unknown) => void;
   /** How often to look (default once a minute). */
   pollMs?: number;
@@ -40,6 +43,7 @@ export class BackupScheduler {
   private handle: unknown = null;
   private lastAt: number;
   private lastMark: string;
+  private inFlight: Promise<void> | null = null;
 
   constructor(opts: SchedulerOptions) {
     this.opts = opts;
@@ -58,12 +62,31 @@ export class BackupScheduler {
     this.handle = null;
   }
 
-  /** One look: backs up when the interval has passed and something changed. Returns whether it did. */
+  /** One look: backs up when the interval has passed and something changed. Returns whether it started one. */
   tick(): boolean {
     const minutes = this.opts.intervalMinutes();
-    if (minutes <= 0) return false;
+    if (minutes <= 0 || this.inFlight) return false;
     if (this.opts.clock.now() - this.lastAt < minutes * 60_000) return false;
-    return this.run('scheduled');
+    const background = this.opts.backupInBackground;
+    if (!background) return this.run('scheduled');
+    // The mark is taken before the backup starts: a change made while it runs is caught by the next one.
+    const mark = this.opts.changeMark();
+    if (mark === this.lastMark) return false;
+    this.inFlight = background('scheduled').then(
+      () => {
+        this.lastAt = this.opts.clock.now();
+        this.lastMark = mark;
+      },
+      (err: unknown) => this.opts.onError?.(err),
+    ).finally(() => {
+      this.inFlight = null;
+    });
+    return true;
+  }
+
+  /** Resolves when a background backup in progress has finished (tests, and quitting cleanly). */
+  settled(): Promise<void> {
+    return this.inFlight ?? Promise.resolve();
   }
 
   /** Called once when the app quits: a last backup if anything changed since the previous one. */

@@ -108,6 +108,17 @@ export function backupService(ctx: ServiceContext) {
     return describe(made);
   };
 
+  /** Like `create`, but the backup itself is written by a worker thread (the scheduler uses this). */
+  const createInBackground = async (reason: BackupReason): Promise<BackupInfo> => {
+    const outcome = await ctx.jobs.start('backup', { dbPath: ctx.dbPath, reason, at: ctx.now().toISOString() }).outcome;
+    if (outcome.status !== 'done') throw new Error(`automatic backup failed: ${outcome.status === 'failed' ? outcome.message : 'cancelled'}`);
+    const { path } = outcome.result as { path: string };
+    prune();
+    const made = files().find((f) => f.path === path);
+    if (!made) throw new Error(`backup ${path} vanished right after it was written`);
+    return describe(made);
+  };
+
   /**
    * Replaces the whole database with a backup. The current state is backed up first
    * (so the restore can itself be undone), then every page is copied in one
@@ -138,6 +149,7 @@ export function backupService(ctx: ServiceContext) {
     folder: () => backupFolder(ctx.dbPath),
     list: (): BackupInfo[] => files().map(describe),
     create,
+    createInBackground,
     prune,
     restoreFrom,
     /** Restores the backup called `name` in this database's backups folder (the renderer never sends a path). */

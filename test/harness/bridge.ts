@@ -109,6 +109,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       intervalMinutes: () => live.backups.settings().intervalMinutes,
       changeMark: () => live.backups.changeMark(),
       backup: (reason) => live.backups.create(reason),
+      backupInBackground: (reason) => live.backups.createInBackground(reason),
       onError: (err) => console.error('[bridge] automatic backup failed:', err),
     });
     scheduler.start();

@@ -113,3 +113,34 @@ describe('automatic backup schedule', () => {
     scheduler.stop();
   });
 });
+
+describe('scheduled backups in a worker thread', () => {
+  it('writes the scheduled backup through the job runner and keeps the main connection free meanwhile', async () => {
+    const clock = new HandClock();
+    const file = smallDemoDb();
+    const { db, services } = servicesOnTempDb({ file, now: new Date('2026-11-23T08:00:00Z') });
+    const scheduler = new BackupScheduler({
+      clock,
+      intervalMinutes: () => 30,
+      changeMark: () => services.backups.changeMark(),
+      backup: () => {
+        throw new Error('the synchronous path must not be used for scheduled backups here');
+      },
+      backupInBackground: (reason) => services.backups.createInBackground(reason),
+    });
+    scheduler.start();
+    db.prepare("UPDATE customers SET notes = 'changed' WHERE id = 1").run();
+    clock.advance(30 * 60_000);
+    // While the worker writes the backup, the app's own connection keeps writing.
+    db.prepare("UPDATE customers SET notes = 'during the backup' WHERE id = 2").run();
+    await scheduler.settled();
+    const list = services.backups.list();
+    expect(list.map((b) => b.reason)).toEqual(['scheduled']);
+    expect(list[0]?.ok).toBe(true);
+    // The edit made during the backup is newer than it, so the next interval backs up again.
+    clock.advance(30 * 60_000);
+    await scheduler.settled();
+    expect(services.backups.list()).toHaveLength(2);
+    scheduler.stop();
+  });
+});
