@@ -1,4 +1,6 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -41,10 +43,28 @@ export type FileVerdict = { ok: true } | { ok: false; reason: string };
  * Looks at a database file without changing it: the header first (a zero-byte
  * or foreign file is refused before SQLite touches it), then `quick_check`. The
  * file is opened without any pragma or migration; SQLite removes the -wal/-shm
- * it may create on close, so the file stays byte-identical.
+ * it may create on close, so the file stays byte-identical. A file with a
+ * non-empty -wal (left by a crash) is checked as a copy: closing a handle on it
+ * would fold the WAL into the file, which must not happen to a damaged one.
  */
 export function inspectFile(file: string, opts: { nativeBinding?: string } = {}): FileVerdict {
   if (!existsSync(file)) return { ok: false, reason: 'the file does not exist' };
+  const wal = `${file}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0 && statSync(file).size > 0) {
+    const dir = mkdtempSync(join(tmpdir(), 'patron-check-'));
+    try {
+      const copy = join(dir, 'check.sqlite');
+      copyFileSync(file, copy);
+      copyFileSync(wal, `${copy}-wal`);
+      return inspectInPlace(copy, opts);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return inspectInPlace(file, opts);
+}
+
+function inspectInPlace(file: string, opts: { nativeBinding?: string }): FileVerdict {
   const size = statSync(file).size;
   if (size === 0) return { ok: false, reason: 'the file is empty (0 bytes): its contents have been lost' };
   const header = Buffer.alloc(100);

@@ -85,3 +85,39 @@ describe('start with a database that needs migrating', () => {
     expect(existsSync(file)).toBe(true);
   });
 });
+
+describe('start after a crash left a -wal file', () => {
+  /** The files as a crash leaves them: committed pages still in the WAL, never checkpointed. */
+  function crashImage(): { file: string; names: string[] } {
+    const source = smallDemoDb('source.sqlite');
+    const db = new Database(source);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.prepare("UPDATE customers SET name = '崩溃前的修改' WHERE id = 1").run();
+    const file = tempDbPath();
+    // Copy while the writer is still open: exactly the files a SIGKILL would leave.
+    for (const suffix of ['', '-wal']) writeFileSync(file + suffix, readFileSync(source + suffix));
+    db.close();
+    return { file, names: [file, `${file}-wal`] };
+  }
+
+  it('a healthy crash image passes and opens with the committed edit', () => {
+    const { file } = crashImage();
+    const opened = openAppDatabase(file);
+    expect(opened.db.prepare('SELECT name FROM customers WHERE id = 1').pluck().get()).toBe('崩溃前的修改');
+    opened.db.close();
+  });
+
+  it('a damaged file with a WAL beside it is refused and neither file is changed (the WAL is not folded in)', () => {
+    const { file } = crashImage();
+    const size = statSync(file).size;
+    const bytes = readFileSync(file);
+    // Overwrite pages in the middle of the file (b-tree pages, not the header).
+    randomBytes(16 * 4096).copy(bytes, Math.floor(size / 2 / 4096) * 4096);
+    writeFileSync(file, bytes);
+    const before = fileFingerprint(file);
+    expect(() => openAppDatabase(file)).toThrow(DatabaseDamagedError);
+    expect(fileFingerprint(file)).toBe(before);
+    expect(existsSync(`${file}-wal`)).toBe(true);
+  });
+});
