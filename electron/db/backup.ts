@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3';
+import { bindingOption } from './nativeBinding';
 
 /** A backup that could not be written; the message says why in plain words, the live database is untouched. */
 export class BackupWriteError extends Error {
@@ -67,7 +68,7 @@ export function writeVerifiedBackup(db: Db, target: string, opts: { nativeBindin
   }
   let verdict: unknown;
   try {
-    const copy = new Database(target, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding });
+    const copy = new Database(target, { readonly: true, fileMustExist: true, ...bindingOption(opts.nativeBinding) });
     try {
       verdict = copy.pragma('quick_check', { simple: true });
     } finally {
@@ -90,7 +91,7 @@ export function writeVerifiedBackup(db: Db, target: string, opts: { nativeBindin
  * better-sqlite3 runs the backup between event-loop turns.
  */
 export async function copyIntoLive(source: string, destinationPath: string, opts: { nativeBinding?: string } = {}): Promise<void> {
-  const src = new Database(source, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding });
+  const src = new Database(source, { readonly: true, fileMustExist: true, ...bindingOption(opts.nativeBinding) });
   try {
     // A huge step count copies everything in one step, so the destination is locked for as short as possible.
     await src.backup(destinationPath, { progress: () => 1 << 30 });

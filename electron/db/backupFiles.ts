@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { bindingOption } from './nativeBinding';
 import { countedTables } from './stats';
 
 export interface BackupFile {
@@ -39,7 +40,7 @@ export function summarizeBackup(file: string, opts: { nativeBinding?: string } =
   const bytes = statSync(file).size;
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding });
+    db = new Database(file, { readonly: true, fileMustExist: true, ...bindingOption(opts.nativeBinding) });
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     const present = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
     const counts: Record<string, number> = {};

@@ -2,6 +2,7 @@ import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3';
+import { bindingOption } from './nativeBinding';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
@@ -86,7 +87,7 @@ function inspectInPlace(file: string, opts: { nativeBinding?: string }): FileVer
   }
   let db: Db | null = null;
   try {
-    db = new Database(file, { fileMustExist: true, nativeBinding: opts.nativeBinding });
+    db = new Database(file, { fileMustExist: true, ...bindingOption(opts.nativeBinding) });
     const check = quickCheck(db);
     if (!check.ok) return { ok: false, reason: `the quick check found damage: ${check.lines.slice(0, 5).join('; ')}` };
     return { ok: true };

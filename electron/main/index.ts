@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { DatabaseDamagedError } from '../db/damage';
 import { DatabaseTooNewError } from '../db/errors';
+import { useNativeBinding } from '../db/nativeBinding';
 import { handlerTable } from '../ipc/handlers';
 import { recoveryHandlerTable } from '../ipc/recovery';
 import { JobRunner } from '../jobs/runner';
@@ -62,6 +63,8 @@ function start(): void {
   let nativeBinding: string;
   try {
     nativeBinding = resolveNativeBinding({ appRoot: app.getAppPath(), resourcesPath: process.resourcesPath, packaged: app.isPackaged });
+    // Every extra handle (backups, checks, restore) must load the Electron build too.
+    useNativeBinding(nativeBinding);
     opened = openAppDatabase(dbPath, { nativeBinding });
   } catch (err) {
     if (err instanceof DatabaseDamagedError) startRecovery(err);

@@ -15,6 +15,7 @@ import { PatronError } from '../../shared/ipc/errors';
 import { copyIntoLive } from '../db/backup';
 import { backupFilesIn, summarizeBackup, type BackupFile } from '../db/backupFiles';
 import { openDatabase } from '../db/connection';
+import { bindingOption } from '../db/nativeBinding';
 import { foreignKeyCheck, inspectFile, integrityCheck, quickCheck } from '../db/integrity';
 import { settingsQueries } from '../db/settings';
 import { nowIso, type ServiceContext } from './context';
@@ -54,7 +55,7 @@ function preparedCopy(source: string): { file: string; cleanup: () => void } {
   try {
     const file = join(dir, 'restore.sqlite');
     copyFileSync(source, file);
-    const { db } = openDatabase(file);
+    const { db } = openDatabase(file, bindingOption());
     try {
       // The live database stays in WAL mode; the copied pages carry that setting along.
       db.pragma('journal_mode = WAL');
