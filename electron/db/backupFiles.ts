@@ -35,9 +35,26 @@ export interface BackupSummary {
   counts: Record<string, number> | null;
 }
 
+/**
+ * Backups never change once written, so a summary is computed once per file (keyed
+ * by size and mtime): counting 10M orders in each of 20 backups at every listing
+ * would make the Settings page wait for seconds.
+ */
+const summaries = new Map<string, { key: string; summary: BackupSummary }>();
+
 /** Size, schema version and row counts of a backup file, read-only; nulls when it cannot be read. */
 export function summarizeBackup(file: string, opts: { nativeBinding?: string } = {}): BackupSummary {
-  const bytes = statSync(file).size;
+  const stat = statSync(file);
+  const key = `${String(stat.size)}:${String(stat.mtimeMs)}`;
+  const cached = summaries.get(file);
+  if (cached?.key === key) return cached.summary;
+  const summary = readSummary(file, stat.size, opts);
+  if (summaries.size > 500) summaries.clear();
+  summaries.set(file, { key, summary });
+  return summary;
+}
+
+function readSummary(file: string, bytes: number, opts: { nativeBinding?: string }): BackupSummary {
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, ...bindingOption(opts.nativeBinding) });
