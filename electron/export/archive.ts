@@ -82,6 +82,8 @@ export async function writeArchive(db: Database, target: string, opts: ArchiveOp
         if (done % 5000 === 0) {
           opts.checkCancelled?.();
           opts.progress?.(done, total);
+          // Committed rows sit in memory until the zip stream gets a turn of the event loop to write them out.
+          await new Promise((resolveTurn) => setImmediate(resolveTurn));
         }
       }
       current.commit();
