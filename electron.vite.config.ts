@@ -41,6 +41,8 @@ export default defineConfig({
           // Job worker thread (electron/jobs/runner.ts). Each job module is its own entry: 'jobs/<kind>'.
           worker: resolve(root, 'electron/jobs/worker.ts'),
           // — Backups, restore and integrity —
+          'jobs/archive': resolve(root, 'electron/jobs/archive.ts'),
+          'jobs/backup': resolve(root, 'electron/jobs/backup.ts'),
           // — Import and export —
           // — Customer profiles: editing, views, duplicates, audit —
           // — Segmentation and lifetime value —

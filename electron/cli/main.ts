@@ -1,6 +1,7 @@
 import { demoCommand, demoUsage } from './demo';
 import { infoCommand, infoUsage } from './info';
 // — Backups, restore and integrity —
+import { archiveCommand, archiveUsage, backupCommand, backupUsage, checkCommand, checkUsage, restoreCommand, restoreUsage } from './safety';
 // — Import and export —
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
@@ -10,6 +11,10 @@ const commands: Record<string, { run: (argv: string[], out: Streams) => number |
   demo: { run: demoCommand, usage: demoUsage, summary: 'create a database filled with realistic demo data' },
   info: { run: infoCommand, usage: infoUsage, summary: 'print the schema version and row counts of a database' },
   // — Backups, restore and integrity —
+  backup: { run: backupCommand, usage: backupUsage, summary: 'write a verified backup (default: into backups/ beside the database)' },
+  restore: { run: restoreCommand, usage: restoreUsage, summary: 'replace the database with a backup (the current state is backed up first)' },
+  check: { run: checkCommand, usage: checkUsage, summary: 'run integrity_check and foreign_key_check; exit code 1 on problems' },
+  archive: { run: archiveCommand, usage: archiveUsage, summary: 'export every table into one .xlsx workbook (one sheet per table)' },
   // — Import and export —
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —

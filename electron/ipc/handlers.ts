@@ -18,6 +18,14 @@ export function handlerTable(services: Services): HandlerTable {
     'jobs:list': () => ({ jobs: services.jobs.list() }),
     'jobs:cancel': (req) => ({ cancelled: services.jobs.cancel(req.id) }),
     // — Backups, restore and integrity —
+    'backups:list': () => ({ folder: services.backups.folder(), backups: services.backups.list(), settings: services.backups.settings() }),
+    'backups:create': () => services.backups.create('manual'),
+    'backups:restore': (req) => services.backups.restore(req.name),
+    'backups:check': () => services.backups.check(),
+    'backups:configure': (req) => services.backups.setSettings(req),
+    'backups:archive': () => services.backups.archive(),
+    'recovery:status': () => ({ damaged: false }),
+    'recovery:restore': () => services.backups.recoverNothing(),
     // — Import and export —
     // — Customer profiles: editing, views, duplicates, audit —
     // — Segmentation and lifetime value —

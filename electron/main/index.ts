@@ -1,11 +1,15 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, type BrowserWindow } from 'electron';
+import { DatabaseDamagedError } from '../db/damage';
 import { DatabaseTooNewError } from '../db/errors';
+import { useNativeBinding } from '../db/nativeBinding';
 import { handlerTable } from '../ipc/handlers';
+import { recoveryHandlerTable } from '../ipc/recovery';
 import { JobRunner } from '../jobs/runner';
 import { createServices } from '../services';
-import { openAppDatabase } from '../services/startup';
+import { BackupScheduler, systemClock } from '../services/backupScheduler';
+import { openAppDatabase, replaceWithBackup } from '../services/startup';
 import { bindIpc, broadcast } from './ipc';
 import { resolveNativeBinding } from './native';
 import { hardenSession, lockDownContents } from './security';
@@ -30,6 +34,27 @@ function fail(title: string, message: string): void {
   app.exit(1);
 }
 
+/**
+ * The database failed its start checks: open the window on the recovery screen
+ * (every other IPC call is refused). Choosing the newest good backup moves the
+ * damaged file aside — never overwriting it — and restarts Patron on the backup.
+ */
+function startRecovery(damage: DatabaseDamagedError): void {
+  bindIpc(
+    recoveryHandlerTable(damage, app.getPreferredSystemLanguages()[0] ?? app.getLocale(), (backup) => {
+      const kept = replaceWithBackup(damage.file, backup);
+      // Let the answer reach the window before restarting on the restored file.
+      setTimeout(() => {
+        app.relaunch();
+        app.exit(0);
+      }, 1500);
+      return { damagedFileKeptAs: kept, restoredFrom: backup };
+    }),
+  );
+  mainWindow = createMainWindow(outDir);
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
 function start(): void {
   hardenSession();
   lockDownContents();
@@ -38,9 +63,12 @@ function start(): void {
   let nativeBinding: string;
   try {
     nativeBinding = resolveNativeBinding({ appRoot: app.getAppPath(), resourcesPath: process.resourcesPath, packaged: app.isPackaged });
+    // Every extra handle (backups, checks, restore) must load the Electron build too.
+    useNativeBinding(nativeBinding);
     opened = openAppDatabase(dbPath, { nativeBinding });
   } catch (err) {
-    if (err instanceof DatabaseTooNewError) fail('Patron cannot open this database', err.message);
+    if (err instanceof DatabaseDamagedError) startRecovery(err);
+    else if (err instanceof DatabaseTooNewError) fail('Patron cannot open this database', err.message);
     else fail('Patron could not start', err instanceof Error ? err.message : String(err));
     return;
   }
@@ -58,9 +86,23 @@ function start(): void {
     jobs,
   });
   bindIpc(handlerTable(services));
+  // Automatic backups: every 30 minutes (configurable) when something changed, and one on quit.
+  const scheduler = new BackupScheduler({
+    clock: systemClock,
+    intervalMinutes: () => services.backups.settings().intervalMinutes,
+    changeMark: () => services.backups.changeMark(),
+    backup: (reason) => services.backups.create(reason),
+    backupInBackground: (reason) => services.backups.createInBackground(reason),
+    onError: (err) => console.error('Patron: automatic backup failed:', err),
+  });
+  scheduler.start();
   app.on('will-quit', () => {
     void jobs.stopAll();
-    db.close();
+    try {
+      scheduler.quit();
+    } finally {
+      db.close();
+    }
   });
   mainWindow = createMainWindow(outDir);
   mainWindow.on('closed', () => (mainWindow = null));

@@ -3,6 +3,7 @@ import type { ServiceContext } from './context';
 import { customerService } from './customers';
 import { settingsService } from './settings';
 // — Backups, restore and integrity —
+import { backupService } from './backups';
 // — Import and export —
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
@@ -17,6 +18,7 @@ export function createServices(ctx: ServiceContext) {
     customers: customerService(ctx),
     jobs: { list: () => ctx.jobs.running(), cancel: (id: string) => ctx.jobs.cancel(id) },
     // — Backups, restore and integrity —
+    backups: backupService(ctx),
     // — Import and export —
     // — Customer profiles: editing, views, duplicates, audit —
     // — Segmentation and lifetime value —

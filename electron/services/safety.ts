@@ -1,4 +1,6 @@
 import { basename, dirname, extname, join } from 'node:path';
+import type { Database as Db } from 'better-sqlite3';
+import type { BackupReason } from '../../shared/domain/backups';
 import { writeVerifiedBackup } from '../db/backup';
 import type { ServiceContext } from './context';
 
@@ -15,20 +17,29 @@ function stamp(d: Date): string {
 }
 
 /**
+ * Writes a verified backup of `db` (the file at `dbPath`) into its backups folder as
+ * `<name>-YYYYMMDD-HHMMSS-<reason>[-n].sqlite` (UTC) and returns its path. Never
+ * overwrites an existing backup. Throws BackupWriteError when it cannot be written.
+ */
+export function writeBackupOf(db: Db, dbPath: string, reason: BackupReason, now: Date, opts: { nativeBinding?: string } = {}): string {
+  const base = basename(dbPath, extname(dbPath));
+  const folder = backupFolder(dbPath);
+  let target = join(folder, `${base}-${stamp(now)}-${reason}.sqlite`);
+  for (let n = 2; ; n++) {
+    try {
+      writeVerifiedBackup(db, target, opts);
+      return target;
+    } catch (err) {
+      if (!(err instanceof Error) || !err.message.startsWith('backup target already exists')) throw err;
+      target = join(folder, `${base}-${stamp(now)}-${reason}-${n}.sqlite`);
+    }
+  }
+}
+
+/**
  * Takes a verified backup before a bulk write and returns its path. Throws (so the
  * bulk write does not start) when the backup cannot be written.
  */
 export function backupBeforeBulk(ctx: ServiceContext, operation: BulkOperation): string {
-  const base = basename(ctx.dbPath, extname(ctx.dbPath));
-  const folder = backupFolder(ctx.dbPath);
-  let target = join(folder, `${base}-${stamp(ctx.now())}-${operation}.sqlite`);
-  for (let n = 2; ; n++) {
-    try {
-      writeVerifiedBackup(ctx.db, target);
-      return target;
-    } catch (err) {
-      if (!(err instanceof Error) || !err.message.startsWith('backup target already exists')) throw err;
-      target = join(folder, `${base}-${stamp(ctx.now())}-${operation}-${n}.sqlite`);
-    }
-  }
+  return writeBackupOf(ctx.db, ctx.dbPath, operation, ctx.now());
 }

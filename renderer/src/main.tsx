@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
 import { App } from './App';
+import { RecoveryGate } from './components/backups/RecoveryGate';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -9,6 +10,8 @@ if (!root) throw new Error('Patron: #root element missing from index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <RecoveryGate>
+      <App />
+    </RecoveryGate>
   </StrictMode>,
 );

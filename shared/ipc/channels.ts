@@ -14,6 +14,14 @@ export const channels = [
   'jobs:list',
   'jobs:cancel',
   // — Backups, restore and integrity —
+  'backups:list',
+  'backups:create',
+  'backups:restore',
+  'backups:check',
+  'backups:configure',
+  'backups:archive',
+  'recovery:status',
+  'recovery:restore',
   // — Import and export —
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —

@@ -3,6 +3,16 @@ import { customerDetailSchema, customerPatchSchema, customerRowSchema } from '..
 import { languages } from '../i18n/language';
 import type { Channel, EventName } from './channels';
 // — Backups, restore and integrity —
+import {
+  archiveResultSchema,
+  backupInfoSchema,
+  backupListSchema,
+  backupSettingsSchema,
+  integrityReportSchema,
+  recoveryResultSchema,
+  recoveryStatusSchema,
+  restoreResultSchema,
+} from '../domain/backups';
 // — Import and export —
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
@@ -55,6 +65,14 @@ export const contract = {
   'jobs:list': call(empty, z.object({ jobs: z.array(runningJobSchema) })),
   'jobs:cancel': call(z.object({ id: z.string().min(1) }).strict(), z.object({ cancelled: z.boolean() })),
   // — Backups, restore and integrity —
+  'backups:list': call(empty, backupListSchema),
+  'backups:create': call(empty, backupInfoSchema),
+  'backups:restore': call(z.object({ name: z.string().min(1).max(255) }).strict(), restoreResultSchema),
+  'backups:check': call(empty, integrityReportSchema),
+  'backups:configure': call(backupSettingsSchema.strict(), backupSettingsSchema),
+  'backups:archive': call(empty, archiveResultSchema),
+  'recovery:status': call(empty, recoveryStatusSchema),
+  'recovery:restore': call(empty, recoveryResultSchema),
   // — Import and export —
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —

@@ -6,11 +6,15 @@ import ts from 'typescript';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
 import { contentSecurityPolicy } from '../../shared/security/csp';
-import { registerHandlers, type CallerInfo } from '../../electron/ipc/dispatch';
-import { handlerTable } from '../../electron/ipc/handlers';
+import type { Database } from 'better-sqlite3';
+import { DatabaseDamagedError } from '../../electron/db/damage';
+import { registerHandlers, type CallerInfo, type Dispatch } from '../../electron/ipc/dispatch';
+import { handlerTable, type HandlerTable } from '../../electron/ipc/handlers';
+import { recoveryHandlerTable } from '../../electron/ipc/recovery';
 import { JobRunner } from '../../electron/jobs/runner';
 import { createServices, type Services } from '../../electron/services';
-import { openAppDatabase } from '../../electron/services/startup';
+import { BackupScheduler, systemClock } from '../../electron/services/backupScheduler';
+import { openAppDatabase, replaceWithBackup } from '../../electron/services/startup';
 
 /**
  * The browser-test stand-in for Electron's main process: the real services and
@@ -65,33 +69,66 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const indexFile = join(opts.rendererDir, 'index.html');
   if (!existsSync(indexFile)) throw new Error(`renderer build not found at ${indexFile}; run "npm run build" first`);
-  const { db } = openAppDatabase(opts.dbPath, { now: opts.now?.() });
   const sseClients = new Set<ServerResponse>();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     for (const client of sseClients) client.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   };
   const jobs = new JobRunner({ dbPath: opts.dbPath, emit });
-  const services = createServices({
-    db,
-    dbPath: opts.dbPath,
-    actor: 'e2e',
-    systemLocale: opts.systemLocale,
-    runtime: 'node',
-    appVersion: '0.0.0-harness',
-    now: opts.now ?? (() => new Date()),
-    emit,
-    jobs,
-  });
-
   let origin = '';
   const handlers = new Map<string, (event: HttpEvent, payload: unknown) => Promise<unknown>>();
-  const dispatch = registerHandlers<HttpEvent>(
-    { handle: (channel, fn) => handlers.set(channel, fn) },
-    handlerTable(services),
-    (event): CallerInfo => ({ transport: 'http', url: event.origin, isMainFrame: true }),
-    // Like the Electron sender check: only pages served by this bridge may call it.
-    { isTrustedCaller: (caller) => caller.url === origin, onInternalError: (ch, err) => console.error(`[bridge] ${ch}`, err) },
-  );
+  const bind = (table: HandlerTable) =>
+    registerHandlers<HttpEvent>(
+      { handle: (channel, fn) => handlers.set(channel, fn) },
+      table,
+      (event): CallerInfo => ({ transport: 'http', url: event.origin, isMainFrame: true }),
+      // Like the Electron sender check: only pages served by this bridge may call it.
+      { isTrustedCaller: (caller) => caller.url === origin, onInternalError: (ch, err) => console.error(`[bridge] ${ch}`, err) },
+    );
+
+  let db: Database | null = null;
+  let services: Services | null = null;
+  let scheduler: BackupScheduler | null = null;
+  /** Opens the database and binds the real handler table (again after a recovery). */
+  const openNormally = () => {
+    db = openAppDatabase(opts.dbPath, { now: opts.now?.() }).db;
+    const live = createServices({
+      db,
+      dbPath: opts.dbPath,
+      actor: 'e2e',
+      systemLocale: opts.systemLocale,
+      runtime: 'node',
+      appVersion: '0.0.0-harness',
+      now: opts.now ?? (() => new Date()),
+      emit,
+      jobs,
+    });
+    services = live;
+    // Automatic backups as in the app (every 30 minutes when something changed; one on close).
+    scheduler = new BackupScheduler({
+      clock: systemClock,
+      intervalMinutes: () => live.backups.settings().intervalMinutes,
+      changeMark: () => live.backups.changeMark(),
+      backup: (reason) => live.backups.create(reason),
+      backupInBackground: (reason) => live.backups.createInBackground(reason),
+      onError: (err) => console.error('[bridge] automatic backup failed:', err),
+    });
+    scheduler.start();
+    return bind(handlerTable(live));
+  };
+  let dispatch: Dispatch;
+  try {
+    dispatch = openNormally();
+  } catch (err) {
+    if (!(err instanceof DatabaseDamagedError)) throw err;
+    // Damaged database: only the recovery calls answer until the user chose the newest good backup.
+    dispatch = bind(
+      recoveryHandlerTable(err, opts.systemLocale, (backup) => {
+        const kept = replaceWithBackup(opts.dbPath, backup);
+        dispatch = openNormally();
+        return { damagedFileKeptAs: kept, restoredFrom: backup };
+      }),
+    );
+  }
   const preload = webPreloadSource();
   const indexHtml = readFileSync(indexFile, 'utf8').replace('<script', '<script src="./__patron/preload.js"></script>\n    <script');
 
@@ -147,13 +184,17 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: `${origin}/`,
-    services,
+    get services(): Services {
+      if (!services) throw new Error('the bridge is in recovery mode: the database is damaged');
+      return services;
+    },
     close: () =>
       new Promise<void>((ok) => {
         void jobs.stopAll();
         for (const client of sseClients) client.end();
         server.close(() => {
-          db.close();
+          scheduler?.quit();
+          db?.close();
           ok();
         });
         server.closeAllConnections();

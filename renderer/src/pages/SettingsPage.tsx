@@ -4,6 +4,7 @@ import { LanguageSelect } from '../components/LanguageSelect';
 import { useDbStats } from '../hooks/useDbStats';
 import { useSettings } from '../stores/settings';
 // — Backups, restore and integrity —
+import { BackupsSection } from '../components/backups/BackupsSection';
 // — Import and export —
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
@@ -41,6 +42,7 @@ export function SettingsPage() {
         <DatabaseInfo appInfo={appInfo} stats={stats} error={error} language={language} onRetry={reload} />
       </section>
       {/* — Backups, restore and integrity — */}
+      <BackupsSection />
       {/* — Import and export — */}
       {/* — Customer profiles: editing, views, duplicates, audit — */}
       {/* — Segmentation and lifetime value — */}

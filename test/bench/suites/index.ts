@@ -2,6 +2,7 @@ import type { DemoSummary } from '../../../electron/services/demo/generate';
 import type { BenchResult } from '../measure';
 import { foundationSuite } from './foundation';
 // — Backups, restore and integrity —
+import { backupsSuite } from './backups';
 // — Import and export —
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
@@ -26,6 +27,7 @@ export type BenchSuite = (env: BenchEnv) => BenchResult[] | Promise<BenchResult[
 export const suites: [string, BenchSuite][] = [
   ['foundation', foundationSuite],
   // — Backups, restore and integrity —
+  ['backups', backupsSuite],
   // — Import and export —
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —
