@@ -1,0 +1,57 @@
+import { nelderMead } from '../optimize';
+import { lnGamma } from '../special';
+import { MIN_REPEATERS, type FitOutcome } from './bgnbd';
+import type { CustomerSummary } from './summary';
+
+/**
+ * Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"): each
+ * transaction's value ~ Gamma(p, ν), ν ~ Gamma(q, γ) across customers. Fitted
+ * on the repeat customers' mean transaction value.
+ */
+export interface GammaGammaParams {
+  p: number;
+  q: number;
+  gamma: number;
+}
+
+export function gammaGammaLogLikelihood(g: GammaGammaParams, s: CustomerSummary): number {
+  const { p, q, gamma } = g;
+  if (!(p > 0 && q > 0 && gamma > 0)) return Number.NEGATIVE_INFINITY;
+  const common = q * Math.log(gamma) - lnGamma(q);
+  const perX = new Map<number, number>();
+  let total = 0;
+  for (let i = 0; i < s.x.length; i++) {
+    const x = s.x[i] ?? 0;
+    const m = s.meanSpend[i] ?? 0;
+    if (x <= 0 || m <= 0) continue;
+    let k = perX.get(x);
+    if (k === undefined) {
+      k = lnGamma(p * x + q) - lnGamma(p * x) + p * x * Math.log(x);
+      perX.set(x, k);
+    }
+    total += common + k + (p * x - 1) * Math.log(m) - (p * x + q) * Math.log(gamma + m * x);
+  }
+  return total;
+}
+
+export function fitGammaGamma(s: CustomerSummary, start: GammaGammaParams = { p: 1, q: 1, gamma: 1 }): FitOutcome<GammaGammaParams> {
+  let customers = 0;
+  for (let i = 0; i < s.x.length; i++) if ((s.x[i] ?? 0) > 0 && (s.meanSpend[i] ?? 0) > 0) customers++;
+  if (customers < MIN_REPEATERS) {
+    return { ok: false, reason: 'too_little_data', detail: `${customers} customers with repeat purchases and a positive spend (need ${MIN_REPEATERS})`, customers };
+  }
+  const toParams = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0] ?? 0), q: Math.exp(v[1] ?? 0), gamma: Math.exp(v[2] ?? 0) });
+  const res = nelderMead((v) => -gammaGammaLogLikelihood(toParams(v), s), [Math.log(start.p), Math.log(start.q), Math.log(start.gamma)]);
+  const params = toParams(res.x);
+  // q ≤ 1 has no finite expected spend: report it instead of printing an infinite value.
+  if (!res.converged || !Number.isFinite(res.value) || params.q <= 1 || Object.values(params).some((v) => !Number.isFinite(v) || v > 1e8)) {
+    return { ok: false, reason: 'not_converged', detail: `stopped after ${res.iterations} iterations (q = ${params.q.toPrecision(3)}; it must settle above 1)`, customers };
+  }
+  return { ok: true, params, logLikelihood: -res.value, iterations: res.iterations, customers };
+}
+
+/** Conditional expected value of a customer's future transactions. With no repeat purchases it is the population mean. */
+export function expectedSpend(g: GammaGammaParams, x: number, meanSpend: number): number {
+  if (x <= 0 || meanSpend <= 0) return (g.p * g.gamma) / (g.q - 1);
+  return ((g.gamma + meanSpend * x) * g.p) / (g.p * x + g.q - 1);
+}
