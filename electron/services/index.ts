@@ -6,6 +6,7 @@ import { settingsService } from './settings';
 // — Import and export —
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
+import { segmentService } from './segments';
 
 export type { ServiceContext } from './context';
 
@@ -20,6 +21,7 @@ export function createServices(ctx: ServiceContext) {
     // — Import and export —
     // — Customer profiles: editing, views, duplicates, audit —
     // — Segmentation and lifetime value —
+    segments: segmentService(ctx),
   };
 }
 

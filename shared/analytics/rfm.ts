@@ -90,8 +90,8 @@ export function scoreRfm(inputs: readonly RfmInput[], settings: SegmentSettings)
       kind === 'person'
         ? [pick((c) => (c.recencyDays === null ? Number.NEGATIVE_INFINITY : -c.recencyDays)), pick((c) => c.orderCount), pick((c) => c.totalCents)]
         : [pick((c) => c.tenureYears), pick((c) => c.totalCents), pick((c) => c.needTags)];
-    const w = kind === 'person' ? settings.weights.toc : settings.weights.tob;
-    const weights: [number, number, number] = kind === 'person' ? [w.recency, w.frequency, w.monetary] : [(w as typeof settings.weights.tob).tenure, (w as typeof settings.weights.tob).amount, (w as typeof settings.weights.tob).complexity];
+    const { toc, tob } = settings.weights;
+    const weights: [number, number, number] = kind === 'person' ? [toc.recency, toc.frequency, toc.monetary] : [tob.tenure, tob.amount, tob.complexity];
     const scored = idx.map((_, k): [number, number, number] => [dims[0]?.[k] ?? 1, dims[1]?.[k] ?? 1, dims[2]?.[k] ?? 1]);
     const composites = scored.map((s) => weighted(s, weights));
     const tiers = assignTiers(composites, settings.shares);

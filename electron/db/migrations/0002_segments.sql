@@ -141,6 +141,8 @@ CREATE TABLE segment_runs (
   trigger      TEXT NOT NULL CHECK (trigger IN ('manual', 'daily', 'import', 'cli')),
   settings     TEXT NOT NULL CHECK (json_valid(settings)),
   clv          TEXT NOT NULL CHECK (json_valid(clv)),
+  -- Counts per tier, quadrant and stage, and the quadrant thresholds used.
+  summary      TEXT NOT NULL CHECK (json_valid(summary)),
   customers    INTEGER NOT NULL
 );
 

@@ -49,13 +49,13 @@ describe('migration 0002_segments', () => {
 
     // The run tables and their rules.
     const run = db
-      .prepare("INSERT INTO segment_runs (started_at, finished_at, as_of, trigger, settings, clv, customers) VALUES ('t', 't', '2026-11-23', 'manual', '{}', '{}', 3)")
+      .prepare("INSERT INTO segment_runs (started_at, finished_at, as_of, trigger, settings, clv, summary, customers) VALUES ('t', 't', '2026-11-23', 'manual', '{}', '{}', '{}', 3)")
       .run().lastInsertRowid;
     db.prepare("INSERT INTO segment_results (customer_id, run_id, score_1, score_2, score_3, composite, tier, quadrant, lifecycle, value_cents) VALUES (?, ?, 5, 5, 5, 5, 'high', 'high-high', 'maturity', 19500)").run(a, run);
     db.prepare("INSERT INTO segment_run_tiers (run_id, customer_id, tier) VALUES (?, ?, 'high')").run(run, a);
     expect(() => db.prepare("INSERT INTO segment_results (customer_id, run_id, score_1, score_2, score_3, composite, tier, quadrant, lifecycle, value_cents) VALUES (?, ?, 6, 5, 5, 5, 'high', 'high-high', 'maturity', 0)").run(b, run)).toThrow(/CHECK/);
     expect(() => db.prepare("INSERT INTO segment_run_tiers (run_id, customer_id, tier) VALUES (?, ?, 'vip')").run(run, b)).toThrow(/CHECK/);
-    expect(() => db.prepare("INSERT INTO segment_runs (started_at, finished_at, as_of, trigger, settings, clv, customers) VALUES ('t', 't', '2026-11-23', 'cron', '{}', '{}', 0)").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO segment_runs (started_at, finished_at, as_of, trigger, settings, clv, summary, customers) VALUES ('t', 't', '2026-11-23', 'cron', '{}', '{}', '{}', 0)").run()).toThrow(/CHECK/);
     // Deleting a run takes its tiers and results with it.
     db.prepare('DELETE FROM segment_runs WHERE id = ?').run(run);
     expect(db.prepare('SELECT count(*) FROM segment_run_tiers').pluck().get()).toBe(0);
