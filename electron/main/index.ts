@@ -5,6 +5,7 @@ import { DatabaseTooNewError } from '../db/errors';
 import { handlerTable } from '../ipc/handlers';
 import { JobRunner } from '../jobs/runner';
 import { createServices } from '../services';
+import { startDailySegmentation } from '../services/segmentSchedule';
 import { openAppDatabase } from '../services/startup';
 import { bindIpc, broadcast } from './ipc';
 import { resolveNativeBinding } from './native';
@@ -58,7 +59,10 @@ function start(): void {
     jobs,
   });
   bindIpc(handlerTable(services));
+  // Segmentation once a day while the app is open (and at once when the last run is older).
+  const stopDailySegmentation = startDailySegmentation({ lastRunAt: services.segments.lastRunAt, start: () => services.segments.run('daily'), now: () => new Date() });
   app.on('will-quit', () => {
+    stopDailySegmentation();
     void jobs.stopAll();
     db.close();
   });

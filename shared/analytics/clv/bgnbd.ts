@@ -21,6 +21,8 @@ export type FitOutcome<P> =
 /** Fewer customers or repeaters than this give estimates too unstable to print. */
 export const MIN_CUSTOMERS = 30;
 export const MIN_REPEATERS = 10;
+/** Parameters are searched on a log scale within ±this. */
+export const LOG_BOUND = 12;
 
 /**
  * Total log-likelihood. Terms that depend only on x are computed once per
@@ -55,9 +57,17 @@ export function fitBgNbd(s: CustomerSummary, start: BgNbdParams = { r: 1, alpha:
     return { ok: false, reason: 'too_little_data', detail: `${customers} customers, ${repeaters} with repeat purchases (need ${MIN_CUSTOMERS} and ${MIN_REPEATERS})`, customers };
   }
   const toParams = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0] ?? 0), alpha: Math.exp(v[1] ?? 0), a: Math.exp(v[2] ?? 0), b: Math.exp(v[3] ?? 0) });
-  const res = nelderMead((v) => -bgnbdLogLikelihood(toParams(v), s), [Math.log(start.r), Math.log(start.alpha), Math.log(start.a), Math.log(start.b)]);
+  // Searched within e^±LOG_BOUND: when the data show no heterogeneity in dropout,
+  // a and b run off to infinity together (a fixed a/(a+b)); the bound lets the
+  // search settle there, which predicts the same as the limit.
+  const res = nelderMead((v) => (v.some((x) => Math.abs(x) > LOG_BOUND) ? Number.POSITIVE_INFINITY : -bgnbdLogLikelihood(toParams(v), s)), [
+    Math.log(start.r),
+    Math.log(start.alpha),
+    Math.log(start.a),
+    Math.log(start.b),
+  ]);
   const params = toParams(res.x);
-  if (!res.converged || !Number.isFinite(res.value) || Object.values(params).some((v) => !Number.isFinite(v) || v <= 0 || v > 1e6)) {
+  if (!res.converged || !Number.isFinite(res.value) || Object.values(params).some((v) => !Number.isFinite(v) || v <= 0)) {
     return { ok: false, reason: 'not_converged', detail: `stopped after ${res.iterations} iterations without settling on finite parameters`, customers };
   }
   return { ok: true, params, logLikelihood: -res.value, iterations: res.iterations, customers };

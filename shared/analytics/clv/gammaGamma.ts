@@ -1,6 +1,6 @@
 import { nelderMead } from '../optimize';
 import { lnGamma } from '../special';
-import { MIN_REPEATERS, type FitOutcome } from './bgnbd';
+import { LOG_BOUND, MIN_REPEATERS, type FitOutcome } from './bgnbd';
 import type { CustomerSummary } from './summary';
 
 /**
@@ -41,7 +41,11 @@ export function fitGammaGamma(s: CustomerSummary, start: GammaGammaParams = { p:
     return { ok: false, reason: 'too_little_data', detail: `${customers} customers with repeat purchases and a positive spend (need ${MIN_REPEATERS})`, customers };
   }
   const toParams = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0] ?? 0), q: Math.exp(v[1] ?? 0), gamma: Math.exp(v[2] ?? 0) });
-  const res = nelderMead((v) => -gammaGammaLogLikelihood(toParams(v), s), [Math.log(start.p), Math.log(start.q), Math.log(start.gamma)]);
+  // γ scales with the currency unit, so it gets a wider bound than p and q.
+  const res = nelderMead(
+    (v) => (Math.abs(v[0] ?? 0) > LOG_BOUND || Math.abs(v[1] ?? 0) > LOG_BOUND || Math.abs(v[2] ?? 0) > 2 * LOG_BOUND ? Number.POSITIVE_INFINITY : -gammaGammaLogLikelihood(toParams(v), s)),
+    [Math.log(start.p), Math.log(start.q), Math.log(start.gamma)],
+  );
   const params = toParams(res.x);
   // q ≤ 1 has no finite expected spend: report it instead of printing an infinite value.
   if (!res.converged || !Number.isFinite(res.value) || params.q <= 1 || Object.values(params).some((v) => !Number.isFinite(v) || v > 1e8)) {
