@@ -40,7 +40,7 @@ export function clvCommand(argv: string[], out: Streams): number {
   const horizon = v['horizon-months'] === undefined ? defaultSegmentSettings.clv.horizonMonths : Number(v['horizon-months']);
   if (!Number.isInteger(horizon) || horizon < 1 || horizon > 60) throw new CliError(`patron clv: --horizon-months must be a whole number from 1 to 60, got "${v['horizon-months'] ?? ''}"`, 2);
   const clvSettings = { ...defaultSegmentSettings.clv, horizonMonths: horizon };
-  if (v['orders-file']) return fromFile(v['orders-file'], v.format, v['calibration-end'], clvSettings, v.json === true, out);
+  if (v['orders-file']) return fromFile(v['orders-file'], v.format, v['calibration-end'], clvSettings, v.json, out);
   if (!v.db) throw new CliError('patron clv: --db FILE or --orders-file FILE is required', 2);
   const asOf = v['as-of'] ?? localToday();
   if (!isIsoDate(asOf)) throw new CliError(`patron clv: --as-of must be a date as YYYY-MM-DD, got "${asOf}"`, 2);

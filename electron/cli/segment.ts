@@ -59,7 +59,7 @@ export function segmentCommand(argv: string[], out: Streams): number {
   }
 }
 
-const csvCell = (v: unknown) => {
+const csvCell = (v: string | number | null | undefined) => {
   const s = v === null || v === undefined ? '' : String(v);
   return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
@@ -73,6 +73,6 @@ function writeResults(path: string, db: ReturnType<typeof openDatabase>['db']): 
     return;
   }
   const header = Object.keys(rows[0] ?? { customer_id: null });
-  const lines = [header.join(','), ...rows.map((r) => header.map((h) => csvCell((r as Record<string, unknown>)[h])).join(','))];
+  const lines = [header.join(','), ...rows.map((r) => header.map((h) => csvCell((r as Record<string, string | number | null>)[h])).join(','))];
   writeFileSync(path, `${lines.join('\n')}\n`);
 }

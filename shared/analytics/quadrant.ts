@@ -14,7 +14,7 @@ export const quadrantStrategy: Record<Quadrant, 'deepPartnership' | 'experienceR
 
 /** Median of the positive values (customers who ever bought); 0 when there are none. */
 export function medianOfPositive(values: readonly number[]): number {
-  const positive = values.filter((v) => v > 0).sort((a, b) => a - b);
+  const positive = Float64Array.from(values.filter((v) => v > 0)).sort();
   const n = positive.length;
   if (n === 0) return 0;
   const mid = n >> 1;

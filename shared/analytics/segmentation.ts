@@ -65,7 +65,17 @@ export function activityWindows(asOf: string, rules: SegmentSettings['lifecycle'
   return { asOfMonth: monthKey(asOf), recentFrom: monthKey(asOf, rules.declineWindowMonths - 1), previousFrom: monthKey(asOf, 2 * rules.declineWindowMonths - 1) };
 }
 
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+// Dates repeat across customers (a few thousand distinct days), so parsing is memoised.
+const dayCache = new Map<string, number>();
+function dayNumber(iso: string): number {
+  let d = dayCache.get(iso);
+  if (d === undefined) {
+    d = Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+    if (dayCache.size > 100_000) dayCache.clear();
+    dayCache.set(iso, d);
+  }
+  return d;
+}
 
 /**
  * BG/NBD summary from the rollups: x = purchase days after the first, tx and T

@@ -26,7 +26,8 @@ CREATE TABLE customer_monthly (
   interaction_count  INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (customer_id, month)
 ) WITHOUT ROWID;
-CREATE INDEX customer_monthly_month ON customer_monthly (month);
+-- Covers the lifecycle windows (the last months of every customer) without touching the table.
+CREATE INDEX customer_monthly_month ON customer_monthly (month, customer_id, order_count, interaction_count);
 
 -- The triggers keep both tables equal to a full rebuild (electron/db/rollups.ts)
 -- for every writer. Every lookup they make is an index seek on
@@ -130,6 +131,10 @@ SELECT customer_id, count(*), count(DISTINCT order_date), sum(amount_cents), min
 INSERT INTO customer_rollups (customer_id, interaction_count, last_interaction_at)
 SELECT customer_id, count(*), max(occurred_at) FROM interactions WHERE true GROUP BY customer_id
 ON CONFLICT (customer_id) DO UPDATE SET interaction_count = excluded.interaction_count, last_interaction_at = excluded.last_interaction_at;
+
+-- A narrow covering index: segmentation reads these four fields of every
+-- customer and need not walk the wide profile rows.
+CREATE INDEX customers_segment_fields ON customers (id, kind, cooperation_start, tier_override);
 
 -- One row per segmentation run, with the settings it used and the CLV fit
 -- (parameters, or why there are none), so runs can be compared.

@@ -14,22 +14,52 @@ export interface GammaGammaParams {
   gamma: number;
 }
 
+/** Repeat customers only, with the parameter-free sums of the likelihood taken once per summary. */
+interface Prepared {
+  x: Float64Array;
+  mx: Float64Array;
+  /** Σ x·ln m and Σ ln m: the (p·x − 1)·ln m term is p·Σx·ln m − Σ ln m. */
+  sumXLnM: number;
+  sumLnM: number;
+}
+const preparedCache = new WeakMap<CustomerSummary, Prepared>();
+
+function prepare(s: CustomerSummary): Prepared {
+  let p = preparedCache.get(s);
+  if (!p) {
+    const xs: number[] = [];
+    const mxs: number[] = [];
+    let sumXLnM = 0;
+    let sumLnM = 0;
+    for (let i = 0; i < s.x.length; i++) {
+      const x = s.x[i] ?? 0;
+      const m = s.meanSpend[i] ?? 0;
+      if (x <= 0 || m <= 0) continue;
+      xs.push(x);
+      mxs.push(m * x);
+      sumXLnM += x * Math.log(m);
+      sumLnM += Math.log(m);
+    }
+    p = { x: Float64Array.from(xs), mx: Float64Array.from(mxs), sumXLnM, sumLnM };
+    preparedCache.set(s, p);
+  }
+  return p;
+}
+
 export function gammaGammaLogLikelihood(g: GammaGammaParams, s: CustomerSummary): number {
   const { p, q, gamma } = g;
   if (!(p > 0 && q > 0 && gamma > 0)) return Number.NEGATIVE_INFINITY;
-  const common = q * Math.log(gamma) - lnGamma(q);
+  const d = prepare(s);
   const perX = new Map<number, number>();
-  let total = 0;
-  for (let i = 0; i < s.x.length; i++) {
-    const x = s.x[i] ?? 0;
-    const m = s.meanSpend[i] ?? 0;
-    if (x <= 0 || m <= 0) continue;
+  let total = d.x.length * (q * Math.log(gamma) - lnGamma(q)) + p * d.sumXLnM - d.sumLnM;
+  for (let i = 0; i < d.x.length; i++) {
+    const x = d.x[i] ?? 0;
     let k = perX.get(x);
     if (k === undefined) {
       k = lnGamma(p * x + q) - lnGamma(p * x) + p * x * Math.log(x);
       perX.set(x, k);
     }
-    total += common + k + (p * x - 1) * Math.log(m) - (p * x + q) * Math.log(gamma + m * x);
+    total += k - (p * x + q) * Math.log(gamma + (d.mx[i] ?? 0));
   }
   return total;
 }

@@ -33,14 +33,14 @@ export function summarise(transactions: readonly Transaction[], endDay: number):
   for (const t of transactions) {
     if (t.day > endDay) continue;
     let days = perCustomer.get(t.customer);
-    if (!days) perCustomer.set(t.customer, (days = new Map()));
+    if (!days) perCustomer.set(t.customer, (days = new Map<number, number>()));
     days.set(t.day, (days.get(t.day) ?? 0) + t.amount);
   }
   const ids = [...perCustomer.keys()];
   const n = ids.length;
   const summary: CustomerSummary = { x: new Float64Array(n), tx: new Float64Array(n), T: new Float64Array(n), meanSpend: new Float64Array(n) };
   ids.forEach((id, i) => {
-    const days = [...(perCustomer.get(id) ?? new Map<number, number>()).entries()].sort((a, b) => a[0] - b[0]);
+    const days = [...(perCustomer.get(id)?.entries() ?? [])].sort((a, b) => a[0] - b[0]);
     const first = days[0]?.[0] ?? 0;
     const last = days[days.length - 1]?.[0] ?? first;
     const repeats = days.slice(1);
@@ -58,7 +58,7 @@ export function countPurchaseDays(transactions: readonly Transaction[], fromDay:
   for (const t of transactions) {
     if (t.day <= fromDay || t.day > toDay) continue;
     let days = seen.get(t.customer);
-    if (!days) seen.set(t.customer, (days = new Set()));
+    if (!days) seen.set(t.customer, (days = new Set<number>()));
     days.add(t.day);
   }
   return new Map([...seen].map(([id, days]) => [id, days.size]));
