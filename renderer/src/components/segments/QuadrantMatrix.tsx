@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { quadrantStrategy, type Quadrant } from '../../../../shared/analytics/quadrant';
-import { formatMoney } from '../../../../shared/domain/money';
 import type { SegmentOverview } from '../../../../shared/domain/segments';
 import { CountButton } from './CountButton';
+import { formatYuan } from './money';
 
 const layout: Quadrant[][] = [
   ['low-high', 'high-high'],
@@ -31,8 +31,8 @@ export function QuadrantMatrix({ overview, language }: { overview: SegmentOvervi
               <div key={q} className={`seg-quadrant__cell seg-quadrant__cell--${q}`} data-testid={`quadrant-${q}`}>
                 <div className="seg-quadrant__title">{label(q)}</div>
                 <CountButton count={cell?.customers ?? 0} selector={{ by: 'quadrant', quadrant: q }} label={label(q)} testId={`quadrant-${q}-count`} />
-                <div className="muted">{t('segments.quadrant.value', { value: formatMoney(cell?.valueCents ?? 0, language) })}</div>
-                <div className="muted">{t('segments.quadrant.predicted', { value: cell?.predictedCents == null ? '—' : formatMoney(cell.predictedCents, language) })}</div>
+                <div className="muted">{t('segments.quadrant.value', { value: formatYuan(cell?.valueCents ?? 0, language) })}</div>
+                <div className="muted">{t('segments.quadrant.predicted', { value: formatYuan(cell?.predictedCents, language) })}</div>
                 <div className="seg-quadrant__strategy">{t(`segments.quadrant.strategy.${quadrantStrategy[q]}`)}</div>
               </div>
             );
@@ -42,7 +42,7 @@ export function QuadrantMatrix({ overview, language }: { overview: SegmentOvervi
       </div>
       {run && (
         <p className="muted">
-          {t('segments.quadrant.thresholds', { value: formatMoney(Math.round(run.summary.thresholds.valueCents), language), potential: formatMoney(Math.round(run.summary.thresholds.potentialCents), language) })}
+          {t('segments.quadrant.thresholds', { value: formatYuan(Math.round(run.summary.thresholds.valueCents), language), potential: formatYuan(Math.round(run.summary.thresholds.potentialCents), language) })}
         </p>
       )}
     </section>

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../../../shared/domain/money';
 import { tiers } from '../../../../shared/domain/enums';
 import type { SegmentOverview } from '../../../../shared/domain/segments';
 import { CountButton } from './CountButton';
+import { formatYuan } from './money';
 
 /** Tier distribution: customers, share against its target, value; manual overrides counted apart. */
 export function TierTable({ overview, language }: { overview: SegmentOverview; language: string }) {
@@ -23,7 +23,6 @@ export function TierTable({ overview, language }: { overview: SegmentOverview; l
             <th />
             <th>{t('segments.tiers.customers')}</th>
             <th>{t('segments.tiers.share')}</th>
-            <th>{t('segments.tiers.target')}</th>
             <th>{t('segments.tiers.value')}</th>
           </tr>
         </thead>
@@ -37,9 +36,13 @@ export function TierTable({ overview, language }: { overview: SegmentOverview; l
                 <td>
                   <CountButton count={count} selector={{ by: 'tier', tier }} label={t(`segments.tiers.${tier}`)} testId={`tier-${tier}`} />
                 </td>
-                <td>{total === 0 ? '—' : `${((count / total) * 100).toFixed(1)}%`}</td>
-                <td className="muted">{`${Math.round(target[tier] * 100)}%`}</td>
-                <td>{formatMoney(row?.valueCents ?? 0, language)}</td>
+                <td>
+                  {total === 0 ? '—' : `${((count / total) * 100).toFixed(1)}%`}{' '}
+                  <span className="muted" title={t('segments.tiers.target')}>
+                    ({Math.round(target[tier] * 100)}%)
+                  </span>
+                </td>
+                <td>{formatYuan(row?.valueCents ?? 0, language)}</td>
               </tr>
             );
           })}
