@@ -119,6 +119,7 @@ export const en: Messages = {
   segments: {
     title: 'Segments',
     runNow: 'Segment now',
+    cancel: 'Cancel',
     running: 'Segmenting… {{done}}/{{total}}',
     noRun: 'No segmentation yet. Click “Segment now” to compute one (it then runs daily by itself, and after every import).',
     lastRun: 'Segmentation as of {{asOf}} ({{trigger}}, finished {{finished}}), {{customers}} customers.',

@@ -120,6 +120,7 @@ export const zhCN = {
   segments: {
     title: '客户分层',
     runNow: '立即分层',
+    cancel: '取消',
     running: '正在分层… {{done}}/{{total}}',
     noRun: '还没有分层结果。点击“立即分层”计算一次（之后每天自动运行一次，导入后也会运行）。',
     lastRun: '截至 {{asOf}} 的分层（{{trigger}}，完成于 {{finished}}），共 {{customers}} 位客户。',

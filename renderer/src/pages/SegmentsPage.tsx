@@ -12,7 +12,7 @@ import { useSegments } from '../stores/segments';
 /** 客户分层: tiers, quadrant, lifecycle, migration, CLV fit and the settings behind them. */
 export function SegmentsPage() {
   const { t, i18n } = useTranslation();
-  const { overview, error, job, load, run } = useSegments();
+  const { overview, error, job, load, run, cancel } = useSegments();
 
   useEffect(() => {
     void load();
@@ -31,6 +31,11 @@ export function SegmentsPage() {
             <span className="muted" role="status" data-testid="segment-progress">
               {t('segments.running', { done: job?.done ?? 0, total: job?.total ?? 0 })}
             </span>
+          )}
+          {busy && (
+            <button type="button" className="button" onClick={() => void cancel()} data-testid="segment-cancel">
+              {t('segments.cancel')}
+            </button>
           )}
           <button type="button" className="button" disabled={busy} onClick={() => void run()} data-testid="segment-run">
             {t('segments.runNow')}

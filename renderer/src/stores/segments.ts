@@ -15,12 +15,15 @@ interface SegmentsState {
   job: { id: string; done: number; total: number } | null;
   load(): Promise<void>;
   run(): Promise<void>;
+  /** Stops the running job; its transaction rolls back, so the last run stays as it was. */
+  cancel(): Promise<void>;
   /** Shows the customers behind a number in the customer grid. */
   showCustomers(selector: SegmentSelector, label: string): Promise<void>;
 }
 
 let latestRequest = 0;
 let subscribed = false;
+const JOB_POLL_MS = 1000;
 
 export const useSegments = create<SegmentsState>()((set, get) => {
   function watch(): void {
@@ -61,6 +64,29 @@ export const useSegments = create<SegmentsState>()((set, get) => {
         watch();
         const { jobId } = await invoke('segments:run', {});
         set({ job: { id: jobId, done: 0, total: 0 }, error: null });
+        // A cancelled or failed job writes nothing and announces nothing: watch the job list for its end.
+        const poll = setInterval(() => {
+          invoke('jobs:list', {}).then(
+            ({ jobs }) => {
+              if (jobs.some((j) => j.id === jobId)) return;
+              clearInterval(poll);
+              if (get().job?.id === jobId) set({ job: null });
+              void get().load();
+            },
+            () => {
+              clearInterval(poll);
+            },
+          );
+        }, JOB_POLL_MS);
+      } catch (error) {
+        set({ error: errorMessage(error) });
+      }
+    },
+
+    async cancel() {
+      try {
+        const id = get().job?.id ?? (await invoke('jobs:list', {})).jobs.find((j) => j.kind === 'segment')?.id;
+        if (id) await invoke('jobs:cancel', { id });
       } catch (error) {
         set({ error: errorMessage(error) });
       }
