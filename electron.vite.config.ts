@@ -46,6 +46,7 @@ export default defineConfig({
           // — Import and export —
           // — Customer profiles: editing, views, duplicates, audit —
           // — Segmentation and lifetime value —
+          'jobs/segment': resolve(root, 'electron/jobs/segment.ts'),
         },
         formats: ['es'],
       },

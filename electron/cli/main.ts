@@ -5,6 +5,8 @@ import { archiveCommand, archiveUsage, backupCommand, backupUsage, checkCommand,
 // — Import and export —
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
+import { clvCommand, clvUsage } from './clv';
+import { segmentCommand, segmentUsage } from './segment';
 import { CliError, type Streams } from './output';
 
 const commands: Record<string, { run: (argv: string[], out: Streams) => number | Promise<number>; usage: string; summary: string }> = {
@@ -18,6 +20,8 @@ const commands: Record<string, { run: (argv: string[], out: Streams) => number |
   // — Import and export —
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —
+  segment: { run: segmentCommand, usage: segmentUsage, summary: 'segment customers (RFM tiers, quadrant, lifecycle) and store the run' },
+  clv: { run: clvCommand, usage: clvUsage, summary: 'fit BG/NBD + Gamma-Gamma and predict customer lifetime value' },
 };
 
 function help(): string {

@@ -29,5 +29,11 @@ export function handlerTable(services: Services): HandlerTable {
     // — Import and export —
     // — Customer profiles: editing, views, duplicates, audit —
     // — Segmentation and lifetime value —
+    'segments:overview': () => services.segments.overview(),
+    'segments:ids': (req) => services.segments.ids(req),
+    'segments:run': () => services.segments.run('manual'),
+    'segments:settings': () => services.segments.settings(),
+    'segments:saveSettings': (req) => services.segments.saveSettings(req),
+    'segments:preview': (req) => services.segments.preview(req),
   };
 }

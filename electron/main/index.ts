@@ -9,6 +9,7 @@ import { recoveryHandlerTable } from '../ipc/recovery';
 import { JobRunner } from '../jobs/runner';
 import { createServices } from '../services';
 import { BackupScheduler, systemClock } from '../services/backupScheduler';
+import { startDailySegmentation } from '../services/segmentSchedule';
 import { openAppDatabase, replaceWithBackup } from '../services/startup';
 import { bindIpc, broadcast } from './ipc';
 import { resolveNativeBinding } from './native';
@@ -96,7 +97,10 @@ function start(): void {
     onError: (err) => console.error('Patron: automatic backup failed:', err),
   });
   scheduler.start();
+  // Segmentation once a day while the app is open (and at once when the last run is older).
+  const stopDailySegmentation = startDailySegmentation({ lastRunAt: services.segments.lastRunAt, start: () => services.segments.run('daily'), now: () => new Date() });
   app.on('will-quit', () => {
+    stopDailySegmentation();
     void jobs.stopAll();
     try {
       scheduler.quit();

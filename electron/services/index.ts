@@ -7,6 +7,7 @@ import { backupService } from './backups';
 // — Import and export —
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
+import { segmentService } from './segments';
 
 export type { ServiceContext } from './context';
 
@@ -22,6 +23,7 @@ export function createServices(ctx: ServiceContext) {
     // — Import and export —
     // — Customer profiles: editing, views, duplicates, audit —
     // — Segmentation and lifetime value —
+    segments: segmentService(ctx),
   };
 }
 

@@ -25,6 +25,12 @@ export const channels = [
   // — Import and export —
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —
+  'segments:overview',
+  'segments:ids',
+  'segments:run',
+  'segments:settings',
+  'segments:saveSettings',
+  'segments:preview',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -16,6 +16,8 @@ import {
 // — Import and export —
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
+import { segmentSettingsSchema } from '../analytics/settings';
+import { segmentOverviewSchema, segmentPreviewSchema, segmentSelectorSchema } from '../domain/segments';
 
 /**
  * The one IPC contract: every call `'domain:verb'` with the zod schema its
@@ -76,6 +78,12 @@ export const contract = {
   // — Import and export —
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —
+  'segments:overview': call(empty, segmentOverviewSchema),
+  'segments:ids': call(segmentSelectorSchema, z.object({ ids: z.array(z.number().int()) })),
+  'segments:run': call(empty, z.object({ jobId: z.string(), alreadyRunning: z.boolean() })),
+  'segments:settings': call(empty, segmentSettingsSchema),
+  'segments:saveSettings': call(segmentSettingsSchema, segmentSettingsSchema),
+  'segments:preview': call(segmentSettingsSchema, segmentPreviewSchema),
 } satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 // Both lists must name the same channels: a channel in one but not the other fails to compile.

@@ -10,6 +10,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { NEED_TAGS, STAFF } from '../../../resources/demo/words';
 import { openDatabase } from '../../db/connection';
+import { suspendRollupTriggers } from '../../db/rollups';
 import { writeComplaints, writeInteractions } from './activity';
 import { deferIndexes } from './batch';
 import { buildCalendar, isoDay, type Calendar } from './calendar';
@@ -64,12 +65,15 @@ export function generateDemo(db: Database, opts: DemoOptions): DemoSummary {
     writeTags(db);
     const plan = planCustomers(new Random(seed, STREAM_PLAN), cal, opts.customers, opts.orders);
     const restoreIndexes = deferIndexes(db, BULK_TABLES, 'customer_id');
+    // Per-row rollup triggers would cost an upsert per order; one rebuild at the end is far cheaper.
+    const restoreRollups = suspendRollupTriggers(db);
     const ctx = createContext(db, new Random(seed, STREAM_ROWS), cal, plan, staff.sales, staff.service);
     const progress = new Progress(opts.onProgress, opts.customers + plan.totalOrders);
     for (let i = 0; i < opts.customers; i++) progress.add(writeCustomerWithActivity(ctx, i));
     ctx.orders.flush();
     ctx.interactions.flush();
     restoreIndexes();
+    restoreRollups();
     progress.finish();
     return {
       customers: opts.customers,

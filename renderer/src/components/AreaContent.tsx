@@ -6,6 +6,7 @@ import { isPlannedArea, type Area } from '../routing/areas';
 // — Import and export —
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
+import { SegmentsPage } from '../pages/SegmentsPage';
 
 /** The page for the area the hash names. */
 export function AreaContent({ area }: { area: Area }) {
@@ -15,6 +16,7 @@ export function AreaContent({ area }: { area: Area }) {
   // — Import and export —
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —
+  if (area === 'segments') return <SegmentsPage />;
   if (isPlannedArea(area)) return <PlaceholderPage area={area} />;
   return null;
 }

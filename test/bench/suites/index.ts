@@ -6,6 +6,7 @@ import { backupsSuite } from './backups';
 // — Import and export —
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
+import { segmentsSuite } from './segments';
 
 /** What every suite gets: the shared demo database (100k customers) and where to put scratch files. */
 export interface BenchEnv {
@@ -31,4 +32,5 @@ export const suites: [string, BenchSuite][] = [
   // — Import and export —
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —
+  ['segments', segmentsSuite],
 ];

@@ -1,0 +1,109 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { openDatabase } from '../../../electron/db/connection';
+import { rebuildRollups } from '../../../electron/db/rollups';
+import { segmentQueries } from '../../../electron/db/segments';
+import { activityWindows, fitAndPredict, segment } from '../../../shared/analytics/segmentation';
+import { defaultSegmentSettings } from '../../../shared/analytics/settings';
+import { median, result, rssMb, timeIt, type BenchResult } from '../measure';
+import type { BenchEnv } from '.';
+
+/** The same RFM query for SQLite (over raw orders) and DuckDB: quintiles of recency, frequency and money per customer. */
+const RFM_SQL = `
+  WITH c AS (SELECT customer_id, max(order_date) AS last_date, count(*) AS f, sum(amount_cents) AS m FROM orders GROUP BY customer_id),
+       s AS (SELECT customer_id, ntile(5) OVER (ORDER BY last_date) AS r, ntile(5) OVER (ORDER BY f) AS fs, ntile(5) OVER (ORDER BY m) AS ms FROM c)
+  SELECT count(*) AS customers, sum(r + fs + ms) AS total FROM s`;
+
+/** A plain per-customer GROUP BY over every order: the yardstick of the rollup rebuild. */
+const GROUP_BY_SQL = 'SELECT customer_id, count(*), sum(amount_cents), min(order_date), max(order_date) FROM orders GROUP BY customer_id';
+
+async function duckdbRfm(env: BenchEnv, rows: Iterable<[number, string, number]>): Promise<{ ms: number; loadMs: number; customers: number }> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const con = await instance.connect();
+  await con.run('CREATE TABLE orders (customer_id INTEGER, order_date VARCHAR, amount_cents BIGINT)');
+  const appender = await con.createAppender('orders');
+  const t = performance.now();
+  for (const [customer, date, cents] of rows) {
+    appender.appendInteger(customer);
+    appender.appendVarchar(date);
+    appender.appendBigInt(BigInt(cents));
+    appender.endRow();
+  }
+  appender.flushSync();
+  appender.closeSync();
+  const loadMs = performance.now() - t;
+  const times: number[] = [];
+  let customers = 0;
+  for (let i = 0; i < env.reps; i++) {
+    const s = performance.now();
+    const reader = await con.runAndReadAll(RFM_SQL);
+    customers = Number(reader.getRowsJS()[0]?.[0] ?? 0);
+    times.push(performance.now() - s);
+  }
+  con.closeSync();
+  instance.closeSync();
+  return { ms: median(times), loadMs, customers };
+}
+
+/** Segmentation from the rollups, CLV fit and scoring, rollup rebuild, and the RFM query on DuckDB for comparison. */
+export async function segmentsSuite(env: BenchEnv): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  // The rebuild writes: work on a copy so other suites see the demo file as it was.
+  const file = join(env.work, 'segments.sqlite');
+  copyFileSync(env.file, file);
+  const { db } = openDatabase(file);
+  const q = segmentQueries(db);
+  const asOf = env.summary.asOf;
+  const settings = defaultSegmentSettings;
+
+  env.log('segments: CLV fit and scoring…');
+  const inputs = q.inputs(activityWindows(asOf, settings.lifecycle));
+  let fitted = fitAndPredict(inputs, asOf, settings.clv);
+  const clvMs = timeIt(env.reps, () => {
+    fitted = fitAndPredict(inputs, asOf, settings.clv);
+  });
+  const fitNote = Object.entries(fitted.status)
+    .map(([kind, s]) => `${kind} ${s.ok ? `fitted on ${s.customers}` : `failed (${s.detail})`}`)
+    .join('; ');
+  const readMs = timeIt(env.reps, () => {
+    q.inputs(activityWindows(asOf, settings.lifecycle));
+  });
+  results.push(result('clv.fit-and-score', inputs.length, clvMs, readMs, rssMb(), `BG/NBD + Gamma-Gamma per customer kind, ${settings.clv.horizonMonths}-month discounted CLV for every buyer (goal ≤ 5000 ms); ${fitNote}; baseline = reading the rollups`));
+
+  env.log('segments: full segmentation…');
+  let summary = segment(inputs, asOf, settings, fitted.predictions).summary;
+  const segMs = timeIt(env.reps, () => {
+    const fresh = q.inputs(activityWindows(asOf, settings.lifecycle));
+    summary = segment(fresh, asOf, settings, fitted.predictions).summary;
+  });
+  const bare = db.prepare('SELECT * FROM customer_rollups');
+  const bareMs = timeIt(env.reps, () => {
+    bare.all();
+  });
+  results.push(
+    result('segment.full', summary.customers, segMs, bareMs, rssMb(), `read rollups + RFM + quadrant + lifecycle for every customer (goal ≤ 300 ms; CLV predictions given); tiers ${JSON.stringify(summary.tiers)}; baseline = SELECT * FROM customer_rollups`),
+  );
+
+  env.log('segments: rollup rebuild vs GROUP BY…');
+  const groupBy = db.prepare(GROUP_BY_SQL);
+  const groupMs = timeIt(env.reps, () => {
+    groupBy.all();
+  });
+  const rebuildMs = timeIt(env.reps, () => {
+    rebuildRollups(db);
+  });
+  results.push(result('rollups.rebuild', env.summary.orders, rebuildMs, groupMs, rssMb(), 'customer_rollups + customer_monthly from orders and interactions (goal ≤ 1.5× baseline); baseline = one plain GROUP BY customer_id scan of orders'));
+
+  env.log('segments: RFM on SQLite and DuckDB…');
+  const rfm = db.prepare(RFM_SQL);
+  const sqliteRfmMs = timeIt(env.reps, () => {
+    rfm.get();
+  });
+  const orders = db.prepare('SELECT customer_id, order_date, amount_cents FROM orders').raw();
+  const duck = await duckdbRfm(env, orders.iterate() as Iterable<[number, string, number]>);
+  results.push(result('rfm.sqlite-vs-duckdb', duck.customers, sqliteRfmMs, duck.ms, rssMb(), `the same RFM SQL (ntile over per-customer max/count/sum of raw orders); baseline = DuckDB in memory (loading ${env.summary.orders} orders took ${Math.round(duck.loadMs)} ms, not timed)`));
+  results.push(result('segment.full-vs-duckdb-rfm', summary.customers, segMs, duck.ms, rssMb(), 'our full segmentation from the rollups over DuckDB running the RFM query on raw orders'));
+  db.close();
+  return results;
+}
