@@ -42,6 +42,8 @@ export default defineConfig({
           worker: resolve(root, 'electron/jobs/worker.ts'),
           // — Backups, restore and integrity —
           // — Import and export —
+          'jobs/import': resolve(root, 'electron/jobs/import.ts'),
+          'jobs/export': resolve(root, 'electron/jobs/export.ts'),
           // — Customer profiles: editing, views, duplicates, audit —
           // — Segmentation and lifetime value —
         },

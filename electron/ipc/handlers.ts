@@ -19,6 +19,17 @@ export function handlerTable(services: Services): HandlerTable {
     'jobs:cancel': (req) => ({ cancelled: services.jobs.cancel(req.id) }),
     // — Backups, restore and integrity —
     // — Import and export —
+    'import:inspect': (req) => services.imports.inspect(req),
+    'import:preview': (req) => services.imports.preview(req),
+    'import:start': (req) => services.imports.start(req),
+    'import:wait': (req) => services.imports.wait(req.jobId),
+    'import:upload': (req) => services.imports.upload(req),
+    'import:pickFile': () => services.imports.pickFile(),
+    'import:history': () => ({ batches: services.imports.history() }),
+    'import:revert': (req) => services.imports.revert(req.id),
+    'import:mappings': (req) => ({ mappings: services.imports.mappings(req.target) }),
+    'import:saveMapping': (req) => services.imports.saveMapping(req),
+    'export:run': (req) => services.exports.run(req),
     // — Customer profiles: editing, views, duplicates, audit —
     // — Segmentation and lifetime value —
   };

@@ -4,6 +4,8 @@ import { customerService } from './customers';
 import { settingsService } from './settings';
 // — Backups, restore and integrity —
 // — Import and export —
+import { exportService } from './exports';
+import { importService } from './imports';
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
 
@@ -18,6 +20,8 @@ export function createServices(ctx: ServiceContext) {
     jobs: { list: () => ctx.jobs.running(), cancel: (id: string) => ctx.jobs.cancel(id) },
     // — Backups, restore and integrity —
     // — Import and export —
+    imports: importService(ctx),
+    exports: exportService(ctx),
     // — Customer profiles: editing, views, duplicates, audit —
     // — Segmentation and lifetime value —
   };

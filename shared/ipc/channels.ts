@@ -15,6 +15,17 @@ export const channels = [
   'jobs:cancel',
   // — Backups, restore and integrity —
   // — Import and export —
+  'import:inspect',
+  'import:preview',
+  'import:start',
+  'import:wait',
+  'import:upload',
+  'import:pickFile',
+  'import:history',
+  'import:revert',
+  'import:mappings',
+  'import:saveMapping',
+  'export:run',
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —
 ] as const;

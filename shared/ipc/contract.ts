@@ -4,6 +4,7 @@ import { languages } from '../i18n/language';
 import type { Channel, EventName } from './channels';
 // — Backups, restore and integrity —
 // — Import and export —
+import { importChannels } from '../import/contract';
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
 
@@ -56,6 +57,7 @@ export const contract = {
   'jobs:cancel': call(z.object({ id: z.string().min(1) }).strict(), z.object({ cancelled: z.boolean() })),
   // — Backups, restore and integrity —
   // — Import and export —
+  ...importChannels,
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —
 } satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
