@@ -33,11 +33,12 @@ const isBlankRow = (row: RawCell[]) => row.every(isBlank);
  */
 function headerIndex(rows: RawCell[][]): number {
   const top = rows.slice(0, 15);
-  const widths = top.map((r) => r.filter((c) => !isBlank(c)).length);
+  // Distinct values, not filled cells: a title merged across the table repeats one text in every column.
+  const widths = top.map((r) => new Set(r.filter((c) => !isBlank(c)).map((c) => cellText(c))).size);
   const widest = Math.max(0, ...widths);
   const idx = top.findIndex((r, i) => {
     const filled = widths[i] ?? 0;
-    const texts = r.filter((c) => typeof c === 'string' && c.trim() !== '' && !/^-?[\d.,]+$/.test(c.trim())).length;
+    const texts = new Set(r.filter((c) => typeof c === 'string' && c.trim() !== '' && !/^-?[\d.,]+$/.test(c.trim()))).size;
     return filled >= Math.max(1, Math.ceil(widest * 0.6)) && texts >= Math.ceil(filled * 0.8);
   });
   return Math.max(0, idx);
