@@ -2,6 +2,7 @@ import { demoCommand, demoUsage } from './demo';
 import { infoCommand, infoUsage } from './info';
 // — Backups, restore and integrity —
 // — Import and export —
+import { exportCommand, exportUsage, importCommand, importUsage } from './importExport';
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
 import { CliError, type Streams } from './output';
@@ -11,6 +12,8 @@ const commands: Record<string, { run: (argv: string[], out: Streams) => number |
   info: { run: infoCommand, usage: infoUsage, summary: 'print the schema version and row counts of a database' },
   // — Backups, restore and integrity —
   // — Import and export —
+  import: { run: importCommand, usage: importUsage, summary: 'import customers, contacts, orders, interactions or complaints from CSV/XLSX' },
+  export: { run: exportCommand, usage: exportUsage, summary: 'export customers or orders to .xlsx or .csv' },
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —
 };

@@ -1,16 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { contentOf } from '../helpers/content';
 import { describe, expect, it } from 'vitest';
 import { encodeGbk, writeCustomerWorkbook, writeFixture } from '../helpers/files';
 import { servicesOnTempDb } from '../helpers/services';
 import { tempDir } from '../helpers/temp';
-
-/** Every row of every table a user can see, to prove an operation left the content as it was. */
-export function contentOf(db: Database): string {
-  const tables = ['staff', 'customers', 'contacts', 'tags', 'customer_tags', 'orders', 'interactions', 'complaints'];
-  return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
-}
 
 function seed(db: Database): void {
   db.exec(`
