@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { importBatchQueries, type ChangeTable } from '../db/importBatches';
 import { importLookups, importWrites } from '../db/importWrites';
-import type { FieldValue, } from './fields';
+import type { FieldValue } from './fields';
+import type { ImportTarget } from '../../shared/import/targets';
 import { CUSTOMER_COLUMNS, type Plan, type PlannedRow } from './plan';
 
 /**
@@ -15,8 +16,6 @@ export interface ApplyContext {
   at: string;
   asOf: string;
   backupPath: string | null;
-  progress: (done: number, total: number) => void;
-  checkCancelled: () => void;
 }
 
 /** Records changes compactly: consecutive inserted ids of a table become one range. */
@@ -52,12 +51,21 @@ const str = (v: FieldValue | undefined): string | null => (typeof v === 'string'
 const num = (v: FieldValue | undefined): number | null => (typeof v === 'number' ? v : null);
 const timestamp = (date: FieldValue | undefined): string | null => (typeof date === 'string' ? `${date}T00:00:00.000Z` : null);
 
-export function applyPlan(db: Database, plan: Plan, ctx: ApplyContext): number {
+export interface BatchWriter {
+  batchId: number;
+  /** Writes one planned row (new or update; skip rows are ignored). */
+  write(p: PlannedRow): void;
+  /** Records the range log and the counts; the caller's transaction then commits. */
+  finish(plan: Plan): void;
+}
+
+/** Starts a batch; call inside the import's one transaction. */
+export function createBatchWriter(db: Database, target: ImportTarget, fileName: string, ctx: ApplyContext): BatchWriter {
   const batches = importBatchQueries(db);
   const w = importWrites(db);
   const look = importLookups(db);
-  const todo = plan.rows.filter((r) => r.action !== 'skip');
-  return db.transaction(() => {
+  {
+    const plan = { target, fileName };
     const batchId = batches.createBatch({ target: plan.target, fileName: plan.fileName, actor: ctx.actor, at: ctx.at, backupPath: ctx.backupPath });
     const log = new ChangeLog(batches, batchId);
     const staffCache = new Map<string, number>();
@@ -224,24 +232,22 @@ export function applyPlan(db: Database, plan: Plan, ctx: ApplyContext): number {
     };
 
     const write = plan.target === 'customers' ? writeCustomer : writeChild;
-    for (let i = 0; i < todo.length; i++) {
-      if ((i & 255) === 0) {
-        ctx.checkCancelled();
-        ctx.progress(i, todo.length);
-      }
-      const p = todo[i];
-      if (!p) continue;
-      try {
-        write(p);
-      } catch (err) {
-        throw new Error(`${plan.fileName}, row ${p.row}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-    log.flush();
-    batches.setCounts(batchId, plan.counts.new, plan.counts.updated, plan.counts.skipped, plan.errorRows);
-    ctx.progress(todo.length, todo.length);
-    return batchId;
-  })();
+    return {
+      batchId,
+      write(p: PlannedRow): void {
+        if (p.action === 'skip') return;
+        try {
+          write(p);
+        } catch (err) {
+          throw new Error(`${plan.fileName}, row ${p.row}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      },
+      finish(done: Plan): void {
+        log.flush();
+        batches.setCounts(batchId, done.counts.new, done.counts.updated, done.counts.skipped, done.errorRows);
+      },
+    };
+  }
 }
 
 /** Tables an import of this target can write, for db:changed. */

@@ -3,7 +3,7 @@ import { addDays } from '../../shared/domain/dates';
 import type { ColumnMapping, ImportError, ImportOptions, ImportTarget } from '../../shared/import/targets';
 import { cellText, normaliseName, normalisePhone } from '../../shared/import/values';
 import { importLookups, type ExistingCustomer } from '../db/importWrites';
-import { bindFields, parseField, type FieldValue } from './fields';
+import { bindFields, fieldParser, type FieldValue } from './fields';
 import type { SourceTable } from './source';
 
 /**
@@ -14,6 +14,8 @@ import type { SourceTable } from './source';
 export type RowAction = 'new' | 'update' | 'skip' | 'error';
 
 export interface PlannedRow {
+  /** Index of the row among the file's data rows (for progress). */
+  index: number;
   row: number;
   action: Exclude<RowAction, 'error'>;
   /** The matched record (update/skip). */
@@ -114,9 +116,28 @@ function customerChanges(db: ReturnType<typeof importLookups>, id: number, value
   return values.has('owner') || values.has('contact') || values.has('historyTotal') || values.has('lastCooperation') || values.has('cooperationYears');
 }
 
-export function planImport(db: Database, source: SourceTable, target: ImportTarget, mapping: ColumnMapping, options: ImportOptions, asOf: string): Plan {
+/**
+ * Plans every row. With `onRow`, valid rows are handed over one by one (the
+ * commit writes them as they come) instead of being kept, so a million-row file
+ * never sits in memory as planned objects.
+ */
+export function planImport(
+  db: Database,
+  source: SourceTable,
+  target: ImportTarget,
+  mapping: ColumnMapping,
+  options: ImportOptions,
+  asOf: string,
+  onRow?: (row: PlannedRow, sofar: { errorRows: number; ambiguous: boolean }) => void,
+): Plan {
   const fileName = source.file.split(/[\\/]/).pop() ?? source.file;
   const { fields, ambiguous } = bindFields(source, target, mapping, options.dayOrder);
+  const parsers = fields.map(fieldParser);
+  const headers = new Map(fields.map((f) => [f.def.id, f.header]));
+  const headerOf = (id: string) => headers.get(id) ?? id;
+  const customerCol = fields.find((f) => f.def.id === 'customer')?.col ?? -1;
+  const refCache = new Map<string, number | undefined>();
+  const yearsToStart = (years: number) => addDays(asOf, -Math.round(years * 365.25));
   const lookups = importLookups(db);
   const existing = lookups.customers();
   const byKey = target === 'customers' ? customerIndex(existing, options.matchBy) : new Map<string, number>();
@@ -136,8 +157,11 @@ export function planImport(db: Database, source: SourceTable, target: ImportTarg
     const values = new Map<string, FieldValue>();
     const rowErrors: ImportError[] = [];
     const fail = (column: string, reason: string) => rowErrors.push({ file: fileName, row: rowNo, column, reason });
-    for (const f of fields) {
-      const parsed = parseField(f, cells[f.col] ?? null);
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k];
+      const parse = parsers[k];
+      if (!f || !parse) continue;
+      const parsed = parse(cells[f.col] ?? null);
       if (parsed === null) {
         if (f.def.required) fail(f.header, 'required value is empty');
         continue;
@@ -145,7 +169,6 @@ export function planImport(db: Database, source: SourceTable, target: ImportTarg
       if (parsed.ok) values.set(f.def.id, parsed.value);
       else fail(f.header, parsed.reason);
     }
-    const headerOf = (id: string) => fields.find((f) => f.def.id === id)?.header ?? id;
 
     let action: PlannedRow['action'] = 'new';
     let id: number | null = null;
@@ -171,8 +194,12 @@ export function planImport(db: Database, source: SourceTable, target: ImportTarg
         }
         if (id !== null && rowErrors.length === 0) action = options.onExisting === 'skip' || !customerChanges(lookups, id, values) ? 'skip' : 'update';
       } else {
-        const ref = cellText(cells[fields.find((f) => f.def.id === 'customer')?.col ?? -1] ?? null);
-        const found = byCode.get(ref) ?? byName.get(normaliseName(ref));
+        const ref = cellText(cells[customerCol] ?? null);
+        let found = refCache.get(ref);
+        if (found === undefined && !refCache.has(ref)) {
+          found = byCode.get(ref) ?? byName.get(normaliseName(ref));
+          refCache.set(ref, found);
+        }
         if (found === undefined) fail(headerOf('customer'), `no customer with code or name "${ref}"`);
         else if (found === -1) fail(headerOf('customer'), `"${ref}" matches more than one customer; use the customer code`);
         else customerId = found;
@@ -218,12 +245,11 @@ export function planImport(db: Database, source: SourceTable, target: ImportTarg
     else if (action === 'update') counts.updated++;
     else counts.skipped++;
     if (sample.length < SAMPLE_ROWS) sample.push({ row: rowNo, action, values: Object.fromEntries([...values].map(([k, v]) => [k, displayValue(v)])) });
-    rows.push({ row: rowNo, action, id, values, customerId });
-  }
-  // Rows whose values were valid but whose years of cooperation need today's date get it here.
-  for (const p of rows) {
-    const years = p.values.get('cooperationYears');
-    if (typeof years === 'number' && !p.values.has('cooperationStart')) p.values.set('cooperationStart', addDays(asOf, -Math.round(years * 365.25)));
+    const years = values.get('cooperationYears');
+    if (typeof years === 'number' && !values.has('cooperationStart')) values.set('cooperationStart', yearsToStart(years));
+    const planned: PlannedRow = { index: r, row: rowNo, action, id, values, customerId };
+    if (onRow) onRow(planned, { errorRows, ambiguous: ambiguous.length > 0 });
+    else rows.push(planned);
   }
   return { target, fileName, rows, errors, errorRows, counts, ambiguousDates: ambiguous, sample };
 }

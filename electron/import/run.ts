@@ -2,8 +2,8 @@ import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { autoMatch, type ColumnMapping, type ImportOptions, type ImportReport, type ImportTarget } from '../../shared/import/targets';
 import { cellText } from '../../shared/import/values';
-import { applyPlan } from './apply';
-import { planImport } from './plan';
+import { createBatchWriter } from './apply';
+import { planImport, type Plan } from './plan';
 import { readSource } from './source';
 
 /** What the wizard needs to show after picking a file: format, encoding, sheets, headers, a few rows, a suggested mapping. */
@@ -49,6 +49,9 @@ export interface RunImportInput {
   backupPath: string | null;
 }
 
+/** Thrown inside the import transaction to roll it back when the file may not be written. */
+class NotWritten extends Error {}
+
 export interface RunHooks {
   progress: (done: number, total: number) => void;
   checkCancelled: () => void;
@@ -62,15 +65,42 @@ export async function runImport(db: Database, input: RunImportInput, hooks: RunH
   const source = await readSource(input.file, { encoding: input.options.encoding, sheet: input.options.sheet });
   hooks.checkCancelled();
   const mapping = input.mapping ?? autoMatch(source.headers, input.target);
-  const plan = planImport(db, source, input.target, mapping, input.options, input.asOf);
-  const blocked = (plan.errorRows > 0 && input.options.onErrors === 'abort') || plan.ambiguousDates.length > 0;
+  const abortOnErrors = input.options.onErrors === 'abort';
+  const isBlocked = (p: { errorRows: number; ambiguous: boolean }) => p.ambiguous || (abortOnErrors && p.errorRows > 0);
+  const fileName = basename(input.file);
+  const total = source.rows.length;
+  let plan: Plan | null = null;
   let batchId: number | null = null;
-  if (input.commit && !blocked) {
-    batchId = applyPlan(db, plan, { actor: input.actor, at: input.at, asOf: input.asOf, backupPath: input.backupPath, ...hooks });
+  if (!input.commit) {
+    plan = planImport(db, source, input.target, mapping, input.options, input.asOf);
+  } else {
+    // Plan and write in one pass inside ONE transaction; if the file turns out to be
+    // blocked (bad rows with "import nothing", undecided dates) the transaction rolls back.
+    try {
+      db.transaction(() => {
+        const writer = createBatchWriter(db, input.target, fileName, { actor: input.actor, at: input.at, asOf: input.asOf, backupPath: input.backupPath });
+        let seen = 0;
+        plan = planImport(db, source, input.target, mapping, input.options, input.asOf, (row, sofar) => {
+          if ((++seen & 1023) === 0) {
+            hooks.checkCancelled();
+            hooks.progress(row.index, total);
+          }
+          if (!isBlocked(sofar)) writer.write(row);
+        });
+        if (isBlocked({ errorRows: plan.errorRows, ambiguous: plan.ambiguousDates.length > 0 })) throw new NotWritten();
+        writer.finish(plan);
+        batchId = writer.batchId;
+      })();
+    } catch (err) {
+      if (!(err instanceof NotWritten)) throw err;
+      batchId = null;
+    }
+    hooks.progress(total, total);
   }
+  if (!plan) throw new Error('import plan missing');
   return {
     target: input.target,
-    file: basename(input.file),
+    file: fileName,
     encoding: source.encoding,
     sheet: source.sheet,
     rows: source.rows.length,

@@ -122,6 +122,7 @@ export function detectDayOrder(texts: Iterable<string>): DayOrder | null | 'none
   return ambiguous ? null : 'dmy';
 }
 
+const PLAIN_NUMBER = /^\d{1,15}(?:\.\d{1,6})?$/;
 const CURRENCY = /^(?:[¥￥$]|RMB|CNY|人民币)\s*|\s*(?:元|RMB|CNY)$/gi;
 
 /**
@@ -133,6 +134,8 @@ export function parseAmount(cell: RawCell, unit = 1): Parsed<number> {
     return Number.isFinite(cell) ? ok(Math.round(cell * unit * 100)) : bad('not a number');
   }
   if (cell instanceof Date || typeof cell === 'boolean') return bad('not an amount');
+  // Fast path for plain numbers, which is what most files hold.
+  if (typeof cell === 'string' && PLAIN_NUMBER.test(cell)) return ok(Math.round(Number(cell) * unit * 100));
   let text = cellText(cell).replace(/\s+/g, '');
   if (text === '') return bad('empty');
   let negative = false;
