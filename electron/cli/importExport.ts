@@ -83,11 +83,12 @@ export async function importCommand(argv: string[], out: Streams): Promise<numbe
     mapping = mf.data.columns;
     options = { ...mf.data.options };
   }
-  const pick = <K extends keyof ImportOptionsInput>(key: K, flag: 'match-by' | 'on-existing' | 'day-order', allowed: readonly string[]) => {
+  const pick = (key: 'matchBy' | 'onExisting' | 'dayOrder', flag: 'match-by' | 'on-existing' | 'day-order', allowed: readonly string[]) => {
     const value = str(v[flag]);
     if (value === undefined) return;
     if (!allowed.includes(value)) throw new CliError(`patron import: --${flag} must be one of ${allowed.join(', ')}`, 2);
-    options[key] = value as ImportOptionsInput[K];
+    // The value was checked against the allowed list just above; the schema checks it again in the service.
+    Object.assign(options, { [key]: value });
   };
   pick('matchBy', 'match-by', ['code', 'phone', 'email', 'name']);
   pick('onExisting', 'on-existing', ['update', 'skip']);

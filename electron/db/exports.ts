@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /** Orders for export, with their customer's code and name; streamed, never loaded whole. */
-export interface OrderExportRecord {
+export type OrderExportRecord = {
   id: number;
   orderNo: string | null;
   customerId: number;
@@ -13,7 +13,7 @@ export interface OrderExportRecord {
   items: string | null;
   category: string | null;
   channel: string | null;
-}
+};
 
 export function exportQueries(db: Database) {
   const orders = db.prepare<[], OrderExportRecord>(

@@ -59,7 +59,7 @@ export function* viewRows(records: Iterable<Record_>, columns: ExportColumnDef[]
     for (const s of sort) {
       const x = a[s.column] ?? null;
       const y = b[s.column] ?? null;
-      let d = 0;
+      let d: number;
       if (x === null || y === null) d = x === y ? 0 : x === null ? -1 : 1;
       else if (typeof x === 'number' && typeof y === 'number') d = x - y;
       else d = collator.compare(String(cell(x)), String(cell(y)));

@@ -239,7 +239,7 @@ export function createBatchWriter(db: Database, target: ImportTarget, fileName: 
         try {
           write(p);
         } catch (err) {
-          throw new Error(`${plan.fileName}, row ${p.row}: ${err instanceof Error ? err.message : String(err)}`);
+          throw new Error(`${plan.fileName}, row ${p.row}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
         }
       },
       finish(done: Plan): void {

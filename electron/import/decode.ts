@@ -28,7 +28,11 @@ export function detectEncoding(buf: Uint8Array): Encoding {
   const probe = buf.subarray(0, Math.min(buf.length, 4096));
   let evenZero = 0;
   let oddZero = 0;
-  for (let i = 0; i < probe.length; i++) if (probe[i] === 0) (i % 2 === 0 ? evenZero++ : oddZero++);
+  for (let i = 0; i < probe.length; i++) {
+    if (probe[i] !== 0) continue;
+    if (i % 2 === 0) evenZero++;
+    else oddZero++;
+  }
   if (oddZero > probe.length / 8 && evenZero === 0) return 'utf-16le';
   if (evenZero > probe.length / 8 && oddZero === 0) return 'utf-16be';
   try {

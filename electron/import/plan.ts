@@ -83,8 +83,8 @@ const emailKey = (e: string | null) => (e ? e.trim().toLowerCase() : null);
 function matchKeyOf(matchBy: ImportOptions['matchBy'], values: Map<string, FieldValue>): string | null {
   const v = values.get(matchBy);
   if (v === undefined) return null;
-  if (matchBy === 'name') return normaliseName(String(v));
-  return String(v);
+  if (matchBy === 'name') return normaliseName(displayValue(v));
+  return displayValue(v);
 }
 
 function customerIndex(all: ExistingCustomer[], matchBy: ImportOptions['matchBy']): Map<string, number> {

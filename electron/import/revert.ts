@@ -31,7 +31,7 @@ export function revertBatch(db: Database, batchId: number, at: string): { restor
           deleted += undo.deleteRange(table, c.first_id, c.last_id);
         } catch (err) {
           if (err instanceof Error && /FOREIGN KEY/.test(err.message)) {
-            throw new Error(`import batch ${batchId} cannot be reverted: ${table} it added are now used by records entered after the import`);
+            throw new Error(`import batch ${batchId} cannot be reverted: ${table} it added are now used by records entered after the import`, { cause: err });
           }
           throw err;
         }

@@ -30,7 +30,7 @@ export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   try {
     await wb.xlsx.readFile(file);
   } catch (err) {
-    throw new Error(`${file}: not a readable .xlsx workbook (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(`${file}: not a readable .xlsx workbook (${err instanceof Error ? err.message : String(err)})`, { cause: err });
   }
   return wb;
 }

@@ -11,10 +11,11 @@ export type ImportJobParams =
   | { mode: 'inspect'; file: string; target: ImportTarget; encoding?: string | undefined; sheet?: string | undefined }
   | ({ mode: 'run' } & RunImportInput);
 
-export const run: JobRun<ImportJobParams, InspectResult | ImportReport> = async ({ db, params, progress, checkCancelled }) => {
+export const run: JobRun<ImportJobParams, InspectResult | ImportReport> = async (ctx) => {
+  const { db, params } = ctx;
   if (params.mode === 'inspect') {
     return { result: await inspectFile(params.file, params.target, params), tables: [] };
   }
-  const report = await runImport(db, params, { progress, checkCancelled });
+  const report = await runImport(db, params, { progress: (done, total) => ctx.progress(done, total), checkCancelled: () => ctx.checkCancelled() });
   return { result: report, tables: report.committed ? tablesWritten(params.target) : [] };
 };

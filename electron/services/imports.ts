@@ -32,8 +32,8 @@ export interface ImportBatchInfo {
   revertedAt: string | null;
 }
 
-function outcomeValue<T>(o: JobOutcome): T {
-  if (o.status === 'done') return o.result as T;
+function outcomeValue(o: JobOutcome): unknown {
+  if (o.status === 'done') return o.result;
   if (o.status === 'cancelled') throw new PatronError('conflict', 'the import was cancelled; nothing was written');
   throw new PatronError('invalid_request', o.message);
 }
@@ -58,12 +58,12 @@ export function importService(ctx: ServiceContext) {
 
   return {
     async inspect(req: { file: string; target: ImportTarget; encoding?: string | undefined; sheet?: string | undefined }): Promise<InspectResult> {
-      return outcomeValue<InspectResult>(await ctx.jobs.start('import', { mode: 'inspect', ...req } satisfies ImportJobParams).outcome);
+      return outcomeValue(await ctx.jobs.start('import', { mode: 'inspect', ...req } satisfies ImportJobParams).outcome) as InspectResult;
     },
 
     /** Plans the import without writing: counts of new/updated/skipped rows and every error. */
     async preview(req: ImportRequest): Promise<ImportReport> {
-      return outcomeValue<ImportReport>(await ctx.jobs.start('import', runParams(req, false, null)).outcome);
+      return outcomeValue(await ctx.jobs.start('import', runParams(req, false, null)).outcome) as ImportReport;
     },
 
     /** Takes the backup, then starts the import job; `wait` gives its report. */
@@ -78,7 +78,7 @@ export function importService(ctx: ServiceContext) {
       const outcome = running.get(jobId);
       if (!outcome) throw new PatronError('not_found', `no import job ${jobId}`);
       try {
-        return outcomeValue<ImportReport>(await outcome);
+        return outcomeValue(await outcome) as ImportReport;
       } finally {
         running.delete(jobId);
       }
