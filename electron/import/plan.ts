@@ -137,6 +137,7 @@ export function planImport(
   const headerOf = (id: string) => headers.get(id) ?? id;
   const customerCol = fields.find((f) => f.def.id === 'customer')?.col ?? -1;
   const refCache = new Map<string, number | undefined>();
+  const amountFields = new Set(fields.filter((f) => f.def.kind === 'amount').map((f) => f.def.id));
   const yearsToStart = (years: number) => addDays(asOf, -Math.round(years * 365.25));
   const lookups = importLookups(db);
   const existing = lookups.customers();
@@ -244,7 +245,7 @@ export function planImport(
     if (action === 'new') counts.new++;
     else if (action === 'update') counts.updated++;
     else counts.skipped++;
-    if (sample.length < SAMPLE_ROWS) sample.push({ row: rowNo, action, values: Object.fromEntries([...values].map(([k, v]) => [k, displayValue(v)])) });
+    if (sample.length < SAMPLE_ROWS) sample.push({ row: rowNo, action, values: Object.fromEntries([...values].map(([k, v]) => [k, amountFields.has(k) && typeof v === 'number' ? (v / 100).toFixed(2) : displayValue(v)])) });
     const years = values.get('cooperationYears');
     if (typeof years === 'number' && !values.has('cooperationStart')) values.set('cooperationStart', yearsToStart(years));
     const planned: PlannedRow = { index: r, row: rowNo, action, id, values, customerId };

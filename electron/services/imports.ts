@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { localToday } from '../../shared/domain/dates';
@@ -95,10 +96,11 @@ export function importService(ctx: ServiceContext) {
      * kept in an imports folder beside the database so the job can read them.
      */
     upload(req: { name: string; base64: string }): { file: string } {
-      const folder = join(dirname(ctx.dbPath), 'imports');
+      // One folder per upload keeps the file's own name, which error messages quote.
+      const folder = join(dirname(ctx.dbPath), 'imports', `${nowIso(ctx).replace(/[-:.]/g, '')}-${randomUUID().slice(0, 8)}`);
       mkdirSync(folder, { recursive: true });
       const safe = basename(req.name).replace(/[^\p{L}\p{N}._() -]/gu, '_') || 'upload.csv';
-      const file = join(folder, `${nowIso(ctx).replace(/[-:.]/g, '')}-${safe}`);
+      const file = join(folder, safe);
       writeFileSync(file, Buffer.from(req.base64, 'base64'));
       return { file };
     },

@@ -3,36 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { tempDir } from './temp';
 
-let gbkTable: Map<string, number[]> | null = null;
-
-/**
- * Encodes text as GBK/GB18030 bytes the way Excel on Chinese Windows saves CSV.
- * Node has no GBK encoder, so the table is built by decoding every two-byte code.
- */
-export function encodeGbk(text: string): Buffer {
-  if (!gbkTable) {
-    gbkTable = new Map();
-    const dec = new TextDecoder('gb18030');
-    for (let lead = 0x81; lead <= 0xfe; lead++) {
-      for (let trail = 0x40; trail <= 0xfe; trail++) {
-        if (trail === 0x7f) continue;
-        const ch = dec.decode(new Uint8Array([lead, trail]));
-        if (ch.length === 1 && !gbkTable.has(ch)) gbkTable.set(ch, [lead, trail]);
-      }
-    }
-  }
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code < 0x80) bytes.push(code);
-    else {
-      const pair = gbkTable.get(ch);
-      if (!pair) throw new Error(`no GBK code for ${ch}`);
-      bytes.push(...pair);
-    }
-  }
-  return Buffer.from(bytes);
-}
+export { encodeGbk } from '../../fixtures/gbk';
 
 /** Writes a fixture file into a fresh temp folder and returns its path. */
 export function writeFixture(name: string, content: string | Buffer, dir = tempDir('patron-import-')): string {

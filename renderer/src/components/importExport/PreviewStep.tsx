@@ -81,7 +81,7 @@ export function PreviewStep({ flow }: { flow: ImportFlow }) {
       )}
       <h3 className="section-subtitle">{t('importExport.sampleTitle')}</h3>
       <div className="wizard-scroll">
-        <table className="info-table" data-testid="import-sample">
+        <table className="info-table sample-table" data-testid="import-sample">
           <thead>
             <tr>
               <th>{t('importExport.errorColumns.row')}</th>
