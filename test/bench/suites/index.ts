@@ -3,6 +3,7 @@ import type { BenchResult } from '../measure';
 import { foundationSuite } from './foundation';
 // — Backups, restore and integrity —
 // — Import and export —
+import { importExportSuite } from './importExport';
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
 
@@ -27,6 +28,7 @@ export const suites: [string, BenchSuite][] = [
   ['foundation', foundationSuite],
   // — Backups, restore and integrity —
   // — Import and export —
+  ['importExport', importExportSuite],
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —
 ];
