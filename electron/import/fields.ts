@@ -68,7 +68,7 @@ function enumValue(def: FieldDef, cell: RawCell): Parsed<string> {
   for (const [value, spellings] of Object.entries(def.values ?? {})) {
     if (spellings.some((s) => s.toLowerCase() === text)) return { ok: true, value };
   }
-  return { ok: false, reason: `"${cellText(cell)}" is not one of ${Object.keys(def.values ?? {}).join(', ')}` };
+  return { ok: false, reason: `"${cellText(cell)}" is not one of ${Object.keys(def.values ?? {}).join(', ')}`, code: 'notChoice', params: { value: cellText(cell) } };
 }
 
 /** Parses one cell for its field; blank cells give null (no value, no error). */
@@ -97,13 +97,13 @@ export function parseField(f: BoundField, cell: RawCell): Parsed<FieldValue> | n
     }
     case 'years': {
       const m = /^(\d+(?:\.\d+)?)\s*(?:年|years?|yrs?)?$/i.exec(cellText(cell));
-      return m ? { ok: true, value: Math.floor(Number(m[1])) } : { ok: false, reason: `"${cellText(cell)}" is not a number of years` };
+      return m ? { ok: true, value: Math.floor(Number(m[1])) } : { ok: false, reason: `"${cellText(cell)}" is not a number of years`, code: 'notYears', params: { value: cellText(cell) } };
     }
     case 'bool': {
       const t = cellText(cell).toLowerCase();
       if (['1', 'true', 'yes', 'y', '是', '√', '✓'].includes(t)) return { ok: true, value: true };
       if (['0', 'false', 'no', 'n', '否', ''].includes(t)) return { ok: true, value: false };
-      return { ok: false, reason: `"${cellText(cell)}" is not yes/no` };
+      return { ok: false, reason: `"${cellText(cell)}" is not yes/no`, code: 'notYesNo', params: { value: cellText(cell) } };
     }
   }
 }

@@ -157,18 +157,18 @@ export function planImport(
     const rowNo = source.rowNumbers[r] ?? r + 2;
     const values = new Map<string, FieldValue>();
     const rowErrors: ImportError[] = [];
-    const fail = (column: string, reason: string) => rowErrors.push({ file: fileName, row: rowNo, column, reason });
+    const fail = (column: string, reason: string, code: string, params: Record<string, string | number> = {}) => rowErrors.push({ file: fileName, row: rowNo, column, reason, code, params });
     for (let k = 0; k < fields.length; k++) {
       const f = fields[k];
       const parse = parsers[k];
       if (!f || !parse) continue;
       const parsed = parse(cells[f.col] ?? null);
       if (parsed === null) {
-        if (f.def.required) fail(f.header, 'required value is empty');
+        if (f.def.required) fail(f.header, 'required value is empty', 'required');
         continue;
       }
       if (parsed.ok) values.set(f.def.id, parsed.value);
-      else fail(f.header, parsed.reason);
+      else fail(f.header, parsed.reason, parsed.code, parsed.params);
     }
 
     let action: PlannedRow['action'] = 'new';
@@ -179,18 +179,18 @@ export function planImport(
         const key = matchKeyOf(options.matchBy, values);
         if (key !== null) {
           const first = seenKeys.get(key);
-          if (first !== undefined) fail(headerOf(options.matchBy), `duplicate key "${displayValue(values.get(options.matchBy) ?? key)}": already on row ${first}`);
+          if (first !== undefined) fail(headerOf(options.matchBy), `duplicate key "${displayValue(values.get(options.matchBy) ?? key)}": already on row ${first}`, 'duplicateKey', { value: displayValue(values.get(options.matchBy) ?? key), row: first });
           else seenKeys.set(key, rowNo);
           const hit = byKey.get(key);
-          if (hit === -1) fail(headerOf(options.matchBy), `"${displayValue(values.get(options.matchBy) ?? key)}" matches more than one existing customer`);
+          if (hit === -1) fail(headerOf(options.matchBy), `"${displayValue(values.get(options.matchBy) ?? key)}" matches more than one existing customer`, 'ambiguousMatch', { value: displayValue(values.get(options.matchBy) ?? key) });
           else if (hit !== undefined) id = hit;
         }
         const code = values.get('code');
         if (typeof code === 'string') {
           const owner = byCode.get(code);
-          if (owner !== undefined && owner !== id) fail(headerOf('code'), `customer code "${code}" already belongs to another customer`);
+          if (owner !== undefined && owner !== id) fail(headerOf('code'), `customer code "${code}" already belongs to another customer`, 'codeTaken', { value: code });
           const firstCode = seenCodes.get(code);
-          if (firstCode !== undefined && options.matchBy !== 'code') fail(headerOf('code'), `duplicate customer code "${code}": already on row ${firstCode}`);
+          if (firstCode !== undefined && options.matchBy !== 'code') fail(headerOf('code'), `duplicate customer code "${code}": already on row ${firstCode}`, 'duplicateKey', { value: code, row: firstCode });
           seenCodes.set(code, rowNo);
         }
         if (id !== null && rowErrors.length === 0) action = options.onExisting === 'skip' || !customerChanges(lookups, id, values) ? 'skip' : 'update';
@@ -201,15 +201,15 @@ export function planImport(
           found = byCode.get(ref) ?? byName.get(normaliseName(ref));
           refCache.set(ref, found);
         }
-        if (found === undefined) fail(headerOf('customer'), `no customer with code or name "${ref}"`);
-        else if (found === -1) fail(headerOf('customer'), `"${ref}" matches more than one customer; use the customer code`);
+        if (found === undefined) fail(headerOf('customer'), `no customer with code or name "${ref}"`, 'noCustomer', { value: ref });
+        else if (found === -1) fail(headerOf('customer'), `"${ref}" matches more than one customer; use the customer code`, 'ambiguousCustomer', { value: ref });
         else customerId = found;
         if (customerId !== null) {
           if (target === 'orders') {
             const no = values.get('orderNo');
             if (typeof no === 'string') {
               const first = seenKeys.get(no);
-              if (first !== undefined) fail(headerOf('orderNo'), `duplicate order number "${no}": already on row ${first}`);
+              if (first !== undefined) fail(headerOf('orderNo'), `duplicate order number "${no}": already on row ${first}`, 'duplicateKey', { value: no, row: first });
               seenKeys.set(no, rowNo);
               id = lookups.orderIdByNo(no);
             }
@@ -218,7 +218,7 @@ export function planImport(
             if (typeof name === 'string') {
               const k = `${customerId}\u0000${normaliseName(name)}`;
               const first = seenKeys.get(k);
-              if (first !== undefined) fail(headerOf('name'), `duplicate contact "${name}" for this customer: already on row ${first}`);
+              if (first !== undefined) fail(headerOf('name'), `duplicate contact "${name}" for this customer: already on row ${first}`, 'duplicateKey', { value: name, row: first });
               seenKeys.set(k, rowNo);
               id = lookups.contactIdByName(customerId, name);
             }
@@ -228,11 +228,11 @@ export function planImport(
       }
       if (target === 'complaints') {
         const s = values.get('satisfaction');
-        if (typeof s === 'number' && (s < 1 || s > 5)) fail(headerOf('satisfaction'), `${s} is outside 1–5`);
+        if (typeof s === 'number' && (s < 1 || s > 5)) fail(headerOf('satisfaction'), `${s} is outside 1–5`, 'outOfRange', { value: s });
       }
       if (target === 'orders') {
         const q = values.get('quantity');
-        if (typeof q === 'number' && q < 0) fail(headerOf('quantity'), 'quantity cannot be negative');
+        if (typeof q === 'number' && q < 0) fail(headerOf('quantity'), 'quantity cannot be negative', 'negative', { value: String(q) });
       }
     }
 

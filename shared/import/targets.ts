@@ -177,7 +177,16 @@ export const mappingFileSchema = z
   })
   .strict();
 
-export const importErrorSchema = z.object({ file: z.string(), row: z.number().int(), column: z.string(), reason: z.string() });
+export const importErrorSchema = z.object({
+  file: z.string(),
+  row: z.number().int(),
+  column: z.string(),
+  /** English text for the CLI and the JSON report. */
+  reason: z.string(),
+  /** The same reason as a key and values, for the UI's own language. */
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 export type ImportError = z.infer<typeof importErrorSchema>;
 
 export const importReportSchema = z.object({

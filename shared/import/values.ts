@@ -8,10 +8,27 @@
 /** A cell as the readers deliver it: text from CSV, typed values from XLSX. */
 export type RawCell = string | number | boolean | Date | null;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+/**
+ * Why a value was refused: `reason` is English text (CLI, JSON report), `code`
+ * and `params` let the UI say it in the user's language.
+ */
+export type ReasonCode =
+  | 'empty'
+  | 'notDate'
+  | 'notCalendarDate'
+  | 'ambiguousDate'
+  | 'notAmount'
+  | 'notInteger'
+  | 'notPhone'
+  | 'notEmail'
+  | 'notChoice'
+  | 'notYears'
+  | 'notYesNo';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string; code: ReasonCode; params: Record<string, string> };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
+export const bad = <T>(reason: string, code: ReasonCode = 'notDate', value = ''): Parsed<T> => ({ ok: false, reason, code, params: { value } });
 
 /** How a date column writes day and month when the year comes last (15/10/2023 vs 10/15/2023). */
 export type DayOrder = 'dmy' | 'mdy';
@@ -61,23 +78,23 @@ export function yearLastParts(text: string): { a: number; b: number } | null {
  */
 export function parseDate(cell: RawCell, order: DayOrder | null = null): Parsed<string> {
   if (cell instanceof Date) {
-    return Number.isNaN(cell.getTime()) ? bad('not a valid date') : ok(cell.toISOString().slice(0, 10));
+    return Number.isNaN(cell.getTime()) ? bad('not a valid date', 'notDate') : ok(cell.toISOString().slice(0, 10));
   }
   if (typeof cell === 'number') {
     const iso = excelSerialToIso(cell);
-    return iso ? ok(iso) : bad(`${cell} is not a date`);
+    return iso ? ok(iso) : bad(`${cell} is not a date`, 'notDate', String(cell));
   }
   const text = cellText(cell);
-  if (text === '') return bad('empty');
+  if (text === '') return bad('empty', 'empty');
   let m = YMD.exec(text);
   if (m) {
     const iso = isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
-    return iso ? ok(iso) : bad(`"${text}" is not a calendar date`);
+    return iso ? ok(iso) : bad(`"${text}" is not a calendar date`, 'notCalendarDate', text);
   }
   m = COMPACT.exec(text);
   if (m) {
     const iso = isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
-    return iso ? ok(iso) : bad(`"${text}" is not a calendar date`);
+    return iso ? ok(iso) : bad(`"${text}" is not a calendar date`, 'notCalendarDate', text);
   }
   m = YEAR_LAST.exec(text);
   if (m) {
@@ -89,17 +106,17 @@ export function parseDate(cell: RawCell, order: DayOrder | null = null): Parsed<
       if (a > 12 && b <= 12) use = 'dmy';
       else if (b > 12 && a <= 12) use = 'mdy';
       else if (a === b) use = 'dmy';
-      else return bad(`"${text}" is ambiguous: choose day/month/year or month/day/year`);
+      else return bad(`"${text}" is ambiguous: choose day/month/year or month/day/year`, 'ambiguousDate', text);
     }
     const iso = use === 'dmy' ? isoOf(y, b, a) : isoOf(y, a, b);
-    return iso ? ok(iso) : bad(`"${text}" is not a calendar date (read as ${use === 'dmy' ? 'day/month/year' : 'month/day/year'})`);
+    return iso ? ok(iso) : bad(`"${text}" is not a calendar date (read as ${use === 'dmy' ? 'day/month/year' : 'month/day/year'})`, 'notCalendarDate', text);
   }
   // Excel serials that arrived as text (CSV saved from a sheet with unformatted dates).
   if (/^\d{5}(?:\.\d+)?$/.test(text)) {
     const iso = excelSerialToIso(Number(text));
     if (iso) return ok(iso);
   }
-  return bad(`"${text}" is not a date`);
+  return bad(`"${text}" is not a date`, 'notDate', text);
 }
 
 /**
@@ -131,13 +148,13 @@ const CURRENCY = /^(?:[¥￥$]|RMB|CNY|人民币)\s*|\s*(?:元|RMB|CNY)$/gi;
  */
 export function parseAmount(cell: RawCell, unit = 1): Parsed<number> {
   if (typeof cell === 'number') {
-    return Number.isFinite(cell) ? ok(Math.round(cell * unit * 100)) : bad('not a number');
+    return Number.isFinite(cell) ? ok(Math.round(cell * unit * 100)) : bad('not a number', 'notAmount');
   }
-  if (cell instanceof Date || typeof cell === 'boolean') return bad('not an amount');
+  if (cell instanceof Date || typeof cell === 'boolean') return bad('not an amount', 'notAmount');
   // Fast path for plain numbers, which is what most files hold.
   if (typeof cell === 'string' && PLAIN_NUMBER.test(cell)) return ok(Math.round(Number(cell) * unit * 100));
   let text = cellText(cell).replace(/\s+/g, '');
-  if (text === '') return bad('empty');
+  if (text === '') return bad('empty', 'empty');
   let negative = false;
   if (/^\(.*\)$/.test(text) || /^（.*）$/.test(text)) {
     negative = true;
@@ -160,17 +177,17 @@ export function parseAmount(cell: RawCell, unit = 1): Parsed<number> {
     text = text.slice(0, -1);
   }
   // Thousands separators: 1,200.50 (and full-width ，).
-  if (!/^\d{1,3}(?:[,，]\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$/.test(text)) return bad(`"${cellText(cell)}" is not an amount`);
+  if (!/^\d{1,3}(?:[,，]\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$|^\.\d+$/.test(text)) return bad(`"${cellText(cell)}" is not an amount`, 'notAmount', cellText(cell));
   const n = Number(text.replace(/[,，]/g, ''));
-  if (!Number.isFinite(n)) return bad(`"${cellText(cell)}" is not an amount`);
+  if (!Number.isFinite(n)) return bad(`"${cellText(cell)}" is not an amount`, 'notAmount', cellText(cell));
   const cents = Math.round(n * factor * 100);
   return ok(negative ? -cents : cents);
 }
 
 export function parseInteger(cell: RawCell): Parsed<number> {
-  if (typeof cell === 'number') return Number.isInteger(cell) ? ok(cell) : bad(`${cell} is not a whole number`);
+  if (typeof cell === 'number') return Number.isInteger(cell) ? ok(cell) : bad(`${cell} is not a whole number`, 'notInteger', String(cell));
   const text = cellText(cell).replace(/[,，]/g, '');
-  if (!/^-?\d+$/.test(text)) return bad(`"${cellText(cell)}" is not a whole number`);
+  if (!/^-?\d+$/.test(text)) return bad(`"${cellText(cell)}" is not a whole number`, 'notInteger', cellText(cell));
   return ok(Number(text));
 }
 
@@ -193,17 +210,17 @@ export function splitTags(cell: RawCell): string[] {
  */
 export function normalisePhone(cell: RawCell): Parsed<string> {
   let text = cellText(typeof cell === 'number' ? String(cell) : cell).normalize('NFKC');
-  if (text === '') return bad('empty');
+  if (text === '') return bad('empty', 'empty');
   text = text.replace(/(?:ext\.?|转|x)\s*\d+$/i, '');
   const plus = text.trim().startsWith('+');
   let digits = text.replace(/\D/g, '');
   if (plus || digits.startsWith('00')) {
     if (digits.startsWith('00')) digits = digits.slice(2);
     if (digits.startsWith('86')) digits = digits.slice(2);
-    else return digits.length >= 7 && digits.length <= 15 ? ok(`+${digits}`) : bad(`"${cellText(cell)}" is not a phone number`);
+    else return digits.length >= 7 && digits.length <= 15 ? ok(`+${digits}`) : bad(`"${cellText(cell)}" is not a phone number`, 'notPhone', cellText(cell));
   }
-  if (/[^\d\s()\-+.·/]/.test(text.replace(/(?:ext\.?|转|x)/gi, ''))) return bad(`"${cellText(cell)}" is not a phone number`);
-  if (digits.length < 7 || digits.length > 15) return bad(`"${cellText(cell)}" is not a phone number`);
+  if (/[^\d\s()\-+.·/]/.test(text.replace(/(?:ext\.?|转|x)/gi, ''))) return bad(`"${cellText(cell)}" is not a phone number`, 'notPhone', cellText(cell));
+  if (digits.length < 7 || digits.length > 15) return bad(`"${cellText(cell)}" is not a phone number`, 'notPhone', cellText(cell));
   return ok(digits);
 }
 
@@ -211,8 +228,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function normaliseEmail(cell: RawCell): Parsed<string> {
   const text = cellText(cell).normalize('NFKC').replace(/^mailto:/i, '').trim().toLowerCase();
-  if (text === '') return bad('empty');
-  return EMAIL.test(text) ? ok(text) : bad(`"${cellText(cell)}" is not an e-mail address`);
+  if (text === '') return bad('empty', 'empty');
+  return EMAIL.test(text) ? ok(text) : bad(`"${cellText(cell)}" is not an e-mail address`, 'notEmail', cellText(cell));
 }
 
 /**

@@ -53,7 +53,7 @@ test.describe('Import and export in Chinese', () => {
     const errors = page.getByTestId('import-errors');
     await expect(errors).toContainText('客户名单.csv');
     await expect(errors).toContainText('合作年限');
-    await expect(errors).toContainText('"三年" is not a number of years');
+    await expect(errors).toContainText('“三年”不是年数');
     await expect(page.getByTestId('import-commit')).toBeDisabled();
     await page.getByTestId('on-errors').selectOption('skip');
     await page.screenshot({ path: join(screenshotDir, 'import-preview-zh-CN.png') });

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { targetFields } from '../../../../shared/import/targets';
-import { fieldLabel } from './labels';
+import { fieldLabel, reasonText } from './labels';
 import type { ImportFlow } from './useImportFlow';
 
 const SHOWN_ERRORS = 200;
@@ -63,7 +63,7 @@ export function PreviewStep({ flow }: { flow: ImportFlow }) {
                     <td>{e.file}</td>
                     <td className="numeric">{e.row}</td>
                     <td>{e.column}</td>
-                    <td>{e.reason}</td>
+                    <td>{reasonText(t, e)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -7,3 +7,11 @@ type FieldKey = keyof Messages['importExport']['fields'];
 export function fieldLabel(t: TFunction, id: string): string {
   return t(`importExport.fields.${id as FieldKey}`);
 }
+
+type ReasonKey = keyof Messages['importExport']['reasons'];
+
+/** An error reason in the UI language when its code is known, else the English text. */
+export function reasonText(t: TFunction, e: { reason: string; code?: string | undefined; params?: Record<string, string | number> | undefined }): string {
+  if (!e.code || !(e.code in t('importExport.reasons', { returnObjects: true }))) return e.reason;
+  return t(`importExport.reasons.${e.code as ReasonKey}`, e.params ?? {});
+}
