@@ -13,6 +13,7 @@ export interface ExistingCustomer {
 export function importLookups(db: Database) {
   const customers = db.prepare<[], ExistingCustomer>('SELECT id, code, name, phone, email FROM customers');
   const orderByNo = db.prepare<[string], { id: number }>('SELECT id FROM orders WHERE order_no = ?');
+  const anyOrderNo = db.prepare<[], { id: number }>('SELECT id FROM orders WHERE order_no IS NOT NULL LIMIT 1');
   const contactByName = db.prepare<[number], { id: number; name: string }>('SELECT id, name FROM contacts WHERE customer_id = ?');
   const customerRow = db.prepare<[number], Record<string, unknown>>('SELECT * FROM customers WHERE id = ?');
   const customerTags = db.prepare<[number], string>('SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = ? ORDER BY t.name').pluck();
@@ -21,6 +22,7 @@ export function importLookups(db: Database) {
   return {
     customers: () => customers.all(),
     orderIdByNo: (no: string) => orderByNo.get(no)?.id ?? null,
+    anyOrderNumbers: () => anyOrderNo.get() !== undefined,
     contactIdByName(customerId: number, name: string): number | null {
       const key = normaliseName(name);
       return contactByName.all(customerId).find((c) => normaliseName(c.name) === key)?.id ?? null;

@@ -145,6 +145,8 @@ export function planImport(
   const byCode = indexCustomers(existing, (c) => c.code);
   const byName = indexCustomers(existing, (c) => normaliseName(c.name));
   const seenKeys = new Map<string, number>();
+  // No stored order numbers yet (a first import): nothing to look up per row; duplicates within the file are still caught.
+  const orderNumbersStored = target === 'orders' && lookups.anyOrderNumbers();
   const seenCodes = new Map<string, number>();
   const errors: ImportError[] = [];
   const rows: PlannedRow[] = [];
@@ -211,7 +213,7 @@ export function planImport(
               const first = seenKeys.get(no);
               if (first !== undefined) fail(headerOf('orderNo'), `duplicate order number "${no}": already on row ${first}`, 'duplicateKey', { value: no, row: first });
               seenKeys.set(no, rowNo);
-              id = lookups.orderIdByNo(no);
+              id = orderNumbersStored ? lookups.orderIdByNo(no) : null;
             }
           } else if (target === 'contacts') {
             const name = values.get('name');
