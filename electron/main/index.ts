@@ -6,6 +6,7 @@ import { handlerTable } from '../ipc/handlers';
 import { JobRunner } from '../jobs/runner';
 import { createServices } from '../services';
 import { openAppDatabase } from '../services/startup';
+import { electronDialogs } from './dialogs';
 import { bindIpc, broadcast } from './ipc';
 import { resolveNativeBinding } from './native';
 import { hardenSession, lockDownContents } from './security';
@@ -56,6 +57,7 @@ function start(): void {
     now: () => new Date(),
     emit: broadcast,
     jobs,
+    dialogs: electronDialogs(() => mainWindow),
   });
   bindIpc(handlerTable(services));
   app.on('will-quit', () => {
