@@ -126,8 +126,9 @@ export function createBatchWriter(db: Database, target: ImportTarget, fileName: 
       if (contact && typeof contact === 'object' && !Array.isArray(contact)) {
         const primary = w.primaryContactId(id);
         const sameName = look.contactIdByName(id, contact.name);
-        const target = sameName ?? primary;
-        if (target !== null && (sameName !== null || p.action === 'update')) {
+        // The same person is updated in place; a different person becomes the new primary contact and the old one stays as a contact.
+        const target = sameName;
+        if (target !== null) {
           const before = look.row('contacts', target);
           if (before) log.updated('contacts', target, before);
           if (target !== primary) w.clearPrimary(id);

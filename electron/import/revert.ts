@@ -1,8 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { importBatchQueries, revertQueries, type ChangeTable } from '../db/importBatches';
 
-/** Children before parents, so deleting an imported customer never meets its imported orders. */
-const DELETE_ORDER: ChangeTable[] = ['orders', 'interactions', 'complaints', 'contacts', 'customers', 'tags', 'staff'];
+/**
+ * Inserted child rows go first (an inserted primary contact must be gone before
+ * the old primary gets its flag back), then updated rows are restored (an updated
+ * order may point at an inserted customer), then inserted parents go.
+ */
+const CHILDREN: ChangeTable[] = ['orders', 'interactions', 'complaints', 'contacts'];
+const PARENTS: ChangeTable[] = ['customers', 'tags', 'staff'];
 
 /**
  * Reverts a batch in one transaction: updated rows get their old values back
@@ -19,24 +24,28 @@ export function revertBatch(db: Database, batchId: number, at: string): { restor
     const changes = batches.changesNewestFirst(batchId);
     let restored = 0;
     let deleted = 0;
+    const deleteInserted = (tables: ChangeTable[]) => {
+      for (const table of tables) {
+        for (const c of changes) {
+          if (c.action !== 'insert' || c.table_name !== table) continue;
+          try {
+            deleted += undo.deleteRange(table, c.first_id, c.last_id);
+          } catch (err) {
+            if (err instanceof Error && /FOREIGN KEY/.test(err.message)) {
+              throw new Error(`import batch ${batchId} cannot be reverted: ${table} it added are now used by records entered after the import`, { cause: err });
+            }
+            throw err;
+          }
+        }
+      }
+    };
+    deleteInserted(CHILDREN);
     for (const c of changes) {
       if (c.action !== 'update' || c.before === null) continue;
       undo.restoreRow(c.table_name, c.first_id, JSON.parse(c.before) as Record<string, unknown>);
       restored++;
     }
-    for (const table of DELETE_ORDER) {
-      for (const c of changes) {
-        if (c.action !== 'insert' || c.table_name !== table) continue;
-        try {
-          deleted += undo.deleteRange(table, c.first_id, c.last_id);
-        } catch (err) {
-          if (err instanceof Error && /FOREIGN KEY/.test(err.message)) {
-            throw new Error(`import batch ${batchId} cannot be reverted: ${table} it added are now used by records entered after the import`, { cause: err });
-          }
-          throw err;
-        }
-      }
-    }
+    deleteInserted(PARENTS);
     batches.markReverted(batchId, at);
     return { restored, deleted };
   })();

@@ -24,12 +24,14 @@ const gbkCustomers = [
   'C001,杭州恒信科技有限公司,高端制造,3,王芳 采购总监,定制化、售后响应,120,2023年10月15日,高价值,活跃,+86 138-0013-8000,李娜',
   'C003,苏州明德教育,教育,1,张伟/校长,培训；课程,"1.5",2024/03/01,普通,潜在,0512-66668888,周强',
   'C004,上海一鸣餐饮,餐饮,,,,,,,,,',
+  'C002,宁波海川贸易,贸易,,赵敏 总经理,,,,,,,',
 ].join('\r\n');
 
 describe('import service', () => {
   it('imports a GBK CSV with Chinese headers: preview counts, one batch, and a revert that restores everything', async () => {
     const { db, services } = servicesOnTempDb();
     seed(db);
+    db.exec("INSERT INTO contacts (customer_id, name, title, is_primary) VALUES (2, '李雷', '经理', 1)");
     const before = contentOf(db);
     const file = writeFixture('客户.csv', encodeGbk(gbkCustomers));
 
@@ -38,11 +40,13 @@ describe('import service', () => {
     expect(inspected.suggested).toMatchObject({ code: '客户编号', name: '客户名称', cooperationYears: '合作年限', historyTotal: '历史合作总额(万元)', owner: '负责人' });
 
     const preview = await services.imports.preview({ file, target: 'customers', mapping: inspected.suggested });
-    expect(preview).toMatchObject({ rows: 3, new: 2, updated: 1, skipped: 0, errorRows: 0, committed: false });
+    expect(preview).toMatchObject({ rows: 4, new: 2, updated: 2, skipped: 0, errorRows: 0, committed: false });
     expect(contentOf(db)).toBe(before);
 
     const report = await services.imports.run({ file, target: 'customers', mapping: inspected.suggested });
-    expect(report).toMatchObject({ new: 2, updated: 1, committed: true });
+    expect(report).toMatchObject({ new: 2, updated: 2, committed: true });
+    // A new main contact replaces the old one as primary; the old one stays as a contact.
+    expect(db.prepare('SELECT name, is_primary FROM contacts WHERE customer_id = 2 ORDER BY id').all()).toEqual([{ name: '李雷', is_primary: 0 }, { name: '赵敏', is_primary: 1 }]);
     expect(report.backupPath && existsSync(report.backupPath)).toBe(true);
     const hx = db.prepare("SELECT * FROM customers WHERE code = 'C001'").get() as Record<string, unknown>;
     expect(hx).toMatchObject({ industry: '高端制造', tier_override: 'high', status: 'active', phone: '13800138000' });
@@ -54,7 +58,7 @@ describe('import service', () => {
 
     const history = services.imports.history();
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ target: 'customers', fileName: '客户.csv', newRows: 2, updatedRows: 1, revertedAt: null });
+    expect(history[0]).toMatchObject({ target: 'customers', fileName: '客户.csv', newRows: 2, updatedRows: 2, revertedAt: null });
 
     const reverted = services.imports.revert(report.batchId ?? 0);
     expect(reverted.restored).toBeGreaterThan(0);
