@@ -153,13 +153,16 @@ export function planImport(
   const sample: Plan['sample'] = [];
   const counts = { new: 0, updated: 0, skipped: 0 };
   let errorRows = 0;
+  // One error list and one fail() for all rows: no per-row allocations on the hot path of a million-row file.
+  const rowErrors: ImportError[] = [];
+  let rowNo = 0;
+  const fail = (column: string, reason: string, code: string, params: Record<string, string | number> = {}) => rowErrors.push({ file: fileName, row: rowNo, column, reason, code, params });
 
   for (let r = 0; r < source.rows.length; r++) {
     const cells = source.rows[r] ?? [];
-    const rowNo = source.rowNumbers[r] ?? r + 2;
+    rowNo = source.rowNumbers[r] ?? r + 2;
+    rowErrors.length = 0;
     const values = new Map<string, FieldValue>();
-    const rowErrors: ImportError[] = [];
-    const fail = (column: string, reason: string, code: string, params: Record<string, string | number> = {}) => rowErrors.push({ file: fileName, row: rowNo, column, reason, code, params });
     for (let k = 0; k < fields.length; k++) {
       const f = fields[k];
       const parse = parsers[k];

@@ -85,7 +85,7 @@ export async function importExportSuite(env: BenchEnv): Promise<BenchResult[]> {
   const importRss = rssMb();
   importDb.close();
   results.push(
-    result('import.orders-csv', report.new, importMs, floorMs, importRss, `${mb.toFixed(1)} MB UTF-8 CSV: decode, parse, map, validate, match customers by code and orders by number, insert + batch log in one transaction; baseline = pre-parsed rows, one prepared INSERT, one transaction (${report.errorRows} error rows)`),
+    result('import.orders-csv', report.new, importMs, floorMs, importRss, `${mb.toFixed(1)} MB UTF-8 CSV: decode, parse, map, validate, match customers by code and orders by number (none stored yet, so duplicates are checked within the file only), insert + batch log in one transaction; baseline = pre-parsed rows, one prepared INSERT, one transaction (${report.errorRows} error rows)`),
   );
 
   env.log('export: customers to .xlsx in a fresh process…');
