@@ -1,5 +1,5 @@
 import type { CustomerRow } from '../../shared/domain/customer';
-import { exportColumns, exportSheetNames, type ExportColumnDef, type ExportWhat, type ViewSpec } from '../../shared/export/view';
+import { exportColumns, exportSheetNames, exportValueLabels, type ExportColumnDef, type ExportWhat, type ViewSpec } from '../../shared/export/view';
 import type { CellInput, ColumnType, SheetSpec } from './workbook';
 
 type Record_ = Record<string, unknown>;
@@ -30,7 +30,7 @@ export function viewColumns(what: ExportWhat, view: ViewSpec): ExportColumnDef[]
  * Applies a view (ids, filters, quick filter, sort) to records and yields rows
  * of cells in column order. Sorting needs every row; the rest streams.
  */
-export function* viewRows(records: Iterable<Record_>, columns: ExportColumnDef[], view: ViewSpec, what: ExportWhat): Generator<CellInput[]> {
+export function* viewRows(records: Iterable<Record_>, columns: ExportColumnDef[], view: ViewSpec, what: ExportWhat, language: 'zh-CN' | 'en' = 'zh-CN'): Generator<CellInput[]> {
   const idKey = what === 'customers' ? 'id' : 'id';
   const ids = view.ids ? new Set(view.ids) : null;
   const words = (view.quickFilter ?? '').toLowerCase().split(/\s+/).filter((w) => w !== '');
@@ -47,7 +47,13 @@ export function* viewRows(records: Iterable<Record_>, columns: ExportColumnDef[]
     }
     return true;
   };
-  const toRow = (r: Record_) => columns.map((c) => cell(r[c.id]));
+  const labels = columns.map((c) => exportValueLabels[c.id]);
+  const toRow = (r: Record_) =>
+    columns.map((c, i) => {
+      const v = r[c.id];
+      const label = typeof v === 'string' ? labels[i]?.[v] : undefined;
+      return label ? (language === 'en' ? label.en : label.zh) : cell(v);
+    });
   const sort = view.sort ?? [];
   if (sort.length === 0) {
     for (const r of records) if (keep(r)) yield toRow(r);
@@ -75,7 +81,7 @@ export function viewSheet(what: ExportWhat, records: Iterable<Record_>, view: Vi
   return {
     name: language === 'en' ? exportSheetNames[what].en : exportSheetNames[what].zh,
     columns: columns.map((c) => ({ header: language === 'en' ? c.en : c.zh, type: KIND_TO_TYPE[c.kind] })),
-    rows: viewRows(records, columns, view, what),
+    rows: viewRows(records, columns, view, what, language),
   };
 }
 

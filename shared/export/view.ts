@@ -82,6 +82,25 @@ export const orderExportColumns: ExportColumnDef[] = [
   { id: 'channel', kind: 'text', zh: '渠道', en: 'Channel' },
 ];
 
+/**
+ * Stored codes of closed vocabularies, written as words a manager reads. The
+ * import accepts these same words, so an exported sheet imports back unchanged.
+ */
+export const exportValueLabels: Record<string, Record<string, { zh: string; en: string }>> = {
+  kind: { company: { zh: '公司', en: 'Company' }, person: { zh: '个人', en: 'Person' } },
+  status: {
+    prospect: { zh: '潜在', en: 'Prospect' },
+    active: { zh: '合作中', en: 'Active' },
+    dormant: { zh: '休眠', en: 'Dormant' },
+    lost: { zh: '流失', en: 'Lost' },
+  },
+  tierOverride: {
+    high: { zh: '高价值', en: 'High value' },
+    regular: { zh: '普通', en: 'Regular' },
+    potential: { zh: '潜在/流失风险', en: 'Potential / at risk' },
+  },
+};
+
 export const exportColumns: Record<ExportWhat, ExportColumnDef[]> = { customers: customerExportColumns, orders: orderExportColumns };
 export const exportSheetNames: Record<ExportWhat, { zh: string; en: string }> = {
   customers: { zh: '客户档案', en: 'Customers' },

@@ -30,7 +30,7 @@ const statusValues = {
 const tierValues = {
   high: ['high', 'high value', 'high-value', '高价值', '高', 'a', 'a类', '重点'],
   regular: ['regular', '普通', '一般', 'b', 'b类', '中'],
-  potential: ['potential', 'at risk', 'at-risk', '潜在', '流失风险', '潜在/流失风险', 'c', 'c类', '低'],
+  potential: ['potential', 'at risk', 'at-risk', 'potential / at risk', '潜在', '流失风险', '潜在/流失风险', 'c', 'c类', '低'],
 };
 const channelValues = {
   phone: ['phone', 'call', '电话', '电话沟通'],

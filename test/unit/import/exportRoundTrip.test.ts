@@ -77,6 +77,12 @@ describe('export', () => {
     const pick = (rows: ReturnType<typeof services.customers.list>['rows']) =>
       rows.map((r) => Object.fromEntries(PROFILE.filter((k) => k !== 'totalCents' && k !== 'lastOrderDate').map((k) => [k, r[k]])));
     expect(pick(fresh.services.customers.list().rows)).toEqual(pick(services.customers.list().rows));
+    // The Chinese sheet writes 合作中 / 高价值 / 公司 for the stored codes and imports back to the same codes.
+    const zhXlsx = join(dir, '客户.xlsx');
+    await services.exports.run({ what: 'customers', format: 'xlsx', path: zhXlsx, language: 'zh-CN', view: { columns: [...PROFILE] } });
+    const zh = servicesOnTempDb();
+    expect(await zh.services.imports.run({ file: zhXlsx, target: 'customers' })).toMatchObject({ errorRows: 0, new: 40 });
+    expect(pick(zh.services.customers.list().rows)).toEqual(pick(services.customers.list().rows));
 
     // Orders go into a copy that already has the customers (the summary orders of the customer import are removed first).
     fresh.db.exec("DELETE FROM orders WHERE order_no LIKE 'HIST-%'");

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { targetFields } from '../../../../shared/import/targets';
-import { fieldLabel, reasonText } from './labels';
+import { fieldLabel, reasonText, valueLabel } from './labels';
 import type { ImportFlow } from './useImportFlow';
 
 const SHOWN_ERRORS = 200;
 
 /** Step 3: counts per action, every bad row (file, row, column, reason), the first rows, and what to do about errors. */
 export function PreviewStep({ flow }: { flow: ImportFlow }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const r = flow.report;
   if (!r) return null;
   const fields = targetFields[flow.target].filter((f) => flow.mapping[f.id]);
@@ -97,7 +97,7 @@ export function PreviewStep({ flow }: { flow: ImportFlow }) {
                 <td className="numeric">{s.row}</td>
                 <td>{t(`importExport.actions.${s.action}`)}</td>
                 {fields.map((f) => (
-                  <td key={f.id}>{s.values[f.id] ?? ''}</td>
+                  <td key={f.id}>{s.action === 'error' ? (s.values[f.id] ?? '') : valueLabel(f.id, s.values[f.id] ?? '', i18n.language)}</td>
                 ))}
               </tr>
             ))}
