@@ -44,6 +44,8 @@ export default defineConfig({
           'jobs/archive': resolve(root, 'electron/jobs/archive.ts'),
           'jobs/backup': resolve(root, 'electron/jobs/backup.ts'),
           // — Import and export —
+          'jobs/import': resolve(root, 'electron/jobs/import.ts'),
+          'jobs/export': resolve(root, 'electron/jobs/export.ts'),
           // — Customer profiles: editing, views, duplicates, audit —
           // — Segmentation and lifetime value —
           'jobs/segment': resolve(root, 'electron/jobs/segment.ts'),

@@ -3,6 +3,7 @@ import { infoCommand, infoUsage } from './info';
 // — Backups, restore and integrity —
 import { archiveCommand, archiveUsage, backupCommand, backupUsage, checkCommand, checkUsage, restoreCommand, restoreUsage } from './safety';
 // — Import and export —
+import { exportCommand, exportUsage, importCommand, importUsage } from './importExport';
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
 import { clvCommand, clvUsage } from './clv';
@@ -18,6 +19,8 @@ const commands: Record<string, { run: (argv: string[], out: Streams) => number |
   check: { run: checkCommand, usage: checkUsage, summary: 'run integrity_check and foreign_key_check; exit code 1 on problems' },
   archive: { run: archiveCommand, usage: archiveUsage, summary: 'export every table into one .xlsx workbook (one sheet per table)' },
   // — Import and export —
+  import: { run: importCommand, usage: importUsage, summary: 'import customers, contacts, orders, interactions or complaints from CSV/XLSX' },
+  export: { run: exportCommand, usage: exportUsage, summary: 'export customers or orders to .xlsx or .csv' },
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —
   segment: { run: segmentCommand, usage: segmentUsage, summary: 'segment customers (RFM tiers, quadrant, lifecycle) and store the run' },

@@ -27,6 +27,17 @@ export function handlerTable(services: Services): HandlerTable {
     'recovery:status': () => ({ damaged: false }),
     'recovery:restore': () => services.backups.recoverNothing(),
     // — Import and export —
+    'import:inspect': (req) => services.imports.inspect(req),
+    'import:preview': (req) => services.imports.preview(req),
+    'import:start': (req) => services.imports.start(req),
+    'import:wait': (req) => services.imports.wait(req.jobId),
+    'import:upload': (req) => services.imports.upload(req),
+    'import:pickFile': () => services.imports.pickFile(),
+    'import:history': () => ({ batches: services.imports.history() }),
+    'import:revert': (req) => services.imports.revert(req.id),
+    'import:mappings': (req) => ({ mappings: services.imports.mappings(req.target) }),
+    'import:saveMapping': (req) => services.imports.saveMapping(req),
+    'export:run': (req) => services.exports.run(req),
     // — Customer profiles: editing, views, duplicates, audit —
     // — Segmentation and lifetime value —
     'segments:overview': () => services.segments.overview(),

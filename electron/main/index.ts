@@ -11,6 +11,7 @@ import { createServices } from '../services';
 import { BackupScheduler, systemClock } from '../services/backupScheduler';
 import { startDailySegmentation } from '../services/segmentSchedule';
 import { openAppDatabase, replaceWithBackup } from '../services/startup';
+import { electronDialogs } from './dialogs';
 import { bindIpc, broadcast } from './ipc';
 import { resolveNativeBinding } from './native';
 import { hardenSession, lockDownContents } from './security';
@@ -85,6 +86,7 @@ function start(): void {
     now: () => new Date(),
     emit: broadcast,
     jobs,
+    dialogs: electronDialogs(() => mainWindow),
   });
   bindIpc(handlerTable(services));
   // Automatic backups: every 30 minutes (configurable) when something changed, and one on quit.

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
 import type { JobRunner } from '../jobs/runner';
+import type { FileDialogs } from './fileDialogs';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -18,6 +19,8 @@ export interface ServiceContext {
   emit: Emit;
   /** Runs heavy work in worker threads (electron/jobs). */
   jobs: JobRunner;
+  /** Native open/save dialogs; only the Electron app has them. */
+  dialogs?: FileDialogs;
 }
 
 export function nowIso(ctx: ServiceContext): string {

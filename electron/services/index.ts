@@ -5,6 +5,8 @@ import { settingsService } from './settings';
 // — Backups, restore and integrity —
 import { backupService } from './backups';
 // — Import and export —
+import { exportService } from './exports';
+import { importService } from './imports';
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
 import { segmentService } from './segments';
@@ -13,6 +15,7 @@ export type { ServiceContext } from './context';
 
 /** Every use case of the app, bound to one database. Knows nothing of Electron. */
 export function createServices(ctx: ServiceContext) {
+  const segments = segmentService(ctx);
   return {
     app: appInfoService(ctx),
     settings: settingsService(ctx),
@@ -21,9 +24,12 @@ export function createServices(ctx: ServiceContext) {
     // — Backups, restore and integrity —
     backups: backupService(ctx),
     // — Import and export —
+    // Imports change orders: segmentation runs again on the new data.
+    imports: importService(ctx, { afterDataChanged: () => segments.afterImport() }),
+    exports: exportService(ctx),
     // — Customer profiles: editing, views, duplicates, audit —
     // — Segmentation and lifetime value —
-    segments: segmentService(ctx),
+    segments,
   };
 }
 

@@ -23,6 +23,17 @@ export const channels = [
   'recovery:status',
   'recovery:restore',
   // — Import and export —
+  'import:inspect',
+  'import:preview',
+  'import:start',
+  'import:wait',
+  'import:upload',
+  'import:pickFile',
+  'import:history',
+  'import:revert',
+  'import:mappings',
+  'import:saveMapping',
+  'export:run',
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —
   'segments:overview',

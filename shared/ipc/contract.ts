@@ -14,6 +14,7 @@ import {
   restoreResultSchema,
 } from '../domain/backups';
 // — Import and export —
+import { importChannels } from '../import/contract';
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
 import { segmentSettingsSchema } from '../analytics/settings';
@@ -76,6 +77,7 @@ export const contract = {
   'recovery:status': call(empty, recoveryStatusSchema),
   'recovery:restore': call(empty, recoveryResultSchema),
   // — Import and export —
+  ...importChannels,
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —
   'segments:overview': call(empty, segmentOverviewSchema),

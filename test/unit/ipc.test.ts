@@ -1,5 +1,5 @@
-import { latestVersion, loadMigrations } from '../../electron/db/migrate';
 import { describe, expect, it } from 'vitest';
+import { latestVersion, loadMigrations } from '../../electron/db/migrate';
 import { channels } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import { createDispatcher, registerHandlers, type CallerInfo } from '../../electron/ipc/dispatch';

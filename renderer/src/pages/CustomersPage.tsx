@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { CustomerGrid } from '../components/CustomerGrid';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ImportExportTools } from '../components/importExport/ImportExportTools';
 import { QuickFilterBox } from '../components/QuickFilterBox';
 import { useCustomers } from '../stores/customers';
 import { useSettings } from '../stores/settings';
@@ -51,6 +52,7 @@ export function CustomersPage() {
             testId="customer-search"
           />
           {/* — Import and export — */}
+          <ImportExportTools view={{ quickFilter, ids: idFilter ? [...idFilter.ids] : null }} language={language === 'en' ? 'en' : 'zh-CN'} />
           {/* — Customer profiles: editing, views, duplicates, audit — */}
         </div>
       </header>

@@ -4,6 +4,7 @@ import { foundationSuite } from './foundation';
 // — Backups, restore and integrity —
 import { backupsSuite } from './backups';
 // — Import and export —
+import { importExportSuite } from './importExport';
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
 import { segmentsSuite } from './segments';
@@ -30,6 +31,7 @@ export const suites: [string, BenchSuite][] = [
   // — Backups, restore and integrity —
   ['backups', backupsSuite],
   // — Import and export —
+  ['importExport', importExportSuite],
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —
   ['segments', segmentsSuite],

@@ -25,7 +25,7 @@ describe('migration 0002_segments', () => {
     order.run(b, '2025-12-31', 99_900);
     db.prepare("INSERT INTO interactions (customer_id, occurred_at, channel) VALUES (?, '2026-03-21T02:00:00Z', 'phone')").run(b);
 
-    migrate(db);
+    migrate(db, migrations, 2);
     expect(schemaVersion(db)).toBe(2);
     expect(db.prepare('SELECT * FROM customer_rollups ORDER BY customer_id').all()).toEqual([
       { customer_id: a, order_count: 3, order_days: 2, total_cents: 19_500, first_order_date: '2026-01-05', last_order_date: '2026-03-20', interaction_count: 0, last_interaction_at: null },

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { exportRequestSchema, exportResultSchema } from '../export/view';
+import { columnMappingSchema, importOptionsSchema, importReportSchema, importTargets } from './targets';
+
+/** Request and response schemas of the import and export channels (entries in shared/ipc/contract.ts). */
+const target = z.enum(importTargets);
+const file = z.string().min(1);
+
+const importRequest = z.object({ file, target, mapping: columnMappingSchema.optional(), options: importOptionsSchema.partial().optional() }).strict();
+
+export const importChannels = {
+  'import:inspect': {
+    request: z.object({ file, target, encoding: z.string().min(1).optional(), sheet: z.string().min(1).optional() }).strict(),
+    response: z.object({
+      file: z.string(),
+      format: z.enum(['csv', 'xlsx']),
+      encoding: z.string().nullable(),
+      detectedEncoding: z.string().nullable(),
+      sheets: z.array(z.string()),
+      sheet: z.string().nullable(),
+      headers: z.array(z.string()),
+      rows: z.number().int(),
+      sampleRows: z.array(z.array(z.string())),
+      suggested: columnMappingSchema,
+    }),
+  },
+  'import:preview': { request: importRequest, response: importReportSchema },
+  'import:start': { request: importRequest, response: z.object({ jobId: z.string() }) },
+  'import:wait': { request: z.object({ jobId: z.string().min(1) }).strict(), response: importReportSchema },
+  'import:upload': {
+    // About 150 MB of base64: bigger files belong in the CLI or the native file dialog.
+    request: z.object({ name: z.string().min(1).max(255), base64: z.string().max(200_000_000) }).strict(),
+    response: z.object({ file: z.string() }),
+  },
+  'import:pickFile': { request: z.object({}).strict(), response: z.object({ file: z.string().nullable() }) },
+  'import:history': {
+    request: z.object({}).strict(),
+    response: z.object({
+      batches: z.array(
+        z.object({
+          id: z.number().int(),
+          target,
+          fileName: z.string(),
+          actor: z.string(),
+          importedAt: z.string(),
+          backupPath: z.string().nullable(),
+          newRows: z.number().int(),
+          updatedRows: z.number().int(),
+          skippedRows: z.number().int(),
+          errorRows: z.number().int(),
+          revertedAt: z.string().nullable(),
+        }),
+      ),
+    }),
+  },
+  'import:revert': {
+    request: z.object({ id: z.number().int().positive() }).strict(),
+    response: z.object({ restored: z.number().int(), deleted: z.number().int(), backupPath: z.string() }),
+  },
+  'import:mappings': {
+    request: z.object({ target }).strict(),
+    response: z.object({ mappings: z.array(z.object({ id: z.number().int(), name: z.string(), mapping: columnMappingSchema })) }),
+  },
+  'import:saveMapping': {
+    request: z.object({ target, name: z.string().trim().min(1).max(100), mapping: columnMappingSchema }).strict(),
+    response: z.object({ saved: z.literal(true) }),
+  },
+  'export:run': { request: exportRequestSchema, response: exportResultSchema },
+} as const;

@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { openDatabase } from '../../../electron/db/connection';
+import { runImport } from '../../../electron/import/run';
+import { csvField } from '../../../electron/import/csv';
+import { importOptionsSchema } from '../../../shared/import/targets';
+import { result, rssMb, type BenchResult } from '../measure';
+import type { BenchEnv } from '.';
+
+const noHooks = { progress: () => undefined, checkCancelled: () => undefined };
+
+/** A database with the demo's staff and customers but no orders: the target of the import runs. */
+function customersOnly(env: BenchEnv): string {
+  const file = join(env.work, 'import-template.sqlite');
+  const { db } = openDatabase(file, { create: true });
+  db.exec(`ATTACH DATABASE '${env.file.replace(/'/g, "''")}' AS demo`);
+  db.transaction(() => {
+    db.exec('INSERT INTO staff SELECT * FROM demo.staff');
+    db.exec('INSERT INTO customers SELECT * FROM demo.customers');
+  })();
+  db.exec('DETACH DATABASE demo');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return file;
+}
+
+interface OrderRow {
+  customer_id: number;
+  code: string;
+  order_no: string;
+  order_date: string;
+  amount_cents: number;
+  quantity: number;
+  category: string | null;
+  channel: string | null;
+}
+
+/** Import speed and export speed/memory (issue 4). Every figure has a baseline from the same run. */
+export async function importExportSuite(env: BenchEnv): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const template = customersOnly(env);
+  const nOrders = env.quick ? 200_000 : 1_000_000;
+
+  env.log(`import: writing a CSV of ${nOrders} orders…`);
+  const src = openDatabase(env.file).db;
+  const rows = src
+    .prepare<[number], OrderRow>(
+      `SELECT o.customer_id, c.code, 'B' || o.id AS order_no, o.order_date, o.amount_cents, o.quantity, o.category, o.channel
+         FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY o.id LIMIT ?`,
+    )
+    .all(nOrders);
+  src.close();
+  const csvFile = join(env.work, 'orders.csv');
+  const parts = ['客户编号,订单号,订单日期,金额,数量,品类,渠道\n'];
+  for (const r of rows) parts.push(`${r.code},${r.order_no},${r.order_date},${(r.amount_cents / 100).toFixed(2)},${r.quantity},${csvField(r.category ?? '')},${csvField(r.channel ?? '')}\n`);
+  writeFileSync(csvFile, parts.join(''));
+  const mb = statSync(csvFile).size / 1048576;
+
+  // Floor: the same rows, already parsed, inserted with one prepared statement in one transaction.
+  const floorFile = join(env.work, 'floor.sqlite');
+  copyFileSync(template, floorFile);
+  const floorDb = openDatabase(floorFile).db;
+  const insert = floorDb.prepare('INSERT INTO orders (customer_id, order_no, order_date, amount_cents, quantity, category, channel, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const at = new Date().toISOString();
+  let t = performance.now();
+  floorDb.transaction(() => {
+    for (const r of rows) insert.run(r.customer_id, r.order_no, r.order_date, r.amount_cents, r.quantity, r.category, r.channel, at);
+  })();
+  const floorMs = performance.now() - t;
+  floorDb.close();
+
+  env.log('import: orders CSV through the import pipeline…');
+  const importFile = join(env.work, 'import.sqlite');
+  copyFileSync(template, importFile);
+  const importDb = openDatabase(importFile).db;
+  t = performance.now();
+  const report = await runImport(
+    importDb,
+    { file: csvFile, target: 'orders', options: importOptionsSchema.parse({}), commit: true, actor: 'bench', at, asOf: '2026-11-23', backupPath: null },
+    noHooks,
+  );
+  const importMs = performance.now() - t;
+  const importRss = rssMb();
+  importDb.close();
+  results.push(
+    result('import.orders-csv', report.new, importMs, floorMs, importRss, `${mb.toFixed(1)} MB UTF-8 CSV: decode, parse, map, validate, match customers by code and orders by number (none stored yet, so duplicates are checked within the file only), insert + batch log in one transaction; baseline = pre-parsed rows, one prepared INSERT, one transaction (${report.errorRows} error rows)`),
+  );
+
+  env.log('export: customers to .xlsx in a fresh process…');
+  const xlsx = join(env.work, 'customers.xlsx');
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(env.root, 'test/bench/exportChild.ts'), env.file, xlsx], { cwd: env.root, encoding: 'utf8' });
+  const exp = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { ms: number; list_ms: number; rows: number; rss_mb: number };
+  results.push(
+    result('export.customers-xlsx', exp.rows, exp.ms, exp.list_ms, exp.rss_mb, `12 columns, streaming writer, typed cells, styled frozen header, autofilter; ${(statSync(xlsx).size / 1048576).toFixed(1)} MB; rss = peak of the export process; baseline = loading the rows (customers:list query)`),
+  );
+
+  env.log('import: customers from that .xlsx…');
+  t = performance.now();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsx);
+  const readMs = performance.now() - t;
+  const emptyFile = join(env.work, 'customers-import.sqlite');
+  const emptyDb = openDatabase(emptyFile, { create: true }).db;
+  t = performance.now();
+  const cust = await runImport(
+    emptyDb,
+    { file: xlsx, target: 'customers', options: importOptionsSchema.parse({}), commit: true, actor: 'bench', at, asOf: '2026-11-23', backupPath: null },
+    noHooks,
+  );
+  const custMs = performance.now() - t;
+  const custRss = rssMb();
+  emptyDb.close();
+  results.push(
+    result('import.customers-xlsx', cust.new, custMs, readMs, custRss, `the export above re-imported into an empty database (owners created, history totals as summary orders); ${cust.errorRows} error rows; baseline = exceljs reading the same workbook`),
+  );
+  return results;
+}
