@@ -5,6 +5,11 @@ import { settingsService } from './settings';
 // — Backups, restore and integrity —
 // — Import and export —
 // — Customer profiles: editing, views, duplicates, audit —
+import { completenessService } from './completeness';
+import { duplicateService } from './duplicates';
+import { profileService } from './profile';
+import { undoService } from './undo';
+import { viewService } from './views';
 // — Segmentation and lifetime value —
 
 export type { ServiceContext } from './context';
@@ -19,6 +24,11 @@ export function createServices(ctx: ServiceContext) {
     // — Backups, restore and integrity —
     // — Import and export —
     // — Customer profiles: editing, views, duplicates, audit —
+    undo: undoService(ctx),
+    profile: profileService(ctx),
+    duplicates: duplicateService(ctx),
+    views: viewService(ctx),
+    completeness: completenessService(ctx),
     // — Segmentation and lifetime value —
   };
 }

@@ -16,6 +16,23 @@ export const channels = [
   // — Backups, restore and integrity —
   // — Import and export —
   // — Customer profiles: editing, views, duplicates, audit —
+  'customers:bulkUpdate',
+  'customers:revert',
+  'customers:activity',
+  'customers:staff',
+  'contacts:add',
+  'contacts:update',
+  'contacts:remove',
+  'interactions:log',
+  'duplicates:find',
+  'duplicates:merge',
+  'duplicates:undoMerge',
+  'duplicates:recent',
+  'views:list',
+  'views:save',
+  'views:remove',
+  'completeness:get',
+  'completeness:set',
   // — Segmentation and lifetime value —
 ] as const;
 
