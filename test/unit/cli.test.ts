@@ -34,7 +34,7 @@ describe('patron CLI', () => {
     expect(existsSync(`${file}-wal`)).toBe(false);
     expect(existsSync(`${file}-shm`)).toBe(false);
     const text = await run('info', '--db', file);
-    expect(text.stdout).toMatch(/schema version\s+1 \(current\)/);
+    expect(text.stdout).toMatch(new RegExp(`schema version\\s+${latestVersion(loadMigrations())} \\(current\\)`));
     expect(text.stdout).toMatch(/customers\s+120/);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { latestVersion, loadMigrations } from '../../electron/db/migrate';
 import { channels } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import { createDispatcher, registerHandlers, type CallerInfo } from '../../electron/ipc/dispatch';
@@ -44,7 +45,7 @@ describe('IPC contract', () => {
     expect(parsed.rows).toHaveLength(1);
     expect(parsed.rows[0]).toMatchObject({ name: '杭州恒信科技有限公司', ownerName: '李娜', contactName: '王芳', orderCount: 2, totalCents: 200050, lastOrderDate: '2026-09-12' });
     const info = await env.dispatch('app:info', {}, direct);
-    expect(info.ok && contract['app:info'].response.parse(info.value).schemaVersion).toBe(1);
+    expect(info.ok && contract['app:info'].response.parse(info.value).schemaVersion).toBe(latestVersion(loadMigrations()));
   });
 
   it.each([
