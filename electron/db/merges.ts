@@ -62,11 +62,11 @@ export function mergeQueries(db: Database) {
   const rawCustomer = db.prepare<[number], Record<string, unknown>>('SELECT * FROM customers WHERE id = ?');
   const deleteCustomer = db.prepare<[number]>('DELETE FROM customers WHERE id = ?');
   const customerColumns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('customers')");
-  const cache = new Map<string, Statement<unknown[]>>();
-  const stmt = (sql: string): Statement<unknown[]> => {
+  const cache = new Map<string, Statement>();
+  const stmt = (sql: string): Statement => {
     let s = cache.get(sql);
     if (!s) {
-      s = db.prepare<unknown[]>(sql);
+      s = db.prepare(sql);
       cache.set(sql, s);
     }
     return s;

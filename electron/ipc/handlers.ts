@@ -32,7 +32,7 @@ export function handlerTable(services: Services): HandlerTable {
     'duplicates:merge': (req) => services.duplicates.merge(req),
     'duplicates:undoMerge': (req) => services.duplicates.undoMerge(req.batchId),
     'duplicates:recent': () => ({ merges: services.duplicates.recentMerges() }),
-    'views:list': () => ({ views: services.views.list() }),
+    'views:list': () => ({ views: services.views.list(), user: services.views.user() }),
     'views:save': (req) => ({ views: services.views.save(req.name, req.state) }),
     'views:remove': (req) => ({ views: services.views.remove(req.id) }),
     'completeness:get': () => services.completeness.get(),

@@ -1,7 +1,7 @@
 import { normaliseName, normalisePhone, withinOneEdit, type DuplicatePair, type DuplicateReason, type MergeField, type MergeRecord, type MergeRequest } from '../../shared/domain/duplicates';
 import { PatronError } from '../../shared/ipc/errors';
 import { auditQueries } from '../db/audit';
-import { customerQueries, type ColumnPatch } from '../db/customers';
+import { customerQueries } from '../db/customers';
 import { customerReferences, mergeQueries, type CustomerReference, type MergeRecordRow } from '../db/merges';
 import { nowIso, type ServiceContext } from './context';
 import { newBatchId } from './customers';
@@ -145,7 +145,7 @@ export function duplicateService(ctx: ServiceContext) {
         }
         // Delete first, so a copied value never meets a unique rule while both rows exist.
         m.deleteCustomer(req.mergeId);
-        if (Object.keys(patch).length > 0) customers.update(req.keepId, patch as ColumnPatch, at);
+        if (Object.keys(patch).length > 0) customers.update(req.keepId, patch, at);
         log(req.mergeId, 'delete', 'mergedInto', drop.name, req.keepId);
         m.record({ batchId, keptId: req.keepId, mergedId: req.mergeId, snapshot: JSON.stringify(snap), actor: ctx.actor, at });
       })();
@@ -192,7 +192,7 @@ export function duplicateService(ctx: ServiceContext) {
           restore[f] = value;
           log(rec.kept_id, 'update', f, kept[patchColumns[f]], value);
         }
-        if (Object.keys(restore).length > 0) customers.update(rec.kept_id, restore as ColumnPatch, at);
+        if (Object.keys(restore).length > 0) customers.update(rec.kept_id, restore, at);
         m.insertCustomer(snap.merged);
         log(rec.merged_id, 'insert', 'undoMerge', null, snap.merged.name);
         for (const mv of snap.moved) m.moveBack({ table: mv.table, column: mv.column, withoutRowid: false }, mv.rowids, rec.merged_id);

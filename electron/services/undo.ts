@@ -1,7 +1,7 @@
 import type { BatchResult } from '../../shared/domain/bulkEdit';
 import { PatronError } from '../../shared/ipc/errors';
 import { auditQueries, encodeAuditValue } from '../db/audit';
-import { customerQueries, sortTags, type ColumnField, type ColumnPatch } from '../db/customers';
+import { customerQueries, sortTags, type ColumnField } from '../db/customers';
 import { nowIso, type ServiceContext } from './context';
 import { newBatchId } from './customers';
 import { backupBeforeBulk } from './safety';
@@ -45,7 +45,7 @@ export function undoService(ctx: ServiceContext) {
           // The old value was valid when it was stored; it goes back as it was.
           const old = decode(field, r.old_value);
           if (field === 'tags') q.setTags(r.entity_id, sortTags(old as string[]), at);
-          else q.update(r.entity_id, { [field]: old } as ColumnPatch, at);
+          else q.update(r.entity_id, { [field]: old }, at);
           audit.record({ actor: ctx.actor, entity: 'customer', entityId: r.entity_id, action: 'update', field, oldValue: r.new_value, newValue: r.old_value, at, batchId: next });
         }
       })();

@@ -14,6 +14,8 @@ export function viewService(ctx: ServiceContext) {
     });
   return {
     list,
+    /** Whose views these are; "my customers" matches it against owner names. */
+    user: () => ctx.actor,
     save(name: string, state: ViewState): SavedView[] {
       q.save(ctx.actor, name, JSON.stringify(state), nowIso(ctx));
       ctx.emit('db:changed', { tables: ['saved_views'] });

@@ -74,7 +74,7 @@ export const contract = {
   'duplicates:merge': call(mergeRequestSchema, mergeRecordSchema),
   'duplicates:undoMerge': call(z.object({ batchId: z.string().min(1).max(100) }).strict(), mergeRecordSchema),
   'duplicates:recent': call(empty, z.object({ merges: z.array(mergeRecordSchema) })),
-  'views:list': call(empty, z.object({ views: z.array(savedViewSchema) })),
+  'views:list': call(empty, z.object({ views: z.array(savedViewSchema), user: z.string() })),
   'views:save': call(saveViewRequestSchema, z.object({ views: z.array(savedViewSchema) })),
   'views:remove': call(idRequest, z.object({ views: z.array(savedViewSchema) })),
   'completeness:get': call(empty, completenessRulesSchema),

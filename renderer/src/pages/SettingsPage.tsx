@@ -6,6 +6,7 @@ import { useSettings } from '../stores/settings';
 // — Backups, restore and integrity —
 // — Import and export —
 // — Customer profiles: editing, views, duplicates, audit —
+import { CompletenessSettings } from '../components/profiles/CompletenessSettings';
 // — Segmentation and lifetime value —
 
 /** 设置: the UI language and what Patron knows about its database file. */
@@ -43,6 +44,7 @@ export function SettingsPage() {
       {/* — Backups, restore and integrity — */}
       {/* — Import and export — */}
       {/* — Customer profiles: editing, views, duplicates, audit — */}
+      <CompletenessSettings />
       {/* — Segmentation and lifetime value — */}
     </section>
   );
