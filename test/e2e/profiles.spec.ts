@@ -119,7 +119,7 @@ test.describe('Customer profiles in English', () => {
     const statuses = () => withDb(patron.dbPath, (db) => db.prepare('SELECT status, count(*) AS n FROM customers GROUP BY status ORDER BY status').all());
     const before = statuses();
     await page.locator('.ag-header-select-all input').first().check();
-    await expect(page.getByTestId('bulk-bar')).toContainText('2000 selected');
+    await expect(page.getByTestId('bulk-bar')).toContainText('2,000 selected');
     await page.getByTestId('bulk-status').selectOption('lost');
     await page.getByTestId('bulk-add-tags').fill('VIP');
     await page.screenshot({ path: join(screenshotDir, 'profiles-bulk-en.png') });

@@ -131,7 +131,7 @@ export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptio
       type: 'rightAligned',
       filter: 'agNumberColumnFilter',
       valueGetter: (q: Row) => yearsOfCooperation(q.data, asOf),
-      width: 120,
+      width: 150,
     },
     {
       colId: 'contact',

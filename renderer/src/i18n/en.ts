@@ -209,7 +209,7 @@ export const en: Messages = {
       undone: 'Undone',
       recent: 'Recent merges',
       back: 'Back to customers',
-      orders: '{{count}} orders',
+      orders: 'Orders: {{count}}',
       failed: 'The merge did not finish; nothing was changed',
     },
     profile: {

@@ -4,6 +4,7 @@ import { foundationSuite } from './foundation';
 // — Backups, restore and integrity —
 // — Import and export —
 // — Customer profiles: editing, views, duplicates, audit —
+import { customerGridSuite } from './customerGrid';
 // — Segmentation and lifetime value —
 
 /** What every suite gets: the shared demo database (100k customers) and where to put scratch files. */
@@ -28,5 +29,6 @@ export const suites: [string, BenchSuite][] = [
   // — Backups, restore and integrity —
   // — Import and export —
   // — Customer profiles: editing, views, duplicates, audit —
+  ['customerGrid', customerGridSuite],
   // — Segmentation and lifetime value —
 ];
