@@ -161,6 +161,43 @@ test.describe('Customer profiles in English', () => {
     expect(customer(patron.dbPath, 1)?.region).toBe(first?.region ?? null);
   });
 
+  test('saved views, column chooser and copy of a row selection as tab-separated text', async ({ page, patron, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(patron.url).origin });
+    await openGrid(page, patron.url);
+    // Built-in view "at risk": only dormant or lost customers remain.
+    await page.getByTestId('view-picker').selectOption('builtin:atRisk');
+    const statusCells = page.locator('[role="gridcell"][col-id="status"]');
+    await expect(statusCells.first()).toHaveText(/Dormant|Lost/);
+    expect(new Set(await statusCells.allTextContents())).not.toContain('Active');
+    // Save it under a name, go back to all customers, pick the saved view again.
+    await page.getByTestId('view-save').click();
+    await page.getByTestId('view-name').fill('Follow up');
+    await page.getByTestId('view-name').press('Enter');
+    await page.getByTestId('view-picker').selectOption('builtin:all');
+    await expect(statusCells.filter({ hasText: 'Active' }).first()).toBeVisible();
+    await page.getByTestId('view-picker').selectOption({ label: 'Follow up' });
+    await expect(statusCells.filter({ hasText: 'Active' })).toHaveCount(0);
+    await expect(statusCells.first()).toHaveText(/Dormant|Lost/);
+    await page.getByTestId('view-picker').selectOption('builtin:all');
+
+    // The column chooser hides a column.
+    await page.getByTestId('column-chooser').click();
+    await page.getByRole('dialog').getByLabel('Industry').uncheck();
+    await expect(page.locator('.ag-header-cell[col-id="industry"]')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+
+    // Two selected rows copy as two tab-separated lines.
+    await page.locator('[role="row"][row-id="1"] .ag-selection-checkbox input').first().check();
+    await page.locator('[role="row"][row-id="2"] .ag-selection-checkbox input').first().check();
+    await cell(page, 1, 'code').click();
+    await page.keyboard.press('Control+c');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const lines = copied.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]?.split('\t')).toContain('C000001');
+    expect(lines[1]?.split('\t')).toContain('C000002');
+  });
+
   test('the grid and profile view in English', async ({ page, patron }) => {
     await openGrid(page, patron.url);
     await expect(page.getByTestId('completeness-kpi')).toContainText('Profile completeness');

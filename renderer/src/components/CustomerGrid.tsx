@@ -153,6 +153,8 @@ export function CustomerGrid(props: CustomerGridProps) {
         enterNavigatesVerticallyAfterEdit
         tooltipShowDelay={300}
         suppressDragLeaveHidesColumns
+        // About twenty columns: rendering them all keeps every cell addressable (copy, tests) at little cost.
+        suppressColumnVirtualisation
       />
     </div>
   );
