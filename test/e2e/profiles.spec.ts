@@ -107,7 +107,9 @@ test.describe('Customer profiles in Chinese', () => {
     await profile.getByTestId('interaction-summary').fill('确认下季度订单');
     await profile.getByTestId('interaction-summary').press('Enter');
     await expect(profile.getByTestId('profile-interactions')).toContainText('确认下季度订单');
-    await page.screenshot({ path: join(screenshotDir, 'profile-zh-CN.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir, 'profile-zh-CN.png') });
+    await profile.getByTestId('profile-audit').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshotDir, 'profile-audit-zh-CN.png') });
   });
 });
 
@@ -204,6 +206,11 @@ test.describe('Customer profiles in English', () => {
     await page.screenshot({ path: join(screenshotDir, 'profiles-grid-en.png') });
     await page.getByTestId('open-1').click();
     await expect(page.getByTestId('profile-page')).toContainText('Change history');
-    await page.screenshot({ path: join(screenshotDir, 'profile-en.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir, 'profile-en.png') });
+    await page.getByTestId('profile-audit').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshotDir, 'profile-audit-en.png') });
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('completeness-settings').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshotDir, 'settings-completeness-en.png') });
   });
 });

@@ -69,7 +69,7 @@ export function ContactsSection({ customerId, contacts }: { customerId: number; 
 
   return (
     <section className="card" aria-labelledby="profile-contacts" data-testid="profile-contacts">
-      <h2 id="profile-contacts" className="section-title">
+      <h2 id="profile-contacts" className="section-title section-title--with-action">
         {t('profiles.profile.contacts')}
         <button type="button" className="button button--small" onClick={() => setEditing('new')} data-testid="add-contact">
           + {t('profiles.profile.addContact')}
