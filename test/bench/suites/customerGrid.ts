@@ -32,7 +32,7 @@ const filterScript = (id: number) => `(async () => {
   const t0 = performance.now();
   setter.call(input, 'C${String(id).padStart(6, '0')}');
   input.dispatchEvent(new Event('input', { bubbles: true }));
-  while (performance.now() - t0 < 60000 && !document.querySelector('[role="row"][row-id="${id}"]'); i++) await new Promise((r) => requestAnimationFrame(r));
+  while (performance.now() - t0 < 60000 && !document.querySelector('[role="row"][row-id="${id}"]')) await new Promise((r) => requestAnimationFrame(r));
   await new Promise((r) => requestAnimationFrame(r));
   return performance.now() - t0;
 })()`;
