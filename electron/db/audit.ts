@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { AuditEntry as AuditView } from '../../shared/domain/profile';
 
 export interface AuditEntry {
   actor: string;
@@ -22,11 +23,28 @@ export interface AuditRecord {
   field: string | null;
   old_value: string | null;
   new_value: string | null;
+  batch_id: string | null;
 }
 
-function encode(value: unknown): string | null {
+/** Strings are stored as they are, everything else as JSON (numbers, tag lists). */
+export function encodeAuditValue(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export function toAuditView(r: AuditRecord): AuditView {
+  return {
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    entity: r.entity,
+    entityId: r.entity_id,
+    action: r.action,
+    field: r.field,
+    oldValue: r.old_value,
+    newValue: r.new_value,
+    batchId: r.batch_id,
+  };
 }
 
 export function auditQueries(db: Database) {
@@ -35,12 +53,26 @@ export function auditQueries(db: Database) {
      VALUES (@at, @actor, @entity, @entityId, @action, @field, @oldValue, @newValue, @batchId)`,
   );
   const forEntity = db.prepare<[string, number], AuditRecord>('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id');
+  // The profile shows the customer's own rows and those of its contacts and interactions.
+  const forCustomer = db.prepare<{ id: number; limit: number }, AuditRecord>(
+    `SELECT * FROM audit_log WHERE entity = 'customer' AND entity_id = @id
+     UNION ALL
+     SELECT a.* FROM audit_log a JOIN contacts c ON c.id = a.entity_id WHERE a.entity = 'contact' AND c.customer_id = @id
+     ORDER BY id DESC LIMIT @limit`,
+  );
+  const byBatch = db.prepare<[string], AuditRecord>('SELECT * FROM audit_log WHERE batch_id = ? ORDER BY id');
   return {
     record(e: AuditEntry): void {
-      insert.run({ ...e, oldValue: encode(e.oldValue), newValue: encode(e.newValue), batchId: e.batchId ?? null });
+      insert.run({ ...e, oldValue: encodeAuditValue(e.oldValue), newValue: encodeAuditValue(e.newValue), batchId: e.batchId ?? null });
     },
     forEntity(entity: string, id: number): AuditRecord[] {
       return forEntity.all(entity, id);
+    },
+    forCustomer(id: number, limit: number): AuditRecord[] {
+      return forCustomer.all({ id, limit });
+    },
+    byBatch(batchId: string): AuditRecord[] {
+      return byBatch.all(batchId);
     },
   };
 }

@@ -1,6 +1,8 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Contact, CustomerDetail, CustomerPatch, CustomerRow } from '../../shared/domain/customer';
 import type { CustomerKind, CustomerStatus, Tier } from '../../shared/domain/enums';
+import type { LifecycleStage } from '../../shared/analytics/lifecycle';
+import type { Quadrant } from '../../shared/analytics/quadrant';
 
 interface CustomerRowRecord {
   id: number;
@@ -18,16 +20,21 @@ interface CustomerRowRecord {
   contact_name: string | null;
   contact_title: string | null;
   contact_phone: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
   tags: string | null;
   order_count: number | null;
   total_cents: number | null;
   last_order_date: string | null;
+  segment_tier: Tier | null;
+  quadrant: Quadrant | null;
+  lifecycle: LifecycleStage | null;
+  predicted_cents: number | null;
+  p_alive: number | null;
 }
 
 interface CustomerExtraRecord {
-  phone: string | null;
-  email: string | null;
-  address: string | null;
   notes: string | null;
   created_at: string;
   updated_at: string;
@@ -39,30 +46,53 @@ interface ContactRecord {
   title: string | null;
   phone: string | null;
   email: string | null;
+  wechat: string | null;
   birthday: string | null;
   is_primary: number;
+  notes: string | null;
 }
 
 const TAG_SEPARATOR = '\u001f';
 // One collator for all rows: localeCompare with a locale argument builds a new one per call.
 const tagOrder = new Intl.Collator('zh-CN');
 
-const GRID_SELECT = `
+const PROFILE_COLUMNS = `
   SELECT c.id, c.code, c.kind, c.name, c.industry, c.region, c.source, c.owner_id,
          s.name AS owner_name, c.cooperation_start, c.status, c.tier_override,
          pc.name AS contact_name, pc.title AS contact_title, pc.phone AS contact_phone,
+         c.phone, c.email, c.address,
          (SELECT group_concat(t.name, '${TAG_SEPARATOR}') FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id
-           WHERE ct.customer_id = c.id) AS tags,
-         o.order_count, o.total_cents, o.last_order_date
+           WHERE ct.customer_id = c.id) AS tags,`;
+
+// Order figures come from the rollups the triggers keep current (0002_segments),
+// never from a scan of every order; tier, quadrant, lifecycle and predicted value
+// from the latest segmentation run.
+const SEGMENT_COLUMNS = `
+         sr.tier AS segment_tier, sr.quadrant, sr.lifecycle, sr.predicted_cents, sr.p_alive`;
+
+const GRID_SELECT = `${PROFILE_COLUMNS}
+         r.order_count, r.total_cents, r.last_order_date,${SEGMENT_COLUMNS}
     FROM customers c
     LEFT JOIN staff s ON s.id = c.owner_id
     LEFT JOIN contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1
-    LEFT JOIN (SELECT customer_id, count(*) AS order_count, sum(amount_cents) AS total_cents,
-                      max(order_date) AS last_order_date
-                 FROM orders GROUP BY customer_id) o ON o.customer_id = c.id`;
+    LEFT JOIN customer_rollups r ON r.customer_id = c.id
+    LEFT JOIN segment_results sr ON sr.customer_id = c.id`;
+
+const ONE_SELECT = `${PROFILE_COLUMNS}
+         r.order_count, r.total_cents, r.last_order_date,${SEGMENT_COLUMNS}
+    FROM customers c
+    LEFT JOIN staff s ON s.id = c.owner_id
+    LEFT JOIN contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1
+    LEFT JOIN customer_rollups r ON r.customer_id = c.id
+    LEFT JOIN segment_results sr ON sr.customer_id = c.id
+   WHERE c.id = ?`;
+
+/** The patch fields stored in the customers table (tags live in customer_tags). */
+export type ColumnField = Exclude<keyof CustomerPatch, 'tags'>;
+export type ColumnPatch = Omit<CustomerPatch, 'tags'>;
 
 /** Column names of the editable profile fields, keyed by their patch names. */
-const PATCH_COLUMNS: Record<keyof CustomerPatch, string> = {
+const PATCH_COLUMNS: Record<ColumnField, string> = {
   name: 'name',
   kind: 'kind',
   industry: 'industry',
@@ -78,7 +108,7 @@ const PATCH_COLUMNS: Record<keyof CustomerPatch, string> = {
   notes: 'notes',
 };
 
-function toRow(r: CustomerRowRecord): CustomerRow {
+function toRow(r: CustomerRowRecord, pinyin: (r: CustomerRowRecord) => string): CustomerRow {
   return {
     id: r.id,
     code: r.code,
@@ -95,43 +125,59 @@ function toRow(r: CustomerRowRecord): CustomerRow {
     contactName: r.contact_name,
     contactTitle: r.contact_title,
     contactPhone: r.contact_phone,
+    phone: r.phone,
+    email: r.email,
+    address: r.address,
     tags: r.tags ? r.tags.split(TAG_SEPARATOR).sort(tagOrder.compare) : [],
     orderCount: r.order_count ?? 0,
     totalCents: r.total_cents ?? 0,
     lastOrderDate: r.last_order_date,
+    segmentTier: r.segment_tier,
+    effectiveTier: r.tier_override ?? r.segment_tier,
+    quadrant: r.quadrant,
+    lifecycle: r.lifecycle,
+    predictedCents: r.predicted_cents,
+    pAlive: r.p_alive,
+    pinyin: pinyin(r),
   };
 }
 
 function toContact(r: ContactRecord): Contact {
-  return { id: r.id, name: r.name, title: r.title, phone: r.phone, email: r.email, birthday: r.birthday, isPrimary: r.is_primary === 1 };
+  return { id: r.id, name: r.name, title: r.title, phone: r.phone, email: r.email, wechat: r.wechat, birthday: r.birthday, isPrimary: r.is_primary === 1, notes: r.notes };
 }
 
 export type CustomerQueries = ReturnType<typeof customerQueries>;
 
 export function customerQueries(db: Database) {
   const listAll = db.prepare<[], CustomerRowRecord>(`${GRID_SELECT} ORDER BY c.id`);
-  const byId = db.prepare<[number], CustomerRowRecord>(`${GRID_SELECT} WHERE c.id = ?`);
-  const extra = db.prepare<[number], CustomerExtraRecord>('SELECT phone, email, address, notes, created_at, updated_at FROM customers WHERE id = ?');
+  const byId = db.prepare<[number], CustomerRowRecord>(ONE_SELECT);
+  const extra = db.prepare<[number], CustomerExtraRecord>('SELECT notes, created_at, updated_at FROM customers WHERE id = ?');
   const contacts = db.prepare<[number], ContactRecord>(
-    'SELECT id, name, title, phone, email, birthday, is_primary FROM contacts WHERE customer_id = ? ORDER BY is_primary DESC, id',
+    'SELECT id, name, title, phone, email, wechat, birthday, is_primary, notes FROM contacts WHERE customer_id = ? ORDER BY is_primary DESC, id',
   );
   const rawById = db.prepare<[number], Record<string, unknown>>('SELECT * FROM customers WHERE id = ?');
   const staffExists = db.prepare<[number], { id: number }>('SELECT id FROM staff WHERE id = ?');
+  const tagsOf = db.prepare<[number], string>('SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = ?').pluck();
+  const tagId = db.prepare<[string], number>('SELECT id FROM tags WHERE name = ?').pluck();
+  const insertTag = db.prepare<[string]>("INSERT INTO tags (name, kind) VALUES (?, 'need')");
+  const clearTags = db.prepare<[number]>('DELETE FROM customer_tags WHERE customer_id = ?');
+  const addTag = db.prepare<[number, number]>('INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)');
+  const touch = db.prepare<[string, number]>('UPDATE customers SET updated_at = ? WHERE id = ?');
+  // One prepared UPDATE per set of fields, made on first use (a grid edit touches one field, bulk edits a few).
+  const updates = new Map<string, Statement>();
 
   return {
-    list(): CustomerRow[] {
-      return listAll.all().map(toRow);
+    /** Every row of the grid; `pinyin` fills the search text (the caller caches it). */
+    list(pinyin: (name: string, contact: string | null) => string): CustomerRow[] {
+      return listAll.all().map((r) => toRow(r, (x) => pinyin(x.name, x.contact_name)));
     },
 
-    get(id: number): CustomerDetail | null {
+    get(id: number, pinyin: (name: string, contact: string | null) => string): CustomerDetail | null {
       const row = byId.get(id);
       const more = extra.get(id);
       if (!row || !more) return null;
       return {
-        ...toRow(row),
-        phone: more.phone,
-        email: more.email,
-        address: more.address,
+        ...toRow(row, (x) => pinyin(x.name, x.contact_name)),
         notes: more.notes,
         createdAt: more.created_at,
         updatedAt: more.updated_at,
@@ -140,10 +186,14 @@ export function customerQueries(db: Database) {
     },
 
     /** The stored values of the columns a patch touches, keyed by patch name. */
-    currentValues(id: number, fields: (keyof CustomerPatch)[]): Record<string, unknown> | null {
+    currentValues(id: number, fields: ColumnField[]): Record<string, unknown> | null {
       const raw = rawById.get(id);
       if (!raw) return null;
       return Object.fromEntries(fields.map((f) => [f, raw[PATCH_COLUMNS[f]] ?? null]));
+    },
+
+    exists(id: number): boolean {
+      return rawById.get(id) !== undefined;
     },
 
     staffExists(id: number): boolean {
@@ -151,10 +201,37 @@ export function customerQueries(db: Database) {
     },
 
     /** Writes the given fields; the column list comes from PATCH_COLUMNS, never from the caller. */
-    update(id: number, patch: CustomerPatch, updatedAt: string): void {
-      const fields = Object.keys(patch) as (keyof CustomerPatch)[];
-      const sets = fields.map((f) => `${PATCH_COLUMNS[f]} = @${f}`).join(', ');
-      db.prepare(`UPDATE customers SET ${sets}, updated_at = @updatedAt WHERE id = @id`).run({ ...patch, id, updatedAt });
+    update(id: number, patch: ColumnPatch, updatedAt: string): void {
+      const fields = (Object.keys(patch) as ColumnField[]).sort();
+      const key = fields.join(',');
+      let stmt = updates.get(key);
+      if (!stmt) {
+        const sets = fields.map((f) => `${PATCH_COLUMNS[f]} = @${f}`).join(', ');
+        stmt = db.prepare(`UPDATE customers SET ${sets}, updated_at = @updatedAt WHERE id = @id`);
+        updates.set(key, stmt);
+      }
+      stmt.run({ ...patch, id, updatedAt });
+    },
+
+    /** The customer's need tags, sorted for display and comparison. */
+    tags(id: number): string[] {
+      return tagsOf.all(id).sort(tagOrder.compare);
+    },
+
+    /** Replaces the customer's tags, creating tags that do not exist yet. */
+    setTags(id: number, names: readonly string[], updatedAt: string): void {
+      clearTags.run(id);
+      for (const name of names) {
+        const existing = tagId.get(name);
+        const tid = existing ?? Number(insertTag.run(name).lastInsertRowid);
+        addTag.run(id, tid);
+      }
+      touch.run(updatedAt, id);
     },
   };
+}
+
+/** Sorts tag names the way the grid shows them. */
+export function sortTags(names: Iterable<string>): string[] {
+  return [...new Set(names)].sort(tagOrder.compare);
 }

@@ -110,6 +110,7 @@ export function segmentQueries(db: Database) {
     'INSERT INTO segment_runs (started_at, finished_at, as_of, trigger, settings, clv, summary, customers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const clearResults = db.prepare('DELETE FROM segment_results');
+  const customerIds = db.prepare<[], number>('SELECT id FROM customers').pluck();
   const insertResult = db.prepare<[number, number, number, number, number, number, string, string, string, number, number | null, number | null, number | null]>(
     `INSERT INTO segment_results (customer_id, run_id, score_1, score_2, score_3, composite, tier, quadrant, lifecycle, value_cents, predicted_cents, p_alive, expected_purchases)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -153,8 +154,12 @@ export function segmentQueries(db: Database) {
       return db.transaction(() => {
         const runId = Number(insertRun.run(run.started_at, run.finished_at, run.as_of, run.trigger, run.settings, run.clv, run.summary, run.customers).lastInsertRowid);
         clearResults.run();
+        // The run read its inputs before this transaction; a customer deleted since
+        // (an import reverted, a merge) has no result to keep.
+        const existing = new Set(customerIds.all());
         rows.forEach((r, i) => {
           if (i % 10_000 === 0) checkCancelled();
+          if (!existing.has(r.customer_id)) return;
           insertResult.run(r.customer_id, runId, r.score_1, r.score_2, r.score_3, r.composite, r.tier, r.quadrant, r.lifecycle, r.value_cents, r.predicted_cents, r.p_alive, r.expected_purchases);
           insertTier.run(runId, r.customer_id, r.tier);
         });

@@ -17,7 +17,7 @@ export interface ExportJobParams {
 
 export const run: JobRun<ExportJobParams, { path: string; rows: number }> = async ({ db, params }) => {
   const records: Iterable<Record<string, unknown>> =
-    params.what === 'customers' ? customerQueries(db).list() : exportQueries(db).orders();
+    params.what === 'customers' ? customerQueries(db).list(() => '') : exportQueries(db).orders();
   const sheet = viewSheet(params.what, records, params.view, params.language);
   const { rows } = params.format === 'csv' ? await writeCsv(params.path, sheet) : await writeWorkbook(params.path, [sheet]);
   return { result: { path: params.path, rows }, tables: [] };

@@ -1,49 +1,99 @@
-import { localToday } from '../../shared/domain/dates';
+import { randomUUID } from 'node:crypto';
+import type { BatchResult, BulkPatch } from '../../shared/domain/bulkEdit';
 import type { CustomerDetail, CustomerPatch, CustomerRow } from '../../shared/domain/customer';
+import { localToday } from '../../shared/domain/dates';
 import { PatronError } from '../../shared/ipc/errors';
-import { auditQueries } from '../db/audit';
-import { customerQueries } from '../db/customers';
+import { auditQueries, encodeAuditValue } from '../db/audit';
+import { customerQueries, sortTags, type ColumnField, type ColumnPatch } from '../db/customers';
 import { nowIso, type ServiceContext } from './context';
+import { rowPinyin } from './pinyin';
+import { backupBeforeBulk } from './safety';
+
+export const newBatchId = (): string => randomUUID();
+
+/** Tables a customer edit wrote; the grid store refetches on them. */
+const editTables = (tagsTouched: boolean) => (tagsTouched ? ['customers', 'audit_log', 'customer_tags', 'tags'] : ['customers', 'audit_log']);
 
 export function customerService(ctx: ServiceContext) {
   const q = customerQueries(ctx.db);
   const audit = auditQueries(ctx.db);
 
   const mustGet = (id: number): CustomerDetail => {
-    const c = q.get(id);
+    const c = q.get(id, rowPinyin);
     if (!c) throw new PatronError('not_found', `customer ${id} does not exist`);
     return c;
   };
 
+  /**
+   * Applies a validated patch to one customer inside the caller's transaction and
+   * logs each changed field under `batchId`. Returns how many fields changed.
+   */
+  function applyPatch(id: number, patch: CustomerPatch, batchId: string, at: string): number {
+    const { tags, ...columns } = patch;
+    const fields = Object.keys(columns) as ColumnField[];
+    const before = q.currentValues(id, fields);
+    if (!before) throw new PatronError('not_found', `customer ${id} does not exist`);
+    if (columns.ownerId != null && !q.staffExists(columns.ownerId)) {
+      throw new PatronError('invalid_request', `staff member ${columns.ownerId} does not exist`, [{ path: 'patch.ownerId', message: 'unknown staff member' }]);
+    }
+    const diffFields = fields.filter((f) => before[f] !== columns[f]);
+    const diff = Object.fromEntries(diffFields.map((f) => [f, columns[f]])) as ColumnPatch;
+    if (diffFields.length > 0) q.update(id, diff, at);
+    const log = (field: string, oldValue: unknown, newValue: unknown) =>
+      audit.record({ actor: ctx.actor, entity: 'customer', entityId: id, action: 'update', field, oldValue, newValue, at, batchId });
+    for (const f of diffFields) log(f, before[f], diff[f]);
+    let changed = diffFields.length;
+    if (tags !== undefined) {
+      const oldTags = q.tags(id);
+      const newTags = sortTags(tags);
+      if (encodeAuditValue(oldTags) !== encodeAuditValue(newTags)) {
+        q.setTags(id, newTags, at);
+        log('tags', oldTags, newTags);
+        changed++;
+      }
+    }
+    return changed;
+  }
+
   return {
     list(): { rows: CustomerRow[]; asOf: string } {
-      return { rows: q.list(), asOf: localToday(ctx.now()) };
+      return { rows: q.list(rowPinyin), asOf: localToday(ctx.now()) };
     },
 
     get: mustGet,
 
     /** Saves a validated patch and its audit trail in one transaction; unchanged fields are not logged. */
-    update(id: number, patch: CustomerPatch): CustomerDetail {
-      const fields = Object.keys(patch) as (keyof CustomerPatch)[];
+    update(id: number, patch: CustomerPatch): CustomerDetail & { batchId: string | null } {
+      const batchId = newBatchId();
       const at = nowIso(ctx);
-      let changed = false;
-      ctx.db.transaction(() => {
-        const before = q.currentValues(id, fields);
-        if (!before) throw new PatronError('not_found', `customer ${id} does not exist`);
-        if (patch.ownerId != null && !q.staffExists(patch.ownerId)) {
-          throw new PatronError('invalid_request', `staff member ${patch.ownerId} does not exist`, [{ path: 'patch.ownerId', message: 'unknown staff member' }]);
+      const changed = ctx.db.transaction(() => applyPatch(id, patch, batchId, at))();
+      if (changed > 0) ctx.emit('db:changed', { tables: editTables(patch.tags !== undefined) });
+      return { ...mustGet(id), batchId: changed > 0 ? batchId : null };
+    },
+
+    /** One change for many customers: a verified backup first, then one transaction and one audit batch. */
+    bulkUpdate(ids: number[], patch: BulkPatch): BatchResult {
+      const unique = [...new Set(ids)];
+      backupBeforeBulk(ctx, 'bulk-edit');
+      const batchId = newBatchId();
+      const at = nowIso(ctx);
+      const { addTags, removeTags, ...columns } = patch;
+      const tagsChange = addTags !== undefined || removeTags !== undefined;
+      const remove = new Set(removeTags ?? []);
+      const changed = ctx.db.transaction(() => {
+        let n = 0;
+        for (const id of unique) {
+          const p: CustomerPatch = { ...columns };
+          if (tagsChange) {
+            if (!q.exists(id)) throw new PatronError('not_found', `customer ${id} does not exist`);
+            p.tags = [...q.tags(id), ...(addTags ?? [])].filter((t) => !remove.has(t));
+          }
+          n += applyPatch(id, p, batchId, at);
         }
-        const diff = Object.fromEntries(fields.filter((f) => before[f] !== patch[f]).map((f) => [f, patch[f]])) as CustomerPatch;
-        const diffFields = Object.keys(diff) as (keyof CustomerPatch)[];
-        if (diffFields.length === 0) return;
-        q.update(id, diff, at);
-        for (const f of diffFields) {
-          audit.record({ actor: ctx.actor, entity: 'customer', entityId: id, action: 'update', field: f, oldValue: before[f], newValue: diff[f], at });
-        }
-        changed = true;
+        return n;
       })();
-      if (changed) ctx.emit('db:changed', { tables: ['customers', 'audit_log'] });
-      return mustGet(id);
+      if (changed > 0) ctx.emit('db:changed', { tables: editTables(tagsChange) });
+      return { batchId: changed > 0 ? batchId : null, changed };
     },
   };
 }

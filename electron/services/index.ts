@@ -8,6 +8,11 @@ import { backupService } from './backups';
 import { exportService } from './exports';
 import { importService } from './imports';
 // — Customer profiles: editing, views, duplicates, audit —
+import { completenessService } from './completeness';
+import { duplicateService } from './duplicates';
+import { profileService } from './profile';
+import { undoService } from './undo';
+import { viewService } from './views';
 // — Segmentation and lifetime value —
 import { segmentService } from './segments';
 
@@ -28,6 +33,11 @@ export function createServices(ctx: ServiceContext) {
     imports: importService(ctx, { afterDataChanged: () => segments.afterImport() }),
     exports: exportService(ctx),
     // — Customer profiles: editing, views, duplicates, audit —
+    undo: undoService(ctx),
+    profile: profileService(ctx),
+    duplicates: duplicateService(ctx),
+    views: viewService(ctx),
+    completeness: completenessService(ctx),
     // — Segmentation and lifetime value —
     segments,
   };

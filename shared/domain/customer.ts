@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
+import { lifecycleStages } from '../analytics/lifecycle';
+import { quadrants } from '../analytics/quadrant';
 import { customerKinds, customerStatuses, tiers } from './enums';
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: 'must be a date as YYYY-MM-DD' });
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable();
+
+export const tagNameSchema = z.string().trim().min(1, 'must not be empty').max(50);
+export const tagListSchema = z.array(tagNameSchema).max(50);
 
 /** One row of the customer grid: the profile plus the few order figures staff scan for. */
 export const customerRowSchema = z.object({
@@ -23,10 +28,25 @@ export const customerRowSchema = z.object({
   contactName: z.string().nullable(),
   contactTitle: z.string().nullable(),
   contactPhone: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
   tags: z.array(z.string()),
   orderCount: z.number().int(),
   totalCents: z.number().int(),
   lastOrderDate: z.string().nullable(),
+  /** From the latest segmentation run (null before the first run or for customers added since). */
+  segmentTier: z.enum(tiers).nullable(),
+  /** The manual override when set, else the computed tier. */
+  effectiveTier: z.enum(tiers).nullable(),
+  quadrant: z.enum(quadrants).nullable(),
+  lifecycle: z.enum(lifecycleStages).nullable(),
+  /** Predicted value over the next 12 months, in cents; null when the CLV models could not be fitted. */
+  predictedCents: z.number().int().nullable(),
+  /** BG/NBD probability that the customer is still active. */
+  pAlive: z.number().nullable(),
+  /** Pinyin of the name and main contact (full and initials), computed once per row for the quick search. */
+  pinyin: z.string(),
 });
 export type CustomerRow = z.infer<typeof customerRowSchema>;
 
@@ -36,15 +56,14 @@ export const contactSchema = z.object({
   title: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  wechat: z.string().nullable(),
   birthday: z.string().nullable(),
   isPrimary: z.boolean(),
+  notes: z.string().nullable(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
 export const customerDetailSchema = customerRowSchema.extend({
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  address: z.string().nullable(),
   notes: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -68,8 +87,14 @@ export const customerPatchSchema = z
     email: z.string().trim().pipe(z.email('must be an email address')).nullable(),
     address: optionalText(500),
     notes: optionalText(10_000),
+    /** The full list of need tags; the order does not matter. */
+    tags: tagListSchema,
   })
   .partial()
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'must change at least one field' });
 export type CustomerPatch = z.infer<typeof customerPatchSchema>;
+
+/** Patch fields in the order the profile shows them. */
+export const customerPatchFields = ['name', 'kind', 'industry', 'region', 'source', 'ownerId', 'cooperationStart', 'status', 'tierOverride', 'phone', 'email', 'address', 'notes', 'tags'] as const;
+export type CustomerPatchField = (typeof customerPatchFields)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customerDetailSchema, customerPatchSchema, customerRowSchema } from '../domain/customer';
+import { contactSchema, customerDetailSchema, customerPatchSchema, customerRowSchema } from '../domain/customer';
 import { languages } from '../i18n/language';
 import type { Channel, EventName } from './channels';
 // — Backups, restore and integrity —
@@ -16,6 +16,11 @@ import {
 // — Import and export —
 import { importChannels } from '../import/contract';
 // — Customer profiles: editing, views, duplicates, audit —
+import { batchResultSchema, bulkEditRequestSchema } from '../domain/bulkEdit';
+import { completenessRulesSchema } from '../domain/completeness';
+import { duplicatePairSchema, mergeRecordSchema, mergeRequestSchema } from '../domain/duplicates';
+import { contactInputSchema, interactionInputSchema, interactionSchema, profileActivitySchema, staffOptionSchema } from '../domain/profile';
+import { saveViewRequestSchema, savedViewSchema } from '../domain/views';
 // — Segmentation and lifetime value —
 import { segmentSettingsSchema } from '../analytics/settings';
 import { segmentOverviewSchema, segmentPreviewSchema, segmentSelectorSchema } from '../domain/segments';
@@ -64,7 +69,7 @@ export const contract = {
   'settings:set': call(settingsSchema.partial().strict(), settingsSchema),
   'customers:list': call(empty, z.object({ rows: z.array(customerRowSchema), asOf: z.string() })),
   'customers:get': call(idRequest, customerDetailSchema),
-  'customers:update': call(z.object({ id: z.number().int().positive(), patch: customerPatchSchema }).strict(), customerDetailSchema),
+  'customers:update': call(z.object({ id: z.number().int().positive(), patch: customerPatchSchema }).strict(), customerDetailSchema.extend({ batchId: z.string().nullable() })),
   'jobs:list': call(empty, z.object({ jobs: z.array(runningJobSchema) })),
   'jobs:cancel': call(z.object({ id: z.string().min(1) }).strict(), z.object({ cancelled: z.boolean() })),
   // — Backups, restore and integrity —
@@ -79,6 +84,23 @@ export const contract = {
   // — Import and export —
   ...importChannels,
   // — Customer profiles: editing, views, duplicates, audit —
+  'customers:bulkUpdate': call(bulkEditRequestSchema, batchResultSchema),
+  'customers:revert': call(z.object({ batchId: z.string().min(1).max(100) }).strict(), batchResultSchema),
+  'customers:activity': call(idRequest, profileActivitySchema),
+  'customers:staff': call(empty, z.object({ staff: z.array(staffOptionSchema) })),
+  'contacts:add': call(z.object({ customerId: z.number().int().positive(), contact: contactInputSchema }).strict(), contactSchema),
+  'contacts:update': call(z.object({ id: z.number().int().positive(), contact: contactInputSchema }).strict(), contactSchema),
+  'contacts:remove': call(idRequest, z.object({ removed: z.boolean() })),
+  'interactions:log': call(z.object({ customerId: z.number().int().positive(), interaction: interactionInputSchema }).strict(), interactionSchema),
+  'duplicates:find': call(empty, z.object({ pairs: z.array(duplicatePairSchema) })),
+  'duplicates:merge': call(mergeRequestSchema, mergeRecordSchema),
+  'duplicates:undoMerge': call(z.object({ batchId: z.string().min(1).max(100) }).strict(), mergeRecordSchema),
+  'duplicates:recent': call(empty, z.object({ merges: z.array(mergeRecordSchema) })),
+  'views:list': call(empty, z.object({ views: z.array(savedViewSchema), user: z.string() })),
+  'views:save': call(saveViewRequestSchema, z.object({ views: z.array(savedViewSchema) })),
+  'views:remove': call(idRequest, z.object({ views: z.array(savedViewSchema) })),
+  'completeness:get': call(empty, completenessRulesSchema),
+  'completeness:set': call(completenessRulesSchema, completenessRulesSchema),
   // — Segmentation and lifetime value —
   'segments:overview': call(empty, segmentOverviewSchema),
   'segments:ids': call(segmentSelectorSchema, z.object({ ids: z.array(z.number().int()) })),

@@ -12,7 +12,7 @@ if (!dbFile || !out) throw new Error('usage: exportChild.ts DB OUT.xlsx');
 const { db } = openDatabase(dbFile);
 const columns = ['code', 'name', 'kind', 'industry', 'region', 'ownerName', 'cooperationStart', 'status', 'contactName', 'orderCount', 'totalCents', 'lastOrderDate'];
 const t0 = performance.now();
-const rows = customerQueries(db).list();
+const rows = customerQueries(db).list(() => '');
 const listMs = performance.now() - t0;
 const { rows: n } = await writeWorkbook(out, [viewSheet('customers', rows, { columns }, 'zh-CN')]);
 const ms = performance.now() - t0;

@@ -39,8 +39,11 @@ test.describe('Customers page in Chinese (OS locale zh-CN)', () => {
   test('the language choice switches the UI at once and is remembered after a restart', async ({ page, patron }) => {
     await page.goto(patron.url);
     await expect(page.getByRole('heading', { name: /客户档案/ })).toBeVisible();
+    // The UI switches before the choice is stored: wait for the save before "restarting".
+    const saved = page.waitForResponse((r) => r.url().includes('settings%3Aset') && r.request().postData()?.includes('"en"') === true);
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { name: /Customers/ })).toBeVisible();
+    await saved;
     const url = await patron.restart();
     await page.goto(url);
     await expect(page.getByRole('heading', { name: /Customers/ })).toBeVisible();

@@ -1,19 +1,35 @@
 import type { ColDef, ValueGetterParams } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
+import { lifecycleStages, type LifecycleStage } from '../../../shared/analytics/lifecycle';
+import { quadrants, type Quadrant } from '../../../shared/analytics/quadrant';
+import { profileCompleteness, type CompletenessRules } from '../../../shared/domain/completeness';
 import type { CustomerRow } from '../../../shared/domain/customer';
 import { yearsBetween } from '../../../shared/domain/dates';
 import { customerKinds, customerStatuses, tiers } from '../../../shared/domain/enums';
 import { centsToYuan, formatMoney } from '../../../shared/domain/money';
+import type { StaffOption } from '../../../shared/domain/profile';
 import type { Language } from '../../../shared/i18n/language';
+import type { Messages } from '../i18n/zh-CN';
+import { OpenProfileCell } from './cells';
 
-interface ColumnOptions {
+export interface ColumnOptions {
   t: TFunction;
   language: Language;
   /** The day the list was computed for; years of cooperation count up to it. */
   asOf: string | null;
+  staff: readonly StaffOption[];
+  rules: CompletenessRules;
 }
 
 type Row = ValueGetterParams<CustomerRow>;
+type Column = ColDef<CustomerRow>;
+
+/**
+ * The quick search looks at what identifies a customer (code, name and its pinyin, industry,
+ * region, owner, contact, phone, email, tags); figures, dates and codes are left to the column
+ * filters, which also keeps the search index small at 100,000 rows.
+ */
+const noSearch = () => '';
 
 /** Sorts a closed vocabulary in its domain order (e.g. prospect → active → dormant → lost), blanks last. */
 function vocabularyComparator(order: readonly string[]) {
@@ -26,22 +42,22 @@ function vocabularyComparator(order: readonly string[]) {
 
 /**
  * A column holding a vocabulary value (kind, status, tier): it keeps the stored
- * value for sorting but shows, filters and quick-filters on the translated label.
+ * value for sorting but shows, filters and quick-filters on the translated label,
+ * and edits with a list of the allowed values ('' = none, where the field may be empty).
  */
-function vocabularyColumn(
-  field: 'kind' | 'status' | 'tierOverride',
-  order: readonly string[],
-  label: (value: string) => string,
-): ColDef<CustomerRow> {
-  const text = (value: unknown) => (typeof value === 'string' ? label(value) : '');
+function vocabularyColumn(field: 'kind' | 'status' | 'tierOverride', order: readonly string[], label: (value: string) => string, nullable: boolean): Column {
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? label(value) : '');
   return {
     field,
     cellDataType: 'text',
     valueFormatter: (p) => text(p.value),
     filter: 'agTextColumnFilter',
     filterValueGetter: (p: Row) => (p.data ? text(p.data[field]) : ''),
-    getQuickFilterText: (p) => text(p.value),
+    getQuickFilterText: noSearch,
     comparator: vocabularyComparator(order),
+    editable: true,
+    cellEditor: 'agSelectCellEditor',
+    cellEditorParams: { values: nullable ? ['', ...order] : [...order] },
   };
 }
 
@@ -55,91 +71,191 @@ function yearsOfCooperation(row: CustomerRow | undefined, asOf: string | null): 
   }
 }
 
-/** The customer grid's columns, in the language given. Rebuild when the language or `asOf` changes. */
-export function customerColumns({ t, language, asOf }: ColumnOptions): ColDef<CustomerRow>[] {
-  return [
-    { field: 'code', headerName: t('customers.columns.code'), cellDataType: 'text', width: 120 },
-    { field: 'name', headerName: t('customers.columns.name'), cellDataType: 'text', pinned: 'left', width: 220 },
+const text = (field: 'name' | 'industry' | 'region' | 'phone' | 'email' | 'address', width: number): Column => ({ field, cellDataType: 'text', width, editable: true });
+
+/**
+ * The customer grid's columns, one entry each, in the language given. Rebuild when the
+ * language, `asOf`, staff or completeness rules change. Columns computed by other areas
+ * (computed tier, value–potential quadrant, lifecycle stage, predicted value, open warnings)
+ * are added as entries here once their data is part of CustomerRow.
+ */
+export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptions): Column[] {
+  const staffName = new Map(staff.map((s) => [s.id, s.name]));
+  const h = (key: keyof Messages['customers']['columns']) => t(`customers.columns.${key}`);
+  const p = (key: keyof Messages['profiles']['columns']) => t(`profiles.columns.${key}`);
+  const quadrantLabel = (q: Quadrant) => {
+    const [value, potential] = q.split('-');
+    return `${t(value === 'high' ? 'segments.quadrant.highValue' : 'segments.quadrant.lowValue')} · ${t(potential === 'high' ? 'segments.quadrant.highPotential' : 'segments.quadrant.lowPotential')}`;
+  };
+  const columns: (Column & { colId?: string })[] = [
     {
-      ...vocabularyColumn('kind', customerKinds, (v) => t(`customers.kind.${v as (typeof customerKinds)[number]}`)),
-      headerName: t('customers.columns.kind'),
-      width: 100,
+      colId: 'open',
+      headerName: '',
+      cellRenderer: OpenProfileCell,
+      width: 56,
+      minWidth: 56,
+      maxWidth: 56,
+      pinned: 'left',
+      sortable: false,
+      filter: false,
+      resizable: false,
+      suppressMovable: true,
+      getQuickFilterText: () => '',
     },
-    { field: 'industry', headerName: t('customers.columns.industry'), cellDataType: 'text', width: 130 },
-    { field: 'region', headerName: t('customers.columns.region'), cellDataType: 'text', width: 120 },
-    { colId: 'owner', field: 'ownerName', headerName: t('customers.columns.owner'), cellDataType: 'text', width: 110 },
+    { field: 'code', headerName: h('code'), cellDataType: 'text', width: 110 },
+    {
+      ...text('name', 220),
+      headerName: h('name'),
+      pinned: 'left',
+      // 张三 is found by "zs" and "zhangsan": the row carries the pinyin keys, computed once in main.
+      getQuickFilterText: (q) => `${q.data.name} ${q.data.pinyin}`,
+    },
+    { ...vocabularyColumn('kind', customerKinds, (v) => t(`customers.kind.${v as (typeof customerKinds)[number]}`), false), headerName: h('kind'), width: 100 },
+    { ...text('industry', 130), headerName: h('industry') },
+    { ...text('region', 110), headerName: h('region') },
+    {
+      colId: 'owner',
+      field: 'ownerId',
+      headerName: h('owner'),
+      cellDataType: 'text',
+      valueFormatter: (q) => (typeof q.value === 'number' ? (staffName.get(q.value) ?? '') : ''),
+      filter: 'agTextColumnFilter',
+      filterValueGetter: (q: Row) => q.data?.ownerName ?? '',
+      getQuickFilterText: (q) => q.data.ownerName ?? '',
+      comparator: (a: unknown, b: unknown) => (typeof a === 'number' ? (staffName.get(a) ?? '') : '').localeCompare(typeof b === 'number' ? (staffName.get(b) ?? '') : '', language),
+      editable: true,
+      cellEditor: 'agSelectCellEditor',
+      // 0 stands for "no owner" in the list; the edit turns it into null.
+      cellEditorParams: { values: [0, ...staff.map((s) => s.id)] },
+      width: 110,
+    },
+    {
+      field: 'cooperationStart',
+      headerName: p('cooperationStart'),
+      cellDataType: 'dateString',
+      filter: 'agDateColumnFilter',
+      editable: true,
+      getQuickFilterText: noSearch,
+      width: 130,
+    },
     {
       colId: 'years',
-      headerName: t('customers.columns.years'),
+      headerName: h('years'),
       cellDataType: 'number',
       type: 'rightAligned',
       filter: 'agNumberColumnFilter',
-      valueGetter: (p: Row) => yearsOfCooperation(p.data, asOf),
+      valueGetter: (q: Row) => yearsOfCooperation(q.data, asOf),
+      getQuickFilterText: noSearch,
       width: 150,
     },
     {
       colId: 'contact',
-      headerName: t('customers.columns.contact'),
+      headerName: h('contact'),
       cellDataType: 'text',
-      valueGetter: (p: Row) => {
-        const name = p.data?.contactName;
+      valueGetter: (q: Row) => {
+        const name = q.data?.contactName;
         if (!name) return null;
-        const title = p.data?.contactTitle;
+        const title = q.data?.contactTitle;
         return title ? `${name}${t('customers.contactSeparator')}${title}` : name;
       },
-      width: 190,
+      // The quick search finds a customer by its contact's name, phone or email too.
+      getQuickFilterText: (q) => [q.value, q.data.contactPhone, q.data.phone, q.data.email].filter(Boolean).join(' '),
+      width: 180,
     },
+    { ...text('phone', 140), headerName: p('phone') },
+    { ...text('email', 180), headerName: p('email'), hide: true },
     {
       colId: 'tags',
-      headerName: t('customers.columns.tags'),
+      headerName: h('tags'),
       cellDataType: 'text',
-      valueGetter: (p: Row) => (p.data?.tags.length ? p.data.tags.join(t('customers.tagSeparator')) : null),
-      width: 200,
+      valueGetter: (q: Row) => (q.data?.tags.length ? q.data.tags.join(t('customers.tagSeparator')) : null),
+      editable: true,
+      width: 180,
     },
     {
       colId: 'total',
       field: 'totalCents',
-      headerName: t('customers.columns.total'),
+      headerName: h('total'),
       cellDataType: 'number',
       type: 'rightAligned',
       // Sorting uses the integer cents; the filter works in yuan, as staff think of amounts.
-      valueFormatter: (p) => (typeof p.value === 'number' ? formatMoney(p.value, language) : ''),
+      valueFormatter: (q) => (typeof q.value === 'number' ? formatMoney(q.value, language) : ''),
       filter: 'agNumberColumnFilter',
-      filterValueGetter: (p: Row) => (p.data ? centsToYuan(p.data.totalCents) : null),
-      getQuickFilterText: (p) => (typeof p.value === 'number' ? formatMoney(p.value, language) : ''),
-      width: 150,
+      filterValueGetter: (q: Row) => (q.data ? centsToYuan(q.data.totalCents) : null),
+      getQuickFilterText: noSearch,
+      width: 140,
     },
+    { field: 'orderCount', headerName: h('orderCount'), cellDataType: 'number', type: 'rightAligned', filter: 'agNumberColumnFilter', getQuickFilterText: noSearch, width: 90 },
+    { field: 'lastOrderDate', headerName: h('lastOrderDate'), cellDataType: 'dateString', filter: 'agDateColumnFilter', getQuickFilterText: noSearch, width: 120 },
+    { ...vocabularyColumn('tierOverride', tiers, (v) => t(`customers.tier.${v as (typeof tiers)[number]}`), true), headerName: h('tierOverride'), width: 150 },
+    { ...vocabularyColumn('status', customerStatuses, (v) => t(`customers.status.${v as (typeof customerStatuses)[number]}`), false), headerName: h('status'), width: 100 },
     {
-      field: 'orderCount',
-      headerName: t('customers.columns.orderCount'),
+      colId: 'completeness',
+      headerName: p('completeness'),
       cellDataType: 'number',
       type: 'rightAligned',
       filter: 'agNumberColumnFilter',
-      width: 100,
+      // Percent, so the filter and the built-in "incomplete profiles" view work in whole numbers.
+      valueGetter: (q: Row) => (q.data ? Math.round(profileCompleteness(q.data, rules).score * 100) : null),
+      valueFormatter: (q) => (typeof q.value === 'number' ? `${q.value}%` : ''),
+      getQuickFilterText: noSearch,
+      width: 120,
     },
+    // From the latest segmentation run; the tier shows the manual override when there is one.
     {
-      field: 'lastOrderDate',
-      headerName: t('customers.columns.lastOrderDate'),
-      cellDataType: 'dateString',
-      filter: 'agDateColumnFilter',
+      colId: 'tier',
+      field: 'effectiveTier',
+      headerName: h('tier'),
+      cellDataType: 'text',
+      valueFormatter: (q) => (typeof q.value === 'string' ? t(`customers.tier.${q.value as (typeof tiers)[number]}`) + (q.data?.tierOverride ? ` ${t('customers.overriddenMark')}` : '') : ''),
+      filter: 'agTextColumnFilter',
+      filterValueGetter: (q: Row) => (q.data?.effectiveTier ? t(`customers.tier.${q.data.effectiveTier}`) : ''),
+      getQuickFilterText: noSearch,
+      comparator: vocabularyComparator(tiers),
       width: 130,
     },
     {
-      ...vocabularyColumn('tierOverride', tiers, (v) => t(`customers.tier.${v as (typeof tiers)[number]}`)),
-      headerName: t('customers.columns.tierOverride'),
-      width: 170,
+      field: 'quadrant',
+      headerName: h('quadrant'),
+      cellDataType: 'text',
+      valueFormatter: (q) => (typeof q.value === 'string' ? quadrantLabel(q.value as Quadrant) : ''),
+      filter: 'agTextColumnFilter',
+      filterValueGetter: (q: Row) => (q.data?.quadrant ? quadrantLabel(q.data.quadrant) : ''),
+      getQuickFilterText: noSearch,
+      comparator: vocabularyComparator(quadrants),
+      width: 150,
     },
     {
-      ...vocabularyColumn('status', customerStatuses, (v) => t(`customers.status.${v as (typeof customerStatuses)[number]}`)),
-      headerName: t('customers.columns.status'),
+      field: 'lifecycle',
+      headerName: h('lifecycle'),
+      cellDataType: 'text',
+      valueFormatter: (q) => (typeof q.value === 'string' ? t(`segments.lifecycle.${q.value as LifecycleStage}`) : ''),
+      filter: 'agTextColumnFilter',
+      filterValueGetter: (q: Row) => (q.data?.lifecycle ? t(`segments.lifecycle.${q.data.lifecycle}`) : ''),
+      getQuickFilterText: noSearch,
+      comparator: vocabularyComparator(lifecycleStages),
       width: 110,
     },
+    {
+      colId: 'predicted',
+      field: 'predictedCents',
+      headerName: h('predicted'),
+      cellDataType: 'number',
+      type: 'rightAligned',
+      valueFormatter: (q) => (typeof q.value === 'number' ? formatMoney(q.value, language) : ''),
+      filter: 'agNumberColumnFilter',
+      filterValueGetter: (q: Row) => (q.data?.predictedCents == null ? null : centsToYuan(q.data.predictedCents)),
+      getQuickFilterText: noSearch,
+      width: 160,
+    },
+    // — Open warnings go here. —
   ];
+  return columns;
 }
 
 export const defaultCustomerColDef: ColDef<CustomerRow> = {
   sortable: true,
   resizable: true,
   filter: true,
-  minWidth: 80,
+  minWidth: 56,
 };

@@ -1,30 +1,61 @@
-import { useEffect, useState } from 'react';
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { CustomerGrid } from '../components/CustomerGrid';
+import { completenessTarget, overallCompleteness } from '../../../shared/domain/completeness';
+import type { CustomerRow } from '../../../shared/domain/customer';
+import { CustomerGrid, type EditFailure } from '../components/CustomerGrid';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ImportExportTools } from '../components/importExport/ImportExportTools';
+import { exportViewOf } from '../grid/exportView';
+import { BulkEditBar } from '../components/profiles/BulkEditBar';
+import { ColumnChooser } from '../components/profiles/ColumnChooser';
+import { UndoButtons } from '../components/profiles/UndoButtons';
+import { ViewPicker } from '../components/profiles/ViewPicker';
 import { QuickFilterBox } from '../components/QuickFilterBox';
+import { useCustomerRoute } from '../hooks/useCustomerRoute';
+import { useGridShortcuts } from '../hooks/useGridShortcuts';
+import { duplicatesHref } from '../routing/customerRoute';
 import { useCustomers } from '../stores/customers';
+import { useProfileRefs } from '../stores/profileRefs';
 import { useSettings } from '../stores/settings';
+import { useUndo } from '../stores/undo';
+import '../styles/profiles.css';
+import { DuplicatesPage } from './DuplicatesPage';
+import { ProfilePage } from './ProfilePage';
 
-/** 客户档案: every customer in one grid, with a quick search above it. */
+/** 客户档案: every customer in one editable grid; `#/customers/<id>` opens a profile, `#/customers/duplicates` the duplicate review. */
 export function CustomersPage() {
+  const route = useCustomerRoute();
+  useEffect(() => {
+    void useCustomers.getState().ensureLoaded();
+    void useProfileRefs.getState().load();
+  }, []);
+  if (route.kind === 'profile') return <ProfilePage key={route.id} id={route.id} />;
+  if (route.kind === 'duplicates') return <DuplicatesPage />;
+  return <CustomerListPage />;
+}
+
+function CustomerListPage() {
   const { t } = useTranslation();
   const language = useSettings((s) => s.language);
   const { rows, asOf, loading, error, loaded, load } = useCustomers(
     useShallow((s) => ({ rows: s.rows, asOf: s.asOf, loading: s.loading, error: s.error, loaded: s.loaded, load: s.load })),
   );
   const idFilter = useCustomers((s) => s.idFilter);
+  const { staff, rules } = useProfileRefs(useShallow((s) => ({ staff: s.staff, rules: s.rules })));
   const [quickFilter, setQuickFilter] = useState('');
   const [shown, setShown] = useState<number | null>(null);
-
-  useEffect(() => {
-    void useCustomers.getState().ensureLoaded();
-  }, []);
+  const [api, setApi] = useState<GridApi<CustomerRow> | null>(null);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [editFailure, setEditFailure] = useState<EditFailure | null>(null);
+  useGridShortcuts();
 
   const total = rows.length;
   const filtered = loaded && shown !== null && (shown !== total || idFilter !== null);
+  const percent = useMemo(() => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }), [language]);
+  const rate = useMemo(() => (loaded ? overallCompleteness(rows, rules) : null), [loaded, rows, rules]);
+  const onEditSaved = useCallback((batchId: string | null) => useUndo.getState().push(batchId), []);
 
   return (
     <section className="page page--fill" aria-labelledby="customers-title">
@@ -34,6 +65,11 @@ export function CustomersPage() {
           {loaded && (
             <span className="count-badge" data-testid="customer-count" aria-label={t('customers.countLabel')} title={t('customers.countLabel')}>
               {new Intl.NumberFormat(language).format(total)}
+            </span>
+          )}
+          {rate !== null && (
+            <span className={rate >= completenessTarget ? 'kpi-badge' : 'kpi-badge kpi-badge--below'} data-testid="completeness-kpi" title={t('profiles.completenessTarget', { target: percent.format(completenessTarget) })}>
+              {t('profiles.completenessKpi', { rate: percent.format(rate) })}
             </span>
           )}
         </h1>
@@ -52,15 +88,42 @@ export function CustomersPage() {
             testId="customer-search"
           />
           {/* — Import and export — */}
-          <ImportExportTools view={{ quickFilter, ids: idFilter ? [...idFilter.ids] : null }} language={language === 'en' ? 'en' : 'zh-CN'} />
+          <ImportExportTools getView={() => exportViewOf(api, { quickFilter, ids: idFilter ? [...idFilter.ids] : null })} language={language === 'en' ? 'en' : 'zh-CN'} />
           {/* — Customer profiles: editing, views, duplicates, audit — */}
         </div>
       </header>
+      <div className="toolbar">
+        <ViewPicker api={api} />
+        <ColumnChooser api={api} />
+        <UndoButtons />
+        <a className="button" href={duplicatesHref} data-testid="find-duplicates">
+          {t('profiles.duplicates.button')}
+        </a>
+      </div>
 
+      {selected.length > 0 && <BulkEditBar ids={selected} onClear={() => api?.deselectAll()} />}
+      {editFailure && (
+        <p className="error-text" role="alert" data-testid="edit-error">
+          {t('profiles.editFailed', { customer: editFailure.customer, column: editFailure.column, reason: editFailure.problem ? t(`profiles.errors.${editFailure.problem}`) : editFailure.message })}
+        </p>
+      )}
       {error && <ErrorNotice title={t('customers.loadFailed')} message={error} retryLabel={t('customers.retry')} onRetry={() => void load()} />}
 
       {loaded ? (
-        <CustomerGrid rows={rows} asOf={asOf} language={language} quickFilter={quickFilter} onlyIds={idFilter?.ids ?? null} onShownCountChange={setShown} />
+        <CustomerGrid
+          rows={rows}
+          asOf={asOf}
+          language={language}
+          quickFilter={quickFilter}
+          staff={staff}
+          rules={rules}
+          onlyIds={idFilter?.ids ?? null}
+          onShownCountChange={setShown}
+          onSelectionChange={setSelected}
+          onGridReady={setApi}
+          onEditSaved={onEditSaved}
+          onEditFailed={setEditFailure}
+        />
       ) : (
         loading && (
           <p className="status-message" role="status">

@@ -7,6 +7,7 @@ import { useSettings } from '../stores/settings';
 import { BackupsSection } from '../components/backups/BackupsSection';
 // — Import and export —
 // — Customer profiles: editing, views, duplicates, audit —
+import { CompletenessSettings } from '../components/profiles/CompletenessSettings';
 // — Segmentation and lifetime value —
 
 /** 设置: the UI language and what Patron knows about its database file. */
@@ -45,6 +46,7 @@ export function SettingsPage() {
       <BackupsSection />
       {/* — Import and export — */}
       {/* — Customer profiles: editing, views, duplicates, audit — */}
+      <CompletenessSettings />
       {/* — Segmentation and lifetime value — */}
     </section>
   );

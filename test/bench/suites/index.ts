@@ -6,6 +6,7 @@ import { backupsSuite } from './backups';
 // — Import and export —
 import { importExportSuite } from './importExport';
 // — Customer profiles: editing, views, duplicates, audit —
+import { customerGridSuite } from './customerGrid';
 // — Segmentation and lifetime value —
 import { segmentsSuite } from './segments';
 
@@ -33,6 +34,7 @@ export const suites: [string, BenchSuite][] = [
   // — Import and export —
   ['importExport', importExportSuite],
   // — Customer profiles: editing, views, duplicates, audit —
+  ['customerGrid', customerGridSuite],
   // — Segmentation and lifetime value —
   ['segments', segmentsSuite],
 ];

@@ -6,13 +6,13 @@ import { ImportWizard } from './ImportWizard';
 import './importExport.css';
 
 interface Props {
-  /** The view the grid shows, as far as the page knows it (quick filter, id filter); the lead wires the grid's columns and sort. */
-  view: ViewSpec;
+  /** The view the grid shows right now (visible columns, sort, the rows its filters let through), read when Export is clicked. */
+  getView: () => ViewSpec;
   language: 'zh-CN' | 'en';
 }
 
 /** Import and Export buttons of the Customers toolbar. */
-export function ImportExportTools({ view, language }: Props) {
+export function ImportExportTools({ getView, language }: Props) {
   const { t } = useTranslation();
   const [wizard, setWizard] = useState(false);
   const [menu, setMenu] = useState(false);
@@ -22,7 +22,7 @@ export function ImportExportTools({ view, language }: Props) {
     setMenu(false);
     setStatus({ text: t('importExport.exporting'), bad: false });
     try {
-      const r = await invoke('export:run', { what: 'customers', format, view, language });
+      const r = await invoke('export:run', { what: 'customers', format, view: getView(), language });
       setStatus(r.cancelled ? null : { text: t('importExport.exported', { rows: r.rows, path: r.path }), bad: false });
     } catch (err) {
       setStatus({ text: `${t('importExport.exportFailed')}: ${err instanceof Error ? err.message : String(err)}`, bad: true });

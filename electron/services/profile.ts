@@ -1,0 +1,119 @@
+import type { Contact } from '../../shared/domain/customer';
+import type { ContactInput, Interaction, InteractionInput, ProfileActivity, StaffOption } from '../../shared/domain/profile';
+import { PatronError } from '../../shared/ipc/errors';
+import { activityQueries } from '../db/activity';
+import { auditQueries, toAuditView } from '../db/audit';
+import { contactColumns, contactQueries, type ContactRow } from '../db/contacts';
+import { customerQueries } from '../db/customers';
+import { nowIso, type ServiceContext } from './context';
+import { newBatchId } from './customers';
+
+const LIST_LIMIT = 200;
+
+function contactValues(r: ContactRow): Record<keyof ContactInput, unknown> {
+  return { name: r.name, title: r.title, phone: r.phone, email: r.email, wechat: r.wechat, birthday: r.birthday, isPrimary: r.is_primary === 1, notes: r.notes };
+}
+
+function toContact(r: ContactRow): Contact {
+  return { id: r.id, name: r.name, title: r.title, phone: r.phone, email: r.email, wechat: r.wechat, birthday: r.birthday, isPrimary: r.is_primary === 1, notes: r.notes };
+}
+
+/** The profile page: contacts, the interaction log and the read-only activity lists. */
+export function profileService(ctx: ServiceContext) {
+  const contacts = contactQueries(ctx.db);
+  const activity = activityQueries(ctx.db);
+  const customers = customerQueries(ctx.db);
+  const audit = auditQueries(ctx.db);
+
+  const mustCustomer = (id: number) => {
+    if (!customers.exists(id)) throw new PatronError('not_found', `customer ${id} does not exist`);
+  };
+  const mustContact = (id: number): ContactRow => {
+    const c = contacts.get(id);
+    if (!c) throw new PatronError('not_found', `contact ${id} does not exist`);
+    return c;
+  };
+  const changed = () => ctx.emit('db:changed', { tables: ['contacts', 'audit_log'] });
+
+  /** Logs every field of a contact that differs between `before` and `after`. */
+  function logContact(id: number, action: 'insert' | 'update' | 'delete', before: ContactRow | null, after: ContactRow | null, at: string) {
+    const batchId = newBatchId();
+    const b = before ? contactValues(before) : null;
+    const a = after ? contactValues(after) : null;
+    for (const field of Object.keys(contactColumns) as (keyof ContactInput)[]) {
+      const oldValue = b?.[field] ?? null;
+      const newValue = a?.[field] ?? null;
+      if (oldValue !== newValue) audit.record({ actor: ctx.actor, entity: 'contact', entityId: id, action, field, oldValue, newValue, at, batchId });
+    }
+  }
+
+  return {
+    activity(customerId: number): ProfileActivity {
+      mustCustomer(customerId);
+      return {
+        orders: activity.orders(customerId, LIST_LIMIT),
+        interactions: activity.interactions(customerId, LIST_LIMIT),
+        complaints: activity.complaints(customerId, LIST_LIMIT),
+        audit: audit.forCustomer(customerId, LIST_LIMIT).map(toAuditView),
+      };
+    },
+
+    staff(): StaffOption[] {
+      return activity.staff();
+    },
+
+    addContact(customerId: number, input: ContactInput): Contact {
+      const at = nowIso(ctx);
+      const id = ctx.db.transaction(() => {
+        mustCustomer(customerId);
+        if (input.isPrimary) contacts.clearPrimary(customerId);
+        const newId = contacts.insert(customerId, input, at);
+        logContact(newId, 'insert', null, mustContact(newId), at);
+        return newId;
+      })();
+      changed();
+      return toContact(mustContact(id));
+    },
+
+    updateContact(id: number, input: ContactInput): Contact {
+      const at = nowIso(ctx);
+      ctx.db.transaction(() => {
+        const before = mustContact(id);
+        if (input.isPrimary && before.is_primary !== 1) contacts.clearPrimary(before.customer_id);
+        contacts.update(id, input, at);
+        logContact(id, 'update', before, mustContact(id), at);
+      })();
+      changed();
+      return toContact(mustContact(id));
+    },
+
+    removeContact(id: number): { removed: boolean } {
+      const at = nowIso(ctx);
+      ctx.db.transaction(() => {
+        const before = mustContact(id);
+        contacts.remove(id);
+        logContact(id, 'delete', before, null, at);
+      })();
+      changed();
+      return { removed: true };
+    },
+
+    /** Logs a call, visit, email, WeChat or store visit by the current user (when they are on the staff list). */
+    logInteraction(customerId: number, input: InteractionInput): Interaction {
+      const at = nowIso(ctx);
+      const id = ctx.db.transaction(() => {
+        mustCustomer(customerId);
+        return activity.addInteraction(
+          customerId,
+          { channel: input.channel, occurredAt: input.occurredAt ?? at, summary: input.summary, nextFollowUp: input.nextFollowUp },
+          activity.staffIdByName(ctx.actor),
+          at,
+        );
+      })();
+      ctx.emit('db:changed', { tables: ['interactions'] });
+      const logged = activity.interactions(customerId, LIST_LIMIT).find((i) => i.id === id);
+      if (!logged) throw new PatronError('internal', `interaction ${id} was not saved`);
+      return logged;
+    },
+  };
+}

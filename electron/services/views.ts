@@ -1,0 +1,30 @@
+import { savedViewSchema, viewStateSchema, type SavedView, type ViewState } from '../../shared/domain/views';
+import { PatronError } from '../../shared/ipc/errors';
+import { viewQueries } from '../db/views';
+import { nowIso, type ServiceContext } from './context';
+
+/** Saved grid views, per user (the audit actor). Built-in views live in the renderer. */
+export function viewService(ctx: ServiceContext) {
+  const q = viewQueries(ctx.db);
+  const list = (): SavedView[] =>
+    q.list(ctx.actor).flatMap((r) => {
+      // A view saved by a newer Patron with a state we do not understand is skipped, not fatal.
+      const state = viewStateSchema.safeParse(JSON.parse(r.state));
+      return state.success ? [savedViewSchema.parse({ id: r.id, name: r.name, state: state.data, updatedAt: r.updated_at })] : [];
+    });
+  return {
+    list,
+    /** Whose views these are; "my customers" matches it against owner names. */
+    user: () => ctx.actor,
+    save(name: string, state: ViewState): SavedView[] {
+      q.save(ctx.actor, name, JSON.stringify(state), nowIso(ctx));
+      ctx.emit('db:changed', { tables: ['saved_views'] });
+      return list();
+    },
+    remove(id: number): SavedView[] {
+      if (q.remove(id, ctx.actor) === 0) throw new PatronError('not_found', `view ${id} does not exist`);
+      ctx.emit('db:changed', { tables: ['saved_views'] });
+      return list();
+    },
+  };
+}

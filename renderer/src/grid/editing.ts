@@ -1,0 +1,49 @@
+import { customerPatchSchema, type CustomerPatch } from '../../../shared/domain/customer';
+
+const blankToNull = (v: unknown): unknown => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v);
+
+/** Splits what was typed into a tags cell: commas (also Chinese ，、), semicolons. */
+export function parseTags(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((x): x is string => typeof x === 'string');
+  if (typeof value !== 'string') return [];
+  return value
+    .split(/[,，、;；]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** How an edited grid column becomes a patch field; columns not listed here are read-only. */
+const editors: Record<string, (value: unknown) => Record<string, unknown>> = {
+  name: (v) => ({ name: v ?? '' }),
+  kind: (v) => ({ kind: v }),
+  industry: (v) => ({ industry: blankToNull(v) }),
+  region: (v) => ({ region: blankToNull(v) }),
+  owner: (v) => ({ ownerId: v === 0 || v === '0' ? null : blankToNull(v) }),
+  cooperationStart: (v) => ({ cooperationStart: blankToNull(v) }),
+  phone: (v) => ({ phone: blankToNull(v) }),
+  email: (v) => ({ email: blankToNull(v) }),
+  address: (v) => ({ address: blankToNull(v) }),
+  tags: (v) => ({ tags: parseTags(v) }),
+  tierOverride: (v) => ({ tierOverride: blankToNull(v) }),
+  status: (v) => ({ status: v }),
+};
+
+/** Why a value was refused, as an i18n key under profiles.errors. */
+export type EditProblem = 'email' | 'date' | 'required' | 'tooLong' | 'invalid';
+
+export type EditCheck = { ok: true; patch: CustomerPatch } | { ok: false; problem: EditProblem };
+
+/** Checks an edited value with the same zod schema main uses; an invalid value is never sent. */
+export function checkEdit(colId: string, value: unknown): EditCheck {
+  const toPatch = editors[colId];
+  if (!toPatch) return { ok: false, problem: 'invalid' };
+  const parsed = customerPatchSchema.safeParse(toPatch(value));
+  if (parsed.success) return { ok: true, patch: parsed.data };
+  const issue = parsed.error.issues[0];
+  const field = issue?.path[0];
+  if (issue?.code === 'too_big') return { ok: false, problem: 'tooLong' };
+  if (field === 'email') return { ok: false, problem: 'email' };
+  if (field === 'cooperationStart') return { ok: false, problem: 'date' };
+  if (issue?.code === 'too_small') return { ok: false, problem: 'required' };
+  return { ok: false, problem: 'invalid' };
+}

@@ -1,0 +1,155 @@
+import { copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { openDatabase } from '../../../electron/db/connection';
+import { JobRunner } from '../../../electron/jobs/runner';
+import { createServices } from '../../../electron/services';
+import { startBridge } from '../../harness/bridge';
+import { median, result, rssMb, timeIt, type BenchResult } from '../measure';
+import type { BenchEnv } from '.';
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+}
+
+// Scripts run in the page (kept as text: this file is compiled for Node, without DOM types).
+const twoFrames = 'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))';
+/** Sort: a click on the total-amount header, until the next two frames are painted. */
+const SORT = `(async () => {
+  const header = document.querySelector('.ag-header-cell[col-id="total"] .ag-header-cell-label');
+  const t0 = performance.now();
+  header.click();
+  await ${twoFrames};
+  return performance.now() - t0;
+})()`;
+/** Filter: a search typed into the quick filter box, until the matching row is on screen. */
+const filterScript = (id: number) => `(async () => {
+  const input = document.querySelector('[data-testid="customer-search"]');
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const t0 = performance.now();
+  setter.call(input, 'C${String(id).padStart(6, '0')}');
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  while (performance.now() - t0 < 60000 && !document.querySelector('[role="row"][row-id="${id}"]')) await new Promise((r) => requestAnimationFrame(r));
+  await new Promise((r) => requestAnimationFrame(r));
+  return performance.now() - t0;
+})()`;
+/** Scroll: 3 s of steady scrolling, one step per frame; returns the frame-to-frame times. */
+const SCROLL = `(async () => {
+  // The element that scrolls the rows: the grid's viewport with the most to scroll.
+  const viewport = [...document.querySelectorAll('[data-testid="customer-grid"] [class*="viewport"]')]
+    .sort((a, b) => (b.scrollHeight - b.clientHeight) - (a.scrollHeight - a.clientHeight))[0];
+  const times = [];
+  let last = performance.now();
+  const end = last + 3000;
+  while (performance.now() < end) {
+    viewport.scrollTop += 120;
+    await new Promise((r) => requestAnimationFrame(r));
+    const now = performance.now();
+    times.push(now - last);
+    last = now;
+  }
+  return times;
+})()`;
+
+/** Main-process side: the grid list, one saved edit, a 1,000-row bulk edit, duplicate search. */
+function nodeSide(env: BenchEnv, file: string): { results: BenchResult[]; bareQueryMs: number } {
+  const { db } = openDatabase(file);
+  const services = createServices({ db, dbPath: file, actor: 'bench', systemLocale: 'zh-CN', runtime: 'node', appVersion: 'bench', now: () => new Date(), emit: () => undefined, jobs: new JobRunner({ dbPath: file, emit: () => undefined }) });
+  const results: BenchResult[] = [];
+  const bare = db.prepare('SELECT * FROM customers');
+  const bareQueryMs = timeIt(env.reps, () => void bare.all());
+
+  let t = performance.now();
+  const rows = services.customers.list().rows.length;
+  const coldList = performance.now() - t;
+  const warmList = timeIt(env.reps, () => void services.customers.list());
+  results.push(result('profiles.list-first', rows, coldList, bareQueryMs, rssMb(), 'customers:list on first call, pinyin search keys computed for every row; baseline = bare SELECT * FROM customers'));
+  results.push(result('profiles.list-again', rows, warmList, bareQueryMs, rssMb(), 'customers:list again (pinyin keys cached per distinct text)'));
+
+  // One saved edit: validation done, one transaction with its audit row, the answer read back.
+  const bareUpdate = db.prepare('UPDATE customers SET region = ? WHERE id = ?');
+  const edits: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    t = performance.now();
+    services.customers.update(1 + ((i * 997) % env.customers), { region: `区域${i}` });
+    edits.push(performance.now() - t);
+  }
+  const bareEdits: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    t = performance.now();
+    db.transaction(() => bareUpdate.run(`裸${i}`, 1 + ((i * 997) % env.customers)))();
+    bareEdits.push(performance.now() - t);
+  }
+  results.push(result('profiles.edit-one', 50, median(edits), median(bareEdits), rssMb(), `customers:update median of 50 (p95 ${percentile(edits, 95).toFixed(2)} ms), with audit row and the saved row read back; baseline = bare one-column UPDATE in a transaction; goal < 5 ms`));
+
+  const ids = Array.from({ length: 1000 }, (_, i) => 1 + ((i * 97) % env.customers));
+  t = performance.now();
+  const bulk = services.customers.bulkUpdate(ids, { status: 'dormant', addTags: ['基准'] });
+  const bulkMs = performance.now() - t;
+  t = performance.now();
+  services.undo.revert(bulk.batchId ?? '');
+  const undoMs = performance.now() - t;
+  results.push(result('profiles.bulk-edit-1000', 1000, bulkMs, null, rssMb(), `status + tag on 1,000 customers incl. the verified backup of the whole file; undo of it took ${undoMs.toFixed(0)} ms`));
+
+  t = performance.now();
+  const pairs = services.duplicates.find().length;
+  results.push(result('profiles.find-duplicates', rows, performance.now() - t, bareQueryMs, rssMb(), `${pairs} pairs (capped at 500); baseline = bare SELECT * FROM customers`));
+  db.close();
+  return { results, bareQueryMs };
+}
+
+/** The renderer in Chromium through the HTTP bridge: rows ready, sort, filter, scroll frames. */
+async function browserSide(env: BenchEnv, file: string, bareQueryMs: number): Promise<BenchResult[]> {
+  const rendererDir = join(env.root, 'out/renderer');
+  if (!CHROMIUM || !existsSync(join(rendererDir, 'index.html'))) {
+    env.log('customerGrid: no Chromium or no renderer build (run npm run build): browser part skipped');
+    return [];
+  }
+  const bridge = await startBridge({ dbPath: file, rendererDir, systemLocale: 'zh-CN', port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const ready: number[] = [];
+    const sorts: number[] = [];
+    const filters: number[] = [];
+    const firstFilters: number[] = [];
+    let frames: number[] = [];
+    for (let rep = 0; rep < env.reps; rep++) {
+      await page.goto(bridge.url);
+      await page.locator('[role="row"][row-id="1"]').first().waitFor({ timeout: 120_000 });
+      ready.push(await page.evaluate<number>("performance.measure('ready', 'patron:customers-loaded', 'patron:grid-rows-ready').duration"));
+      sorts.push(await page.evaluate<number>(SORT));
+      // The first search builds the grid's quick-filter text cache; the second uses it.
+      firstFilters.push(await page.evaluate<number>(filterScript(env.customers - 1)));
+      await page.getByTestId('customer-search').fill('');
+      await page.waitForFunction('document.querySelectorAll(\'[role="row"][row-id]\').length > 20', undefined, { timeout: 120_000 });
+      filters.push(await page.evaluate<number>(filterScript(env.customers - 2)));
+      await page.getByTestId('customer-search').fill('');
+      await page.waitForFunction('document.querySelectorAll(\'[role="row"][row-id]\').length > 20', undefined, { timeout: 120_000 });
+      frames = await page.evaluate<number[]>(SCROLL);
+    }
+    return [
+      result('profiles.grid-rows-ready', env.customers, median(ready), bareQueryMs, rssMb(), 'Chromium: from the list arriving in the renderer to the first rendered rows; baseline = the bare SELECT in Node; goal < 300 ms'),
+      result('profiles.grid-sort', env.customers, median(sorts), null, rssMb(), 'Chromium: click on a header to sorted rows painted (two frames); goal < 150 ms'),
+      result('profiles.grid-filter', env.customers, median(filters), null, rssMb(), `Chromium: quick search typed to matching row painted, with the search cache built (the first search after loading took ${median(firstFilters).toFixed(0)} ms); goal < 150 ms`),
+      result('profiles.grid-scroll-p95', frames.length, percentile(frames, 95), 1000 / 60, rssMb(), `Chromium: 95th percentile frame time over 3 s of scrolling (median ${median(frames).toFixed(1)} ms); baseline = one 60 Hz frame`),
+    ];
+  } finally {
+    await browser.close();
+    await bridge.close();
+  }
+}
+
+/** Customer grid at 100,000 rows: main-process work and the grid in Chromium. Works on a copy (it writes). */
+export async function customerGridSuite(env: BenchEnv): Promise<BenchResult[]> {
+  const file = join(env.work, 'customer-grid.sqlite');
+  copyFileSync(env.file, file);
+  env.log('customerGrid: main process…');
+  const node = nodeSide(env, file);
+  for (const r of node.results) env.log(`${r.name}: ${r.ms} ms (baseline ${String(r.baseline_ms)})`);
+  env.log('customerGrid: Chromium…');
+  return [...node.results, ...(await browserSide(env, file, node.bareQueryMs))];
+}
