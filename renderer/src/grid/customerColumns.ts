@@ -1,4 +1,4 @@
-import type { ColDef, ValueGetterParams } from 'ag-grid-community';
+import type { ColDef, IRowNode, ValueGetterParams } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import { lifecycleStages, type LifecycleStage } from '../../../shared/analytics/lifecycle';
 import { quadrants, type Quadrant } from '../../../shared/analytics/quadrant';
@@ -9,6 +9,7 @@ import { customerKinds, customerStatuses, tiers } from '../../../shared/domain/e
 import { centsToYuan, formatMoney } from '../../../shared/domain/money';
 import type { StaffOption } from '../../../shared/domain/profile';
 import type { Language } from '../../../shared/i18n/language';
+import { quadrantLabel } from '../i18n/segmentLabels';
 import type { Messages } from '../i18n/zh-CN';
 import { OpenProfileCell } from './cells';
 
@@ -81,12 +82,9 @@ const text = (field: 'name' | 'industry' | 'region' | 'phone' | 'email' | 'addre
  */
 export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptions): Column[] {
   const staffName = new Map(staff.map((s) => [s.id, s.name]));
+  const ownerLabel = (id: unknown, rowName: string | null | undefined) => (typeof id === 'number' ? (staffName.get(id) ?? rowName ?? '') : '');
   const h = (key: keyof Messages['customers']['columns']) => t(`customers.columns.${key}`);
   const p = (key: keyof Messages['profiles']['columns']) => t(`profiles.columns.${key}`);
-  const quadrantLabel = (q: Quadrant) => {
-    const [value, potential] = q.split('-');
-    return `${t(value === 'high' ? 'segments.quadrant.highValue' : 'segments.quadrant.lowValue')} · ${t(potential === 'high' ? 'segments.quadrant.highPotential' : 'segments.quadrant.lowPotential')}`;
-  };
   const columns: (Column & { colId?: string })[] = [
     {
       colId: 'open',
@@ -118,11 +116,12 @@ export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptio
       field: 'ownerId',
       headerName: h('owner'),
       cellDataType: 'text',
-      valueFormatter: (q) => (typeof q.value === 'number' ? (staffName.get(q.value) ?? '') : ''),
+      // The row carries the owner's name from main; the staff list (loaded beside the rows) names an owner just picked in the editor.
+      valueFormatter: (q) => ownerLabel(q.value, q.data?.ownerName),
       filter: 'agTextColumnFilter',
       filterValueGetter: (q: Row) => q.data?.ownerName ?? '',
       getQuickFilterText: (q) => q.data.ownerName ?? '',
-      comparator: (a: unknown, b: unknown) => (typeof a === 'number' ? (staffName.get(a) ?? '') : '').localeCompare(typeof b === 'number' ? (staffName.get(b) ?? '') : '', language),
+      comparator: (a: unknown, b: unknown, nodeA: IRowNode<CustomerRow>, nodeB: IRowNode<CustomerRow>) => ownerLabel(a, nodeA.data?.ownerName).localeCompare(ownerLabel(b, nodeB.data?.ownerName), language),
       editable: true,
       cellEditor: 'agSelectCellEditor',
       // 0 stands for "no owner" in the list; the edit turns it into null.
@@ -218,9 +217,9 @@ export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptio
       field: 'quadrant',
       headerName: h('quadrant'),
       cellDataType: 'text',
-      valueFormatter: (q) => (typeof q.value === 'string' ? quadrantLabel(q.value as Quadrant) : ''),
+      valueFormatter: (q) => (typeof q.value === 'string' ? quadrantLabel(t, q.value as Quadrant) : ''),
       filter: 'agTextColumnFilter',
-      filterValueGetter: (q: Row) => (q.data?.quadrant ? quadrantLabel(q.data.quadrant) : ''),
+      filterValueGetter: (q: Row) => (q.data?.quadrant ? quadrantLabel(t, q.data.quadrant) : ''),
       getQuickFilterText: noSearch,
       comparator: vocabularyComparator(quadrants),
       width: 150,

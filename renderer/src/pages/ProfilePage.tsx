@@ -1,3 +1,4 @@
+import { quadrantLabel } from '../i18n/segmentLabels';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { profileCompleteness } from '../../../shared/domain/completeness';
@@ -57,7 +58,10 @@ export function ProfilePage({ id }: { id: number }) {
     [t('customers.columns.owner'), customer.ownerName],
     [t('profiles.columns.cooperationStart'), customer.cooperationStart],
     [t('customers.columns.status'), t(`customers.status.${customer.status}`)],
-    [t('customers.columns.tierOverride'), customer.tierOverride ? t(`customers.tier.${customer.tierOverride}`) : null],
+    [t('customers.columns.tier'), customer.effectiveTier ? `${t(`customers.tier.${customer.effectiveTier}`)}${customer.tierOverride ? ` ${t('customers.overriddenMark')}` : ''}` : null],
+    [t('customers.columns.quadrant'), customer.quadrant ? quadrantLabel(t, customer.quadrant) : null],
+    [t('customers.columns.lifecycle'), customer.lifecycle ? t(`segments.lifecycle.${customer.lifecycle}`) : null],
+    [t('customers.columns.predicted'), customer.predictedCents === null ? null : formatMoney(customer.predictedCents, language)],
     [t('profiles.profile.phone'), customer.phone],
     [t('profiles.profile.email'), customer.email],
     [t('profiles.profile.address'), customer.address],

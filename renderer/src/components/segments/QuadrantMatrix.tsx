@@ -1,3 +1,4 @@
+import { quadrantLabel } from '../../i18n/segmentLabels';
 import { useTranslation } from 'react-i18next';
 import { quadrantStrategy, type Quadrant } from '../../../../shared/analytics/quadrant';
 import type { SegmentOverview } from '../../../../shared/domain/segments';
@@ -13,10 +14,7 @@ const layout: Quadrant[][] = [
 export function QuadrantMatrix({ overview, language }: { overview: SegmentOverview; language: string }) {
   const { t } = useTranslation();
   const run = overview.run;
-  const label = (q: Quadrant) => {
-    const [v, p] = q.split('-');
-    return `${t(v === 'high' ? 'segments.quadrant.highValue' : 'segments.quadrant.lowValue')} · ${t(p === 'high' ? 'segments.quadrant.highPotential' : 'segments.quadrant.lowPotential')}`;
-  };
+  const label = (q: Quadrant) => quadrantLabel(t, q);
   return (
     <section className="card" aria-labelledby="seg-quadrant">
       <h2 id="seg-quadrant" className="section-title">

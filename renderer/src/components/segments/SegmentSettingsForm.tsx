@@ -1,3 +1,4 @@
+import { quadrantLabel } from '../../i18n/segmentLabels';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lifecycleStages } from '../../../../shared/analytics/lifecycle';
@@ -102,10 +103,7 @@ export function SegmentSettingsForm() {
 
   const rows: [string, (p: NonNullable<SegmentPreview['current']>) => number][] = [
     ...tiers.map((k): [string, (p: NonNullable<SegmentPreview['current']>) => number] => [t(`segments.tiers.${k}`), (p) => p.tiers[k]]),
-    ...quadrants.map((q): [string, (p: NonNullable<SegmentPreview['current']>) => number] => {
-      const [v, pot] = q.split('-');
-      return [`${t(v === 'high' ? 'segments.quadrant.highValue' : 'segments.quadrant.lowValue')} · ${t(pot === 'high' ? 'segments.quadrant.highPotential' : 'segments.quadrant.lowPotential')}`, (p) => p.quadrants[q]];
-    }),
+    ...quadrants.map((q): [string, (p: NonNullable<SegmentPreview['current']>) => number] => [quadrantLabel(t, q), (p) => p.quadrants[q]]),
     ...lifecycleStages.map((s): [string, (p: NonNullable<SegmentPreview['current']>) => number] => [t(`segments.lifecycle.${s}`), (p) => p.lifecycle[s]]),
   ];
 
