@@ -1,11 +1,11 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { openDatabase } from '../../../electron/db/connection';
 import { rebuildRollups } from '../../../electron/db/rollups';
 import { segmentQueries } from '../../../electron/db/segments';
 import { activityWindows, fitAndPredict, segment } from '../../../shared/analytics/segmentation';
 import { defaultSegmentSettings } from '../../../shared/analytics/settings';
+import { loadDuckDb } from '../duckdb';
 import { median, result, rssMb, timeIt, type BenchResult } from '../measure';
 import type { BenchEnv } from '.';
 
@@ -19,6 +19,7 @@ const RFM_SQL = `
 const GROUP_BY_SQL = 'SELECT customer_id, count(*), sum(amount_cents), min(order_date), max(order_date) FROM orders GROUP BY customer_id';
 
 async function duckdbRfm(env: BenchEnv, rows: Iterable<[number, string, number]>): Promise<{ ms: number; loadMs: number; customers: number }> {
+  const { DuckDBInstance } = await loadDuckDb(env.root, env.log);
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
   await con.run('CREATE TABLE orders (customer_id INTEGER, order_date VARCHAR, amount_cents BIGINT)');
