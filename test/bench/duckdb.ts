@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 /**
  * DuckDB is the benchmark's yardstick only, so it is not a dependency: the npm
@@ -31,18 +34,14 @@ interface DuckDbModule {
   DuckDBInstance: { create(path: string): Promise<DuckDbInstance> };
 }
 
-async function importDuckDb(): Promise<DuckDbModule> {
-  // A variable module name keeps TypeScript from requiring the package at type-check time.
-  const name = '@duckdb/node-api';
-  return (await import(name)) as DuckDbModule;
-}
-
-export async function loadDuckDb(root: string, log: (msg: string) => void): Promise<DuckDbModule> {
-  try {
-    return await importDuckDb();
-  } catch {
+/**
+ * Checks for the package on disk before loading it: Node remembers a failed lookup
+ * for the rest of the process, so the first attempt must not fail.
+ */
+export function loadDuckDb(root: string, log: (msg: string) => void): DuckDbModule {
+  if (!existsSync(join(root, 'node_modules', '@duckdb', 'node-api', 'package.json'))) {
     log(`DuckDB is not installed; installing ${DUCKDB_PACKAGE} for the benchmark (npm install --no-save)…`);
     execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', DUCKDB_PACKAGE], { cwd: root, stdio: 'inherit' });
-    return importDuckDb();
   }
+  return createRequire(join(root, 'package.json'))('@duckdb/node-api') as DuckDbModule;
 }

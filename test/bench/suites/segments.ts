@@ -19,7 +19,7 @@ const RFM_SQL = `
 const GROUP_BY_SQL = 'SELECT customer_id, count(*), sum(amount_cents), min(order_date), max(order_date) FROM orders GROUP BY customer_id';
 
 async function duckdbRfm(env: BenchEnv, rows: Iterable<[number, string, number]>): Promise<{ ms: number; loadMs: number; customers: number }> {
-  const { DuckDBInstance } = await loadDuckDb(env.root, env.log);
+  const { DuckDBInstance } = loadDuckDb(env.root, env.log);
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
   await con.run('CREATE TABLE orders (customer_id INTEGER, order_date VARCHAR, amount_cents BIGINT)');
