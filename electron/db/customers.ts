@@ -3,6 +3,7 @@ import type { Contact, CustomerDetail, CustomerPatch, CustomerRow } from '../../
 import type { CustomerKind, CustomerStatus, Tier } from '../../shared/domain/enums';
 import type { LifecycleStage } from '../../shared/analytics/lifecycle';
 import type { Quadrant } from '../../shared/analytics/quadrant';
+import type { ContactRow } from './contacts';
 
 interface CustomerRowRecord {
   id: number;
@@ -40,17 +41,8 @@ interface CustomerExtraRecord {
   updated_at: string;
 }
 
-interface ContactRecord {
-  id: number;
-  name: string;
-  title: string | null;
-  phone: string | null;
-  email: string | null;
-  wechat: string | null;
-  birthday: string | null;
-  is_primary: number;
-  notes: string | null;
-}
+/** A contact as the profile lists it (contacts.ts has the full row). */
+type ContactRecord = Omit<ContactRow, 'customer_id'>;
 
 const TAG_SEPARATOR = '\u001f';
 // One collator for all rows: localeCompare with a locale argument builds a new one per call.
@@ -92,7 +84,7 @@ export type ColumnField = Exclude<keyof CustomerPatch, 'tags'>;
 export type ColumnPatch = Omit<CustomerPatch, 'tags'>;
 
 /** Column names of the editable profile fields, keyed by their patch names. */
-const PATCH_COLUMNS: Record<ColumnField, string> = {
+export const PATCH_COLUMNS: Record<ColumnField, string> = {
   name: 'name',
   kind: 'kind',
   industry: 'industry',

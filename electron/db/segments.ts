@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { CustomerKind, Tier } from '../../shared/domain/enums';
 import type { LifecycleStage } from '../../shared/analytics/lifecycle';
 import type { Quadrant } from '../../shared/analytics/quadrant';
+import type { SegmentOutput } from '../../shared/analytics/segmentation';
 
 /** What segmentation needs per customer, read from the rollups (never from orders). */
 export interface SegmentInputRow {
@@ -19,20 +20,8 @@ export interface SegmentInputRow {
   previous_activity: number;
 }
 
-export interface SegmentResultRow {
-  customer_id: number;
-  score_1: number;
-  score_2: number;
-  score_3: number;
-  composite: number;
-  tier: Tier;
-  quadrant: Quadrant;
-  lifecycle: LifecycleStage;
-  value_cents: number;
-  predicted_cents: number | null;
-  p_alive: number | null;
-  expected_purchases: number | null;
-}
+/** A row of segment_results: exactly what the segmentation computes per customer. */
+export type SegmentResultRow = SegmentOutput;
 
 export interface SegmentRunRecord {
   id: number;

@@ -1,7 +1,7 @@
 import { normaliseName, normalisePhone, withinOneEdit, type DuplicatePair, type DuplicateReason, type MergeField, type MergeRecord, type MergeRequest } from '../../shared/domain/duplicates';
 import { PatronError } from '../../shared/ipc/errors';
 import { auditQueries } from '../db/audit';
-import { customerQueries } from '../db/customers';
+import { customerQueries, PATCH_COLUMNS } from '../db/customers';
 import { customerReferences, mergeQueries, type CustomerReference, type MergeRecordRow } from '../db/merges';
 import { nowIso, type ServiceContext } from './context';
 import { newBatchId } from './customers';
@@ -11,21 +11,8 @@ const MAX_PAIRS = 500;
 const SIMILAR_WINDOW = 4;
 const MIN_SIMILAR_LENGTH = 4;
 
-const patchColumns: Record<MergeField, string> = {
-  name: 'name',
-  kind: 'kind',
-  industry: 'industry',
-  region: 'region',
-  source: 'source',
-  ownerId: 'owner_id',
-  cooperationStart: 'cooperation_start',
-  status: 'status',
-  tierOverride: 'tier_override',
-  phone: 'phone',
-  email: 'email',
-  address: 'address',
-  notes: 'notes',
-};
+// The fields a merge may take from either side are the editable profile columns.
+const patchColumns: Record<MergeField, string> = PATCH_COLUMNS;
 
 /** What undo needs, stored as JSON in customer_merges.snapshot. */
 interface MergeSnapshot {

@@ -1,12 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, screenshotDir, test } from './fixtures';
-
-const root = resolve(import.meta.dirname, '../..');
+import { expect, screenshotDir, spawnBridge, stop, test } from './fixtures';
 
 function customerName(dbPath: string, id: number): string {
   const db = new Database(dbPath, { readonly: true });
@@ -80,34 +77,6 @@ test.describe('Settings → Backups in English', () => {
     await page.screenshot({ path: join(screenshotDir, 'backups-en.png') });
   });
 });
-
-async function spawnBridge(dbPath: string, locale: string): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/harness/serve.ts'), '--db', dbPath, '--locale', locale], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((ok, fail) => {
-    let seen = '';
-    proc.stdout?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const m = /PATRON_BRIDGE_URL=(\S+)/.exec(seen);
-      if (m?.[1]) ok(m[1]);
-    });
-    proc.on('exit', (code) => fail(new Error(`bridge exited with ${String(code)}: ${seen}`)));
-  });
-  return { url, proc };
-}
-
-function stop(proc: ChildProcess): Promise<void> {
-  return new Promise((ok) => {
-    if (proc.exitCode !== null) {
-      ok();
-      return;
-    }
-    proc.once('exit', () => ok());
-    proc.kill('SIGTERM');
-  });
-}
 
 test.describe('start with a damaged database', () => {
   test('the recovery screen explains, restores the newest good backup and keeps the damaged file', async ({ page }) => {

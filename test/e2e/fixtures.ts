@@ -13,7 +13,8 @@ export interface PatronServer {
   restart(): Promise<string>;
 }
 
-async function spawnBridge(dbPath: string, locale: string): Promise<{ url: string; proc: ChildProcess }> {
+/** Starts a bridge process on `dbPath` and resolves with its URL once it serves. */
+export async function spawnBridge(dbPath: string, locale: string): Promise<{ url: string; proc: ChildProcess }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/harness/serve.ts'), '--db', dbPath, '--locale', locale], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -34,7 +35,7 @@ async function spawnBridge(dbPath: string, locale: string): Promise<{ url: strin
   return { url, proc };
 }
 
-function stop(proc: ChildProcess): Promise<void> {
+export function stop(proc: ChildProcess): Promise<void> {
   return new Promise((ok) => {
     if (proc.exitCode !== null) {
       ok();

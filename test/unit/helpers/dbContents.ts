@@ -3,9 +3,15 @@ import type { Database } from 'better-sqlite3';
 import { createDemoDatabase } from '../../../electron/services/demo/generate';
 import { tempDbPath } from './temp';
 
-/** Every table's rows with the schema version: equal for two databases with identical contents. */
-export function contentsOf(db: Database): Record<string, string> {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+/** The tables a user sees as their data (not logs, batches, runs or settings). */
+export const userTables = ['staff', 'customers', 'contacts', 'tags', 'customer_tags', 'orders', 'interactions', 'complaints'];
+
+/**
+ * Every table's rows (or just `only`) with the schema version: equal for two
+ * databases with identical contents.
+ */
+export function contentsOf(db: Database, only?: readonly string[]): Record<string, string> {
+  const tables = only ?? (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]);
   const out: Record<string, string> = { user_version: String(db.pragma('user_version', { simple: true })) };
   for (const t of tables) {
     // Sorted rows rather than rowid order: some tables are WITHOUT ROWID.

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { contentOf } from '../helpers/content';
+import { contentsOf, userTables } from '../helpers/dbContents';
 import { describe, expect, it } from 'vitest';
 import { encodeGbk, writeCustomerWorkbook, writeFixture } from '../helpers/files';
 import { servicesOnTempDb } from '../helpers/services';
@@ -32,7 +32,7 @@ describe('import service', () => {
     const { db, services } = servicesOnTempDb();
     seed(db);
     db.exec("INSERT INTO contacts (customer_id, name, title, is_primary) VALUES (2, '李雷', '经理', 1)");
-    const before = contentOf(db);
+    const before = contentsOf(db, userTables);
     const file = writeFixture('客户.csv', encodeGbk(gbkCustomers));
 
     const inspected = await services.imports.inspect({ file, target: 'customers' });
@@ -41,7 +41,7 @@ describe('import service', () => {
 
     const preview = await services.imports.preview({ file, target: 'customers', mapping: inspected.suggested });
     expect(preview).toMatchObject({ rows: 4, new: 2, updated: 2, skipped: 0, errorRows: 0, committed: false });
-    expect(contentOf(db)).toBe(before);
+    expect(contentsOf(db, userTables)).toEqual(before);
 
     const report = await services.imports.run({ file, target: 'customers', mapping: inspected.suggested });
     expect(report).toMatchObject({ new: 2, updated: 2, committed: true });
@@ -62,7 +62,7 @@ describe('import service', () => {
 
     const reverted = services.imports.revert(report.batchId ?? 0);
     expect(reverted.restored).toBeGreaterThan(0);
-    expect(contentOf(db)).toBe(before);
+    expect(contentsOf(db, userTables)).toEqual(before);
     expect(services.imports.history()[0]?.revertedAt).not.toBeNull();
     expect(() => services.imports.revert(report.batchId ?? 0)).toThrow(/already reverted/);
   });
@@ -70,7 +70,7 @@ describe('import service', () => {
   it('lists every bad row with file, row, column and reason; "import nothing" writes nothing, "import the valid rows" writes the rest', async () => {
     const { db, services } = servicesOnTempDb();
     seed(db);
-    const before = contentOf(db);
+    const before = contentsOf(db, userTables);
     const csv = ['客户编号,订单日期,金额,数量', 'C001,2024-01-05,"¥1,200.50",2', 'C404,2024-01-06,100,1', 'C002,2024-13-01,100,1', 'C002,2024-01-07,lots,1', '宁波海川贸易,2024/01/08,1.2万,'].join('\n');
     const file = writeFixture('orders.csv', csv);
     const preview = await services.imports.preview({ file, target: 'orders' });
@@ -82,7 +82,7 @@ describe('import service', () => {
     ]);
     const nothing = await services.imports.run({ file, target: 'orders', options: { onErrors: 'abort' } });
     expect(nothing.committed).toBe(false);
-    expect(contentOf(db)).toBe(before);
+    expect(contentsOf(db, userTables)).toEqual(before);
     const valid = await services.imports.run({ file, target: 'orders', options: { onErrors: 'skip' } });
     expect(valid).toMatchObject({ committed: true, new: 2, errorRows: 3 });
     expect(db.prepare('SELECT customer_id, order_date, amount_cents, quantity FROM orders ORDER BY id').all()).toEqual([
@@ -164,7 +164,7 @@ describe('import service', () => {
   it('a cancelled import leaves the database as it was', async () => {
     const { db, services, jobs } = servicesOnTempDb();
     seed(db);
-    const before = contentOf(db);
+    const before = contentsOf(db, userTables);
     const lines = ['客户编号,订单日期,金额'];
     for (let i = 0; i < 200_000; i++) lines.push(`C00${(i % 2) + 1},2024-01-${String((i % 28) + 1).padStart(2, '0')},${i}`);
     const file = writeFixture('big.csv', lines.join('\n'));
@@ -180,7 +180,7 @@ describe('import service', () => {
     });
     services.jobs.cancel(jobId);
     await expect(services.imports.wait(jobId)).rejects.toThrow(/cancelled; nothing was written/);
-    expect(contentOf(db)).toBe(before);
+    expect(contentsOf(db, userTables)).toEqual(before);
     expect(services.imports.history()).toEqual([]);
   });
 });
