@@ -211,7 +211,7 @@ export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptio
       filterValueGetter: (q: Row) => (q.data?.effectiveTier ? t(`customers.tier.${q.data.effectiveTier}`) : ''),
       getQuickFilterText: noSearch,
       comparator: vocabularyComparator(tiers),
-      width: 130,
+      width: 170,
     },
     {
       field: 'quadrant',
@@ -222,7 +222,7 @@ export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptio
       filterValueGetter: (q: Row) => (q.data?.quadrant ? quadrantLabel(t, q.data.quadrant) : ''),
       getQuickFilterText: noSearch,
       comparator: vocabularyComparator(quadrants),
-      width: 150,
+      width: 230,
     },
     {
       field: 'lifecycle',
@@ -233,7 +233,7 @@ export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptio
       filterValueGetter: (q: Row) => (q.data?.lifecycle ? t(`segments.lifecycle.${q.data.lifecycle}`) : ''),
       getQuickFilterText: noSearch,
       comparator: vocabularyComparator(lifecycleStages),
-      width: 110,
+      width: 130,
     },
     {
       colId: 'predicted',
@@ -245,7 +245,7 @@ export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptio
       filter: 'agNumberColumnFilter',
       filterValueGetter: (q: Row) => (q.data?.predictedCents == null ? null : centsToYuan(q.data.predictedCents)),
       getQuickFilterText: noSearch,
-      width: 160,
+      width: 200,
     },
     // — Open warnings go here. —
   ];

@@ -66,7 +66,7 @@ export const en: Messages = {
       tier: 'Tier',
       quadrant: 'Value–potential',
       lifecycle: 'Lifecycle',
-      predicted: 'Predicted value (12 mo)',
+      predicted: 'Predicted, 12 mo',
     },
     kind: {
       company: 'Company',
