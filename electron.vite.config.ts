@@ -49,6 +49,9 @@ export default defineConfig({
           // — Customer profiles: editing, views, duplicates, audit —
           // — Segmentation and lifetime value —
           'jobs/segment': resolve(root, 'electron/jobs/segment.ts'),
+          // — Warnings, complaints and care reminders —
+          // — Visit plans and printing —
+          // — Loyalty: levels, points, referrals —
         },
         formats: ['es'],
       },

@@ -8,6 +8,9 @@ import { exportCommand, exportUsage, importCommand, importUsage } from './import
 // — Segmentation and lifetime value —
 import { clvCommand, clvUsage } from './clv';
 import { segmentCommand, segmentUsage } from './segment';
+// — Warnings, complaints and care reminders —
+// — Visit plans and printing —
+// — Loyalty: levels, points, referrals —
 import { CliError, type Streams } from './output';
 
 const commands: Record<string, { run: (argv: string[], out: Streams) => number | Promise<number>; usage: string; summary: string }> = {
@@ -25,6 +28,9 @@ const commands: Record<string, { run: (argv: string[], out: Streams) => number |
   // — Segmentation and lifetime value —
   segment: { run: segmentCommand, usage: segmentUsage, summary: 'segment customers (RFM tiers, quadrant, lifecycle) and store the run' },
   clv: { run: clvCommand, usage: clvUsage, summary: 'fit BG/NBD + Gamma-Gamma and predict customer lifetime value' },
+  // — Warnings, complaints and care reminders —
+  // — Visit plans and printing —
+  // — Loyalty: levels, points, referrals —
 };
 
 function help(): string {

@@ -33,6 +33,8 @@ interface CustomerRowRecord {
   lifecycle: LifecycleStage | null;
   predicted_cents: number | null;
   p_alive: number | null;
+  // — Warnings, complaints and care reminders —
+  // — Loyalty: levels, points, referrals —
 }
 
 interface CustomerExtraRecord {
@@ -62,21 +64,26 @@ const PROFILE_COLUMNS = `
 const SEGMENT_COLUMNS = `
          sr.tier AS segment_tier, sr.quadrant, sr.lifecycle, sr.predicted_cents, sr.p_alive`;
 
-const GRID_SELECT = `${PROFILE_COLUMNS}
-         r.order_count, r.total_cents, r.last_order_date,${SEGMENT_COLUMNS}
-    FROM customers c
-    LEFT JOIN staff s ON s.id = c.owner_id
-    LEFT JOIN contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1
-    LEFT JOIN customer_rollups r ON r.customer_id = c.id
-    LEFT JOIN segment_results sr ON sr.customer_id = c.id`;
+// Columns and joins that later areas add to every customer row, one entry per
+// line below the area's marker (e.g. 'w.open_count AS open_warnings' and its LEFT JOIN).
+const AREA_COLUMNS: string[] = [
+  // — Warnings, complaints and care reminders —
+  // — Loyalty: levels, points, referrals —
+];
+const AREA_JOINS: string[] = [
+  // — Warnings, complaints and care reminders —
+  // — Loyalty: levels, points, referrals —
+];
 
-const ONE_SELECT = `${PROFILE_COLUMNS}
-         r.order_count, r.total_cents, r.last_order_date,${SEGMENT_COLUMNS}
+const ROW_SELECT = `${PROFILE_COLUMNS}
+         r.order_count, r.total_cents, r.last_order_date,${SEGMENT_COLUMNS}${AREA_COLUMNS.map((c) => `,\n         ${c}`).join('')}
     FROM customers c
     LEFT JOIN staff s ON s.id = c.owner_id
     LEFT JOIN contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1
     LEFT JOIN customer_rollups r ON r.customer_id = c.id
-    LEFT JOIN segment_results sr ON sr.customer_id = c.id
+    LEFT JOIN segment_results sr ON sr.customer_id = c.id${AREA_JOINS.map((j) => `\n    ${j}`).join('')}`;
+
+const ONE_SELECT = `${ROW_SELECT}
    WHERE c.id = ?`;
 
 /** The patch fields stored in the customers table (tags live in customer_tags). */
@@ -131,6 +138,8 @@ function toRow(r: CustomerRowRecord, pinyin: (r: CustomerRowRecord) => string): 
     predictedCents: r.predicted_cents,
     pAlive: r.p_alive,
     pinyin: pinyin(r),
+    // — Warnings, complaints and care reminders —
+    // — Loyalty: levels, points, referrals —
   };
 }
 
@@ -141,7 +150,7 @@ function toContact(r: ContactRecord): Contact {
 export type CustomerQueries = ReturnType<typeof customerQueries>;
 
 export function customerQueries(db: Database) {
-  const listAll = db.prepare<[], CustomerRowRecord>(`${GRID_SELECT} ORDER BY c.id`);
+  const listAll = db.prepare<[], CustomerRowRecord>(`${ROW_SELECT} ORDER BY c.id`);
   const byId = db.prepare<[number], CustomerRowRecord>(ONE_SELECT);
   const extra = db.prepare<[number], CustomerExtraRecord>('SELECT notes, created_at, updated_at FROM customers WHERE id = ?');
   const contacts = db.prepare<[number], ContactRecord>(

@@ -63,5 +63,8 @@ export function handlerTable(services: Services): HandlerTable {
     'segments:settings': () => services.segments.settings(),
     'segments:saveSettings': (req) => services.segments.saveSettings(req),
     'segments:preview': (req) => services.segments.preview(req),
+    // — Warnings, complaints and care reminders —
+    // — Visit plans and printing —
+    // — Loyalty: levels, points, referrals —
   };
 }

@@ -15,12 +15,27 @@ import { undoService } from './undo';
 import { viewService } from './views';
 // — Segmentation and lifetime value —
 import { segmentService } from './segments';
+// — Warnings, complaints and care reminders —
+// — Visit plans and printing —
+// — Loyalty: levels, points, referrals —
 
 export type { ServiceContext } from './context';
 
 /** Every use case of the app, bound to one database. Knows nothing of Electron. */
 export function createServices(ctx: ServiceContext) {
   const segments = segmentService(ctx);
+  // Services other services call are made here first, each area below its marker.
+  // — Warnings, complaints and care reminders —
+  // — Visit plans and printing —
+  // — Loyalty: levels, points, referrals —
+
+  /** Imports change customers and orders: every area that derives data from them recomputes. */
+  const afterImport = (): void => {
+    segments.afterImport();
+    // — Warnings, complaints and care reminders —
+    // — Loyalty: levels, points, referrals —
+  };
+
   return {
     app: appInfoService(ctx),
     settings: settingsService(ctx),
@@ -29,8 +44,7 @@ export function createServices(ctx: ServiceContext) {
     // — Backups, restore and integrity —
     backups: backupService(ctx),
     // — Import and export —
-    // Imports change orders: segmentation runs again on the new data.
-    imports: importService(ctx, { afterDataChanged: () => segments.afterImport() }),
+    imports: importService(ctx, { afterDataChanged: afterImport }),
     exports: exportService(ctx),
     // — Customer profiles: editing, views, duplicates, audit —
     undo: undoService(ctx),
@@ -40,6 +54,9 @@ export function createServices(ctx: ServiceContext) {
     completeness: completenessService(ctx),
     // — Segmentation and lifetime value —
     segments,
+    // — Warnings, complaints and care reminders —
+    // — Visit plans and printing —
+    // — Loyalty: levels, points, referrals —
   };
 }
 

@@ -47,6 +47,8 @@ export const customerRowSchema = z.object({
   pAlive: z.number().nullable(),
   /** Pinyin of the name and main contact (full and initials), computed once per row for the quick search. */
   pinyin: z.string(),
+  // — Warnings, complaints and care reminders —
+  // — Loyalty: levels, points, referrals —
 });
 export type CustomerRow = z.infer<typeof customerRowSchema>;
 

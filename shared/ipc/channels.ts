@@ -59,6 +59,9 @@ export const channels = [
   'segments:settings',
   'segments:saveSettings',
   'segments:preview',
+  // — Warnings, complaints and care reminders —
+  // — Visit plans and printing —
+  // — Loyalty: levels, points, referrals —
 ] as const;
 
 export type Channel = (typeof channels)[number];
@@ -70,6 +73,9 @@ export const events = [
   // — Import and export —
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —
+  // — Warnings, complaints and care reminders —
+  // — Visit plans and printing —
+  // — Loyalty: levels, points, referrals —
 ] as const;
 
 export type EventName = (typeof events)[number];

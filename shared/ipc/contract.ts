@@ -24,6 +24,9 @@ import { saveViewRequestSchema, savedViewSchema } from '../domain/views';
 // — Segmentation and lifetime value —
 import { segmentSettingsSchema } from '../analytics/settings';
 import { segmentOverviewSchema, segmentPreviewSchema, segmentSelectorSchema } from '../domain/segments';
+// — Warnings, complaints and care reminders —
+// — Visit plans and printing —
+// — Loyalty: levels, points, referrals —
 
 /**
  * The one IPC contract: every call `'domain:verb'` with the zod schema its
@@ -108,6 +111,9 @@ export const contract = {
   'segments:settings': call(empty, segmentSettingsSchema),
   'segments:saveSettings': call(segmentSettingsSchema, segmentSettingsSchema),
   'segments:preview': call(segmentSettingsSchema, segmentPreviewSchema),
+  // — Warnings, complaints and care reminders —
+  // — Visit plans and printing —
+  // — Loyalty: levels, points, referrals —
 } satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 // Both lists must name the same channels: a channel in one but not the other fails to compile.
@@ -125,6 +131,9 @@ export const eventSchemas = {
   // — Import and export —
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —
+  // — Warnings, complaints and care reminders —
+  // — Visit plans and printing —
+  // — Loyalty: levels, points, referrals —
 } satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.output<(typeof eventSchemas)[E]>;

@@ -7,6 +7,9 @@ import { isPlannedArea, type Area } from '../routing/areas';
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
 import { SegmentsPage } from '../pages/SegmentsPage';
+// — Warnings, complaints and care reminders —
+// — Visit plans and printing —
+// — Loyalty: levels, points, referrals —
 
 /** The page for the area the hash names. */
 export function AreaContent({ area }: { area: Area }) {
@@ -17,6 +20,9 @@ export function AreaContent({ area }: { area: Area }) {
   // — Customer profiles: editing, views, duplicates, audit —
   // — Segmentation and lifetime value —
   if (area === 'segments') return <SegmentsPage />;
+  // — Warnings, complaints and care reminders —
+  // — Visit plans and printing —
+  // — Loyalty: levels, points, referrals —
   if (isPlannedArea(area)) return <PlaceholderPage area={area} />;
   return null;
 }

@@ -247,7 +247,9 @@ export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptio
       getQuickFilterText: noSearch,
       width: 200,
     },
-    // — Open warnings go here. —
+    // — Warnings, complaints and care reminders —
+    // — Visit plans and printing —
+    // — Loyalty: levels, points, referrals —
   ];
   return columns;
 }

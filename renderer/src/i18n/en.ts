@@ -591,4 +591,7 @@ export const en: Messages = {
       change: 'Change',
     },
   },
+  // — Warnings, complaints and care reminders —
+  // — Visit plans and printing —
+  // — Loyalty: levels, points, referrals —
 };

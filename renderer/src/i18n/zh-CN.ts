@@ -592,6 +592,9 @@ export const zhCN = {
       change: '变化',
     },
   },
+  // — Warnings, complaints and care reminders —
+  // — Visit plans and printing —
+  // — Loyalty: levels, points, referrals —
 };
 
 /** Every UI string, as nested objects of strings. Leaves widen to `string`, so both languages share one type. */

@@ -90,6 +90,9 @@ function CustomerListPage() {
           {/* — Import and export — */}
           <ImportExportTools getView={() => exportViewOf(api, { quickFilter, ids: idFilter ? [...idFilter.ids] : null })} language={language === 'en' ? 'en' : 'zh-CN'} />
           {/* — Customer profiles: editing, views, duplicates, audit — */}
+          {/* — Warnings, complaints and care reminders — */}
+          {/* — Visit plans and printing — */}
+          {/* — Loyalty: levels, points, referrals — */}
         </div>
       </header>
       <div className="toolbar">

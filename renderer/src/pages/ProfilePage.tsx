@@ -163,12 +163,13 @@ export function ProfilePage({ id }: { id: number }) {
           )}
         </section>
 
-        {(['warnings', 'surveys', 'visits'] as const).map((k) => (
-          <section key={k} className="card card--quiet" aria-labelledby={`profile-${k}`}>
-            <h2 id={`profile-${k}`} className="section-title">{t(`profiles.profile.${k}`)}</h2>
-            <p className="muted">{t('profiles.profile.laterIssue')}</p>
-          </section>
-        ))}
+        {/* — Warnings, complaints and care reminders — */}
+        <PlannedSection area="warnings" />
+        {/* — Visit plans and printing — */}
+        <PlannedSection area="visits" />
+        {/* — Satisfaction surveys — */}
+        <PlannedSection area="surveys" />
+        {/* — Loyalty: levels, points, referrals — */}
 
         <section className="card" aria-labelledby="profile-notes">
           <h2 id="profile-notes" className="section-title">{t('profiles.profile.customerNotes')}</h2>
@@ -181,6 +182,17 @@ export function ProfilePage({ id }: { id: number }) {
       </div>
 
       <AuditTrail entries={activity.audit} formatTime={formatTime} />
+    </section>
+  );
+}
+
+/** A profile section whose area is not built yet. */
+function PlannedSection({ area }: { area: 'warnings' | 'surveys' | 'visits' }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card card--quiet" aria-labelledby={`profile-${area}`}>
+      <h2 id={`profile-${area}`} className="section-title">{t(`profiles.profile.${area}`)}</h2>
+      <p className="muted">{t('profiles.profile.laterIssue')}</p>
     </section>
   );
 }

@@ -9,6 +9,9 @@ import { BackupsSection } from '../components/backups/BackupsSection';
 // — Customer profiles: editing, views, duplicates, audit —
 import { CompletenessSettings } from '../components/profiles/CompletenessSettings';
 // — Segmentation and lifetime value —
+// — Warnings, complaints and care reminders —
+// — Visit plans and printing —
+// — Loyalty: levels, points, referrals —
 
 /** 设置: the UI language and what Patron knows about its database file. */
 export function SettingsPage() {
@@ -48,6 +51,9 @@ export function SettingsPage() {
       {/* — Customer profiles: editing, views, duplicates, audit — */}
       <CompletenessSettings />
       {/* — Segmentation and lifetime value — */}
+      {/* — Warnings, complaints and care reminders — */}
+      {/* — Visit plans and printing — */}
+      {/* — Loyalty: levels, points, referrals — */}
     </section>
   );
 }

@@ -3,8 +3,19 @@ export const areas = ['customers', 'segments', 'warnings', 'complaints', 'visits
 
 export type Area = (typeof areas)[number];
 
-/** Areas that only show a "not built yet" page for now. */
+/** Areas that may show the "not built yet" page (every one but the two the Foundation built). */
 export type PlannedArea = Exclude<Area, 'customers' | 'settings'>;
+
+/** Areas that have their page; the others show a "not built yet" page for now. */
+const builtAreas = new Set<Area>([
+  'customers',
+  'settings',
+  // — Segmentation and lifetime value —
+  'segments',
+  // — Warnings, complaints and care reminders —
+  // — Visit plans and printing —
+  // — Loyalty: levels, points, referrals —
+]);
 
 export const defaultArea: Area = 'customers';
 
@@ -13,7 +24,7 @@ export function isArea(value: string): value is Area {
 }
 
 export function isPlannedArea(area: Area): area is PlannedArea {
-  return area !== 'customers' && area !== 'settings';
+  return !builtAreas.has(area);
 }
 
 export function hrefFor(area: Area): string {

@@ -9,6 +9,9 @@ import { importExportSuite } from './importExport';
 import { customerGridSuite } from './customerGrid';
 // — Segmentation and lifetime value —
 import { segmentsSuite } from './segments';
+// — Warnings, complaints and care reminders —
+// — Visit plans and printing —
+// — Loyalty: levels, points, referrals —
 
 /** What every suite gets: the shared demo database (100k customers) and where to put scratch files. */
 export interface BenchEnv {
@@ -37,4 +40,7 @@ export const suites: [string, BenchSuite][] = [
   ['customerGrid', customerGridSuite],
   // — Segmentation and lifetime value —
   ['segments', segmentsSuite],
+  // — Warnings, complaints and care reminders —
+  // — Visit plans and printing —
+  // — Loyalty: levels, points, referrals —
 ];
