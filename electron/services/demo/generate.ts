@@ -74,6 +74,10 @@ export function generateDemo(db: Database, opts: DemoOptions): DemoSummary {
     ctx.interactions.flush();
     restoreIndexes();
     restoreRollups();
+    // Areas that derive demo data from the rows above add it here, each below its marker.
+    // — Warnings, complaints and care reminders —
+    // — Visit plans and printing —
+    // — Loyalty: levels, points, referrals —
     progress.finish();
     return {
       customers: opts.customers,
@@ -95,6 +99,7 @@ function writeCustomerWithActivity(ctx: DemoContext, i: number): number {
   writeOrders(ctx, profile, orderCount);
   writeInteractions(ctx, i, profile, orderCount);
   writeComplaints(ctx, i, profile, orderCount);
+  // — Loyalty: levels, points, referrals —
   return 1 + orderCount;
 }
 
