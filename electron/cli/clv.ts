@@ -7,6 +7,7 @@ import { predictClv } from '../../shared/analytics/clv/predict';
 import { summarise } from '../../shared/analytics/clv/summary';
 import { activityWindows, fitAndPredict } from '../../shared/analytics/segmentation';
 import { defaultSegmentSettings } from '../../shared/analytics/settings';
+import type { CustomerKind } from '../../shared/domain/enums';
 import { isIsoDate, localToday } from '../../shared/domain/dates';
 import { openDatabase } from '../db/connection';
 import { segmentQueries } from '../db/segments';
@@ -48,7 +49,12 @@ export function clvCommand(argv: string[], out: Streams): number {
   try {
     const inputs = segmentQueries(db).inputs(activityWindows(asOf, defaultSegmentSettings.lifecycle));
     const { status, predictions } = fitAndPredict(inputs, asOf, clvSettings);
-    const rows = inputs.filter((c) => predictions.has(c.id)).map((c) => ({ customerId: c.id, kind: c.kind, ...predictions.get(c.id) }));
+    const rows: { customerId: number; kind: CustomerKind; predicted_cents: number; p_alive: number; expected_purchases: number }[] = [];
+    for (let i = 0; i < inputs.n; i++) {
+      const predicted = predictions.predictedCents[i] ?? Number.NaN;
+      if (Number.isNaN(predicted)) continue;
+      rows.push({ customerId: inputs.id[i] ?? 0, kind: inputs.company[i] === 1 ? 'company' : 'person', predicted_cents: predicted, p_alive: predictions.pAlive[i] ?? 0, expected_purchases: predictions.expectedPurchases[i] ?? 0 });
+    }
     if (v.json) {
       printJson(out, { source: resolve(v.db), asOf, horizonMonths: horizon, fits: status, predictions: rows });
     } else {

@@ -1,24 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import type { CustomerKind, Tier } from '../../shared/domain/enums';
+import { tiers, type Tier } from '../../shared/domain/enums';
+import { lifecycleStages } from '../../shared/analytics/lifecycle';
+import { quadrants } from '../../shared/analytics/quadrant';
 import type { LifecycleStage } from '../../shared/analytics/lifecycle';
 import type { Quadrant } from '../../shared/analytics/quadrant';
-import type { SegmentOutput } from '../../shared/analytics/segmentation';
-
-/** What segmentation needs per customer, read from the rollups (never from orders). */
-export interface SegmentInputRow {
-  id: number;
-  kind: CustomerKind;
-  cooperation_start: string | null;
-  tier_override: Tier | null;
-  order_count: number;
-  order_days: number;
-  total_cents: number;
-  first_order_date: string | null;
-  last_order_date: string | null;
-  need_tags: number;
-  recent_activity: number;
-  previous_activity: number;
-}
+import type { SegmentOutput, SegmentResultColumns } from '../../shared/analytics/segmentation';
+import { emptySegmentColumns, truncateSegmentColumns, type SegmentColumns } from '../../shared/analytics/segmentColumns';
 
 /** A row of segment_results: exactly what the segmentation computes per customer. */
 export type SegmentResultRow = SegmentOutput;
@@ -49,62 +36,103 @@ export interface CustomerSegmentColumns {
 /** How many of the newest runs keep their per-customer tiers (older runs are pruned). */
 export const RUNS_KEPT = 30;
 
+const UNIX_EPOCH_JULIAN_DAY = 2440587.5;
+const WINDOW_PACK = 4294967296;
+/** Rows per INSERT of segment results: fewer statement calls, well under SQLite's 32,766 parameters. */
+const RESULT_BATCH = 100;
+const RESULT_COLUMNS = 'customer_id, run_id, score_1, score_2, score_3, composite, tier, quadrant, lifecycle, value_cents, predicted_cents, p_alive, expected_purchases';
+
+/** Index of `id` in the ascending `ids`, or -1. */
+function positionOf(ids: Float64Array, id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ids[mid] as number;
+    if (v === id) return mid;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Object rows (tests, small callers) as result columns. */
+function columnsOfRows(rows: readonly SegmentResultRow[]): SegmentResultColumns {
+  const n = rows.length;
+  const f = (pick: (r: SegmentResultRow) => number | null) => Float64Array.from(rows, (r) => pick(r) ?? Number.NaN);
+  const u = (pick: (r: SegmentResultRow) => number) => Uint8Array.from(rows, pick);
+  return {
+    n,
+    customerId: f((r) => r.customer_id),
+    score1: u((r) => r.score_1),
+    score2: u((r) => r.score_2),
+    score3: u((r) => r.score_3),
+    composite: f((r) => r.composite),
+    tier: u((r) => tiers.indexOf(r.tier)),
+    quadrant: u((r) => quadrants.indexOf(r.quadrant)),
+    lifecycle: u((r) => lifecycleStages.indexOf(r.lifecycle)),
+    valueCents: f((r) => r.value_cents),
+    predictedCents: f((r) => r.predicted_cents),
+    pAlive: f((r) => r.p_alive),
+    expectedPurchases: f((r) => r.expected_purchases),
+  };
+}
+
 export function segmentQueries(db: Database) {
-  // Three plain scans merged in JS: one join with two grouped subqueries made
-  // SQLite scan every monthly bucket; the month index reads only the two windows.
+  // One pass over customers (covering index) joined to their rollups by key,
+  // returning only numbers: dates come back as day numbers (julianday − the
+  // Unix epoch's, exact for dates), so no string is made per customer. The two
+  // lifecycle windows come from one index seek into customer_monthly per
+  // customer, both sums packed in one value (recent · 2^32 + previous; a
+  // window would need 2^21 orders and interactions of one customer to overflow).
   const base = db
-    .prepare<[], [number, CustomerKind, string | null, Tier | null, number | null, number | null, number | null, string | null, string | null]>(
-      `SELECT c.id, c.kind, c.cooperation_start, c.tier_override, r.order_count, r.order_days, r.total_cents, r.first_order_date, r.last_order_date
+    .prepare<{ previousFrom: string; recentFrom: string; asOfMonth: string }, [number, number, number | null, number | null, number | null, number | null, number | null, number | null, number | null]>(
+      `SELECT c.id, c.kind = 'company', r.order_count, r.order_days, r.total_cents,
+              julianday(r.first_order_date) - ${UNIX_EPOCH_JULIAN_DAY}, julianday(r.last_order_date) - ${UNIX_EPOCH_JULIAN_DAY}, julianday(c.cooperation_start) - ${UNIX_EPOCH_JULIAN_DAY},
+              (SELECT total(CASE WHEN m.month >= @recentFrom THEN (m.order_count + m.interaction_count) * ${WINDOW_PACK} ELSE m.order_count + m.interaction_count END)
+                 FROM customer_monthly m WHERE m.customer_id = c.id AND m.month >= @previousFrom AND m.month <= @asOfMonth)
          FROM customers c LEFT JOIN customer_rollups r ON r.customer_id = c.id ORDER BY c.id`,
     )
     .raw();
+  const customerCount = db.prepare<[], number>('SELECT count(*) FROM customers').pluck();
   const needTags = db
     .prepare<[], [number, number]>("SELECT ct.customer_id, count(*) FROM customer_tags ct JOIN tags g ON g.id = ct.tag_id WHERE g.kind = 'need' GROUP BY ct.customer_id")
     .raw();
-  const windowActivity = db
-    .prepare<[string, string], [number, string, number]>(
-      'SELECT customer_id, month, order_count + interaction_count FROM customer_monthly INDEXED BY customer_monthly_month WHERE month >= ? AND month <= ?',
-    )
-    .raw();
-  const inputs = (p: { recentFrom: string; previousFrom: string; asOfMonth: string }): SegmentInputRow[] => {
-    const rows: SegmentInputRow[] = base.all().map(([id, kind, coop, override, orders, days, total, first, last]) => ({
-      id,
-      kind,
-      cooperation_start: coop,
-      tier_override: override,
-      order_count: orders ?? 0,
-      order_days: days ?? 0,
-      total_cents: total ?? 0,
-      first_order_date: first,
-      last_order_date: last,
-      need_tags: 0,
-      recent_activity: 0,
-      previous_activity: 0,
-    }));
-    const byId = new Map<number, SegmentInputRow>();
-    for (const r of rows) byId.set(r.id, r);
-    for (const [id, n] of needTags.all()) {
-      const r = byId.get(id);
-      if (r) r.need_tags = n;
+  /** Every customer's segmentation inputs as typed columns, in id order, from one consistent snapshot. */
+  const inputs = db.transaction((p: { recentFrom: string; previousFrom: string; asOfMonth: string }): SegmentColumns => {
+    const c = emptySegmentColumns(customerCount.get() ?? 0);
+    let n = 0;
+    for (const [id, company, orders, days, total, first, last, coop, window] of base.iterate(p)) {
+      if (n === c.n) break;
+      c.id[n] = id;
+      c.company[n] = company;
+      c.orderCount[n] = orders ?? 0;
+      c.orderDays[n] = days ?? 0;
+      c.totalCents[n] = total ?? 0;
+      c.firstOrderDay[n] = first ?? Number.NaN;
+      c.lastOrderDay[n] = last ?? Number.NaN;
+      c.cooperationStartDay[n] = coop ?? Number.NaN;
+      const recent = Math.floor((window ?? 0) / WINDOW_PACK);
+      c.recentActivity[n] = recent;
+      c.previousActivity[n] = (window ?? 0) - recent * WINDOW_PACK;
+      n++;
     }
-    for (const [id, month, n] of windowActivity.all(p.previousFrom, p.asOfMonth)) {
-      const r = byId.get(id);
-      if (!r) continue;
-      if (month >= p.recentFrom) r.recent_activity += n;
-      else r.previous_activity += n;
+    const cols = truncateSegmentColumns(c, n);
+    for (const [id, count] of needTags.iterate()) {
+      const i = positionOf(cols.id, id);
+      if (i >= 0) cols.needTags[i] = count;
     }
-    return rows;
-  };
+    return cols;
+  });
   const insertRun = db.prepare<[string, string, string, string, string, string, string, number]>(
     'INSERT INTO segment_runs (started_at, finished_at, as_of, trigger, settings, clv, summary, customers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const clearResults = db.prepare('DELETE FROM segment_results');
   const customerIds = db.prepare<[], number>('SELECT id FROM customers').pluck();
-  const insertResult = db.prepare<[number, number, number, number, number, number, string, string, string, number, number | null, number | null, number | null]>(
-    `INSERT INTO segment_results (customer_id, run_id, score_1, score_2, score_3, composite, tier, quadrant, lifecycle, value_cents, predicted_cents, p_alive, expected_purchases)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertTier = db.prepare<[number, number, string]>('INSERT INTO segment_run_tiers (run_id, customer_id, tier) VALUES (?, ?, ?)');
+  const insertOne = db.prepare(`INSERT INTO segment_results (${RESULT_COLUMNS}) VALUES (${Array(13).fill('?').join(', ')})`);
+  const insertBatch = db.prepare(`INSERT INTO segment_results (${RESULT_COLUMNS}) VALUES ${Array(RESULT_BATCH).fill(`(${Array(13).fill('?').join(', ')})`).join(', ')}`);
+  // The run's tiers are copied from the results just written, inside SQLite.
+  const copyTiers = db.prepare<[number]>('INSERT INTO segment_run_tiers (run_id, customer_id, tier) SELECT ?, customer_id, tier FROM segment_results');
   const pruneRuns = db.prepare<[number]>('DELETE FROM segment_runs WHERE id NOT IN (SELECT id FROM segment_runs ORDER BY id DESC LIMIT ?)');
   const latestRuns = db.prepare<[number], SegmentRunRecord>('SELECT * FROM segment_runs ORDER BY id DESC LIMIT ?');
   const results = db.prepare<[], SegmentResultRow>(
@@ -138,20 +166,48 @@ export function segmentQueries(db: Database) {
 
   return {
     inputs,
-    /** Stores a run: its record, the results (replacing the previous run's) and its tiers; prunes old runs. One transaction. */
-    saveRun(run: Omit<SegmentRunRecord, 'id'>, rows: readonly SegmentResultRow[], checkCancelled: () => void = () => undefined): number {
+    /**
+     * Stores a run: its record, the results (replacing the previous run's) and
+     * its tiers; prunes old runs. One transaction. Results come as typed
+     * columns (the run) or objects (tests); they are written 100 rows per
+     * statement, and the run's tiers copied from them by one INSERT … SELECT.
+     */
+    saveRun(run: Omit<SegmentRunRecord, 'id'>, results: SegmentResultColumns | readonly SegmentResultRow[], checkCancelled: () => void = () => undefined): number {
+      const r = Array.isArray(results) ? columnsOfRows(results as readonly SegmentResultRow[]) : (results as SegmentResultColumns);
       return db.transaction(() => {
         const runId = Number(insertRun.run(run.started_at, run.finished_at, run.as_of, run.trigger, run.settings, run.clv, run.summary, run.customers).lastInsertRowid);
         clearResults.run();
         // The run read its inputs before this transaction; a customer deleted since
         // (an import reverted, a merge) has no result to keep.
         const existing = new Set(customerIds.all());
-        rows.forEach((r, i) => {
+        const nul = (v: number) => (Number.isNaN(v) ? null : v);
+        const batch: (number | string | null)[] = [];
+        for (let i = 0; i < r.n; i++) {
           if (i % 10_000 === 0) checkCancelled();
-          if (!existing.has(r.customer_id)) return;
-          insertResult.run(r.customer_id, runId, r.score_1, r.score_2, r.score_3, r.composite, r.tier, r.quadrant, r.lifecycle, r.value_cents, r.predicted_cents, r.p_alive, r.expected_purchases);
-          insertTier.run(runId, r.customer_id, r.tier);
-        });
+          const id = r.customerId[i] as number;
+          if (!existing.has(id)) continue;
+          batch.push(
+            id,
+            runId,
+            r.score1[i] as number,
+            r.score2[i] as number,
+            r.score3[i] as number,
+            r.composite[i] as number,
+            tiers[r.tier[i] as number] as string,
+            quadrants[r.quadrant[i] as number] as string,
+            lifecycleStages[r.lifecycle[i] as number] as string,
+            r.valueCents[i] as number,
+            nul(r.predictedCents[i] as number),
+            nul(r.pAlive[i] as number),
+            nul(r.expectedPurchases[i] as number),
+          );
+          if (batch.length === RESULT_BATCH * 13) {
+            insertBatch.run(batch);
+            batch.length = 0;
+          }
+        }
+        for (let k = 0; k < batch.length; k += 13) insertOne.run(batch.slice(k, k + 13));
+        copyTiers.run(runId);
         checkCancelled();
         pruneRuns.run(RUNS_KEPT);
         return runId;

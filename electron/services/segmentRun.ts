@@ -56,7 +56,7 @@ export function runSegmentation(
   const clv = lap();
   progress(2, STEPS);
   checkCancelled();
-  const { rows, summary } = segment(inputs, params.asOf, params.settings, predictions);
+  const { results, summary } = segment(inputs, params.asOf, params.settings, predictions);
   const seg = lap();
   progress(3, STEPS);
   checkCancelled();
@@ -69,9 +69,9 @@ export function runSegmentation(
       settings: JSON.stringify(params.settings),
       clv: JSON.stringify(status),
       summary: JSON.stringify(summary),
-      customers: rows.length,
+      customers: results.n,
     },
-    rows,
+    results,
     checkCancelled,
   );
   const write = lap();

@@ -1,7 +1,7 @@
 import { localToday } from '../../shared/domain/dates';
 import type { SegmentOverview, SegmentPreview, SegmentRunDto, SegmentSelector } from '../../shared/domain/segments';
 import { clvStatusSchema, segmentSummarySchema } from '../../shared/domain/segments';
-import { activityWindows, segment, type Prediction } from '../../shared/analytics/segmentation';
+import { activityWindows, predictionsFor, segment, type Prediction } from '../../shared/analytics/segmentation';
 import { defaultSegmentSettings, segmentSettingsSchema, type SegmentSettings } from '../../shared/analytics/settings';
 import { segmentQueries, type SegmentRunRecord } from '../db/segments';
 import { settingsQueries } from '../db/settings';
@@ -109,7 +109,7 @@ export function segmentService(ctx: ServiceContext) {
       const inputs = q.inputs(activityWindows(asOf, proposed.lifecycle));
       return {
         current: latest ? runDto(latest).summary : null,
-        proposed: segment(inputs, asOf, proposed, predictions).summary,
+        proposed: segment(inputs, asOf, proposed, predictionsFor(inputs, predictions)).summary,
         usesStoredPredictions: predictions.size > 0,
       };
     },

@@ -21,10 +21,14 @@ export interface LifecycleInput {
  * the window before is in decline instead.
  */
 export function lifecycleStage(c: LifecycleInput, rules: SegmentSettings['lifecycle']): LifecycleStage {
-  const months = c.monthsSinceFirstOrder;
-  if (months === null || months < rules.growthFromMonths) return 'acquisition';
-  if (c.previousActivity > 0 && c.recentActivity <= c.previousActivity * (1 - rules.declineDropPercent / 100)) return 'decline';
-  return months < rules.maturityFromMonths ? 'growth' : 'maturity';
+  return lifecycleStages[lifecycleCode(c.monthsSinceFirstOrder ?? Number.NaN, c.recentActivity, c.previousActivity, rules)] as LifecycleStage;
+}
+
+/** The same rule on plain numbers (NaN months = no order), as an index into `lifecycleStages`: no object per customer. */
+export function lifecycleCode(months: number, recentActivity: number, previousActivity: number, rules: SegmentSettings['lifecycle']): number {
+  if (Number.isNaN(months) || months < rules.growthFromMonths) return 0;
+  if (previousActivity > 0 && recentActivity <= previousActivity * (1 - rules.declineDropPercent / 100)) return 3;
+  return months < rules.maturityFromMonths ? 1 : 2;
 }
 
 /** Whole calendar months between two ISO dates (the day of month decides a partial month). */
@@ -33,6 +37,14 @@ export function monthsBetween(from: string, to: string): number {
   const part = (s: string, a: number, b: number) => Number(s.slice(a, b));
   let months = (part(to, 0, 4) - part(from, 0, 4)) * 12 + (part(to, 5, 7) - part(from, 5, 7));
   if (part(to, 8, 10) < part(from, 8, 10)) months -= 1;
+  return Math.max(0, months);
+}
+
+/** monthsBetween on dates given as year·10000 + month·100 + day. */
+export function monthsBetweenYmd(from: number, to: number): number {
+  // Plain arithmetic, no helper closures: called once per customer.
+  let months = (Math.floor(to / 10_000) - Math.floor(from / 10_000)) * 12 + ((Math.floor(to / 100) % 100) - (Math.floor(from / 100) % 100));
+  if (to % 100 < from % 100) months -= 1;
   return Math.max(0, months);
 }
 

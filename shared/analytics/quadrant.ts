@@ -13,9 +13,16 @@ export const quadrantStrategy: Record<Quadrant, 'deepPartnership' | 'experienceR
 };
 
 /** Median of the positive values (customers who ever bought); 0 when there are none. */
-export function medianOfPositive(values: readonly number[]): number {
-  const positive = Float64Array.from(values.filter((v) => v > 0)).sort();
-  const n = positive.length;
+export function medianOfPositive(values: ArrayLike<number>): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) > 0) n++;
+  const positive = new Float64Array(n);
+  n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v > 0) positive[n++] = v;
+  }
+  positive.sort();
   if (n === 0) return 0;
   const mid = n >> 1;
   return n % 2 === 1 ? (positive[mid] ?? 0) : ((positive[mid - 1] ?? 0) + (positive[mid] ?? 0)) / 2;
@@ -26,7 +33,7 @@ export interface QuadrantThresholds {
   potentialCents: number;
 }
 
-export function quadrantThresholds(valueCents: readonly number[], potentialCents: readonly number[], settings: SegmentSettings['quadrant']): QuadrantThresholds {
+export function quadrantThresholds(valueCents: ArrayLike<number>, potentialCents: ArrayLike<number>, settings: SegmentSettings['quadrant']): QuadrantThresholds {
   return {
     valueCents: settings.valueThresholdCents ?? medianOfPositive(valueCents),
     potentialCents: settings.potentialThresholdCents ?? medianOfPositive(potentialCents),
@@ -35,7 +42,12 @@ export function quadrantThresholds(valueCents: readonly number[], potentialCents
 
 /** High means at or above the threshold and above zero: a customer who never bought is never high value. */
 export function quadrantOf(valueCents: number, potentialCents: number, t: QuadrantThresholds): Quadrant {
+  return quadrants[quadrantCode(valueCents, potentialCents, t)] as Quadrant;
+}
+
+/** The same rule as an index into `quadrants`. */
+export function quadrantCode(valueCents: number, potentialCents: number, t: QuadrantThresholds): number {
   const highValue = valueCents > 0 && valueCents >= t.valueCents;
   const highPotential = potentialCents > 0 && potentialCents >= t.potentialCents;
-  return highValue ? (highPotential ? 'high-high' : 'high-low') : highPotential ? 'low-high' : 'low-low';
+  return highValue ? (highPotential ? 0 : 1) : highPotential ? 2 : 3;
 }

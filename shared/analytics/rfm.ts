@@ -1,4 +1,4 @@
-import type { CustomerKind, Tier } from '../domain/enums';
+import { tiers, type CustomerKind, type Tier } from '../domain/enums';
 import type { SegmentSettings } from './settings';
 
 /**
@@ -6,6 +6,8 @@ import type { SegmentSettings } from './settings';
  * frequency and monetary value; ToB customers (companies) on tenure, amount and
  * need complexity. Each dimension gets a quantile score 1–5 within its kind;
  * the tier cut is also made within each kind, so both get the target shares.
+ * The work is done on typed arrays (one sort per measure, no object per
+ * customer); the object functions below are thin wrappers for small callers.
  */
 export interface RfmInput {
   kind: CustomerKind;
@@ -27,26 +29,38 @@ export interface RfmScore {
 
 export const SCORE_LEVELS = 5;
 
+/** Tier codes of the typed results: index into `tiers` (0 high, 1 regular, 2 potential). */
+export const TIER_HIGH = 0;
+export const TIER_REGULAR = 1;
+export const TIER_POTENTIAL = 2;
+
 /**
  * Quantile score 1–5 of each value among all values (higher value, higher
- * score). Ties share a score: a value's score comes from how many values are
- * strictly below it, so equal values can never land in different quintiles.
+ * score), written into `out`. Ties share a score: a value's score comes from
+ * how many values are strictly below it, so equal values can never land in
+ * different quintiles.
  */
-export function quantileScores(values: readonly number[]): number[] {
+export function quantileScoresInto(values: Float64Array, out: Uint8Array): Uint8Array {
   const n = values.length;
-  if (n === 0) return [];
   // A typed array sorts numerically without a comparator call per pair.
-  const sorted = Float64Array.from(values).sort();
-  return values.map((v) => {
+  const sorted = values.slice().sort();
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
     let lo = 0;
     let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((sorted[mid] ?? 0) < v) lo = mid + 1;
+      if ((sorted[mid] as number) < v) lo = mid + 1;
       else hi = mid;
     }
-    return 1 + Math.min(SCORE_LEVELS - 1, Math.floor((SCORE_LEVELS * lo) / n));
-  });
+    out[i] = 1 + Math.min(SCORE_LEVELS - 1, Math.floor((SCORE_LEVELS * lo) / n));
+  }
+  return out;
+}
+
+export function quantileScores(values: readonly number[]): number[] {
+  if (values.length === 0) return [];
+  return Array.from(quantileScoresInto(Float64Array.from(values), new Uint8Array(values.length)));
 }
 
 /**
@@ -54,51 +68,101 @@ export function quantileScores(values: readonly number[]): number[] {
  * worst `shares.potential` potential/at-risk, the rest regular. A group of
  * equal scores is never split: it goes to the tier its middle position falls
  * in, so a share can miss its target by at most half of one tie group.
+ * Writes tier codes (TIER_*) into `out`.
  */
-export function assignTiers(composites: readonly number[], shares: SegmentSettings['shares']): Tier[] {
+export function assignTierCodes(composites: Float64Array, shares: SegmentSettings['shares'], out: Uint8Array): Uint8Array {
   const n = composites.length;
-  const order = composites.map((c, i) => ({ c, i })).sort((p, q) => q.c - p.c);
+  const sorted = composites.slice().sort();
   const highEnd = n * shares.high;
   const potentialStart = n - n * shares.potential;
-  const tiers = new Array<Tier>(n);
+  // Walk the tie groups from the best score down; positions count from the best.
+  const tierOf = new Map<number, number>();
   let start = 0;
-  while (start < n) {
-    let end = start + 1;
-    while (end < n && order[end]?.c === order[start]?.c) end++;
+  let j = n - 1;
+  while (j >= 0) {
+    const v = sorted[j] as number;
+    let k = j;
+    while (k > 0 && sorted[k - 1] === v) k--;
+    const end = start + (j - k + 1);
     const middle = (start + end) / 2;
-    const tier: Tier = middle <= highEnd ? 'high' : middle > potentialStart ? 'potential' : 'regular';
-    for (let k = start; k < end; k++) tiers[order[k]?.i ?? 0] = tier;
+    tierOf.set(v, middle <= highEnd ? TIER_HIGH : middle > potentialStart ? TIER_POTENTIAL : TIER_REGULAR);
     start = end;
+    j = k - 1;
   }
-  return tiers;
+  for (let i = 0; i < n; i++) out[i] = tierOf.get(composites[i] as number) ?? TIER_REGULAR;
+  return out;
 }
 
-function weighted(scores: [number, number, number], w: [number, number, number]): number {
-  const total = w[0] + w[1] + w[2];
-  return (scores[0] * w[0] + scores[1] * w[1] + scores[2] * w[2]) / total;
+export function assignTiers(composites: readonly number[], shares: SegmentSettings['shares']): Tier[] {
+  const codes = assignTierCodes(Float64Array.from(composites), shares, new Uint8Array(composites.length));
+  return Array.from(codes, (c) => tiers[c] as Tier);
+}
+
+/** Per-kind typed scores: three dimension scores, the weighted composite and the tier code. */
+export interface RfmColumns {
+  score1: Uint8Array;
+  score2: Uint8Array;
+  score3: Uint8Array;
+  composite: Float64Array;
+  tier: Uint8Array;
+}
+
+export function emptyRfmColumns(n: number): RfmColumns {
+  return { score1: new Uint8Array(n), score2: new Uint8Array(n), score3: new Uint8Array(n), composite: new Float64Array(n), tier: new Uint8Array(n) };
+}
+
+/**
+ * Scores one kind's customers. `dims` holds the three measures, each gathered
+ * for the kind's positions `idx` (so index k is customer idx[k]); results go to
+ * position idx[k] of `out`.
+ */
+export function scoreKind(idx: Int32Array, dims: [Float64Array, Float64Array, Float64Array], weights: [number, number, number], shares: SegmentSettings['shares'], out: RfmColumns): void {
+  const m = idx.length;
+  if (m === 0) return;
+  const s1 = quantileScoresInto(dims[0], new Uint8Array(m));
+  const s2 = quantileScoresInto(dims[1], new Uint8Array(m));
+  const s3 = quantileScoresInto(dims[2], new Uint8Array(m));
+  const [w0, w1, w2] = weights;
+  const total = w0 + w1 + w2;
+  const composites = new Float64Array(m);
+  for (let k = 0; k < m; k++) composites[k] = ((s1[k] as number) * w0 + (s2[k] as number) * w1 + (s3[k] as number) * w2) / total;
+  const tierCodes = assignTierCodes(composites, shares, new Uint8Array(m));
+  for (let k = 0; k < m; k++) {
+    const i = idx[k] as number;
+    out.score1[i] = s1[k] as number;
+    out.score2[i] = s2[k] as number;
+    out.score3[i] = s3[k] as number;
+    out.composite[i] = composites[k] as number;
+    out.tier[i] = tierCodes[k] as number;
+  }
+}
+
+export function kindWeights(kind: CustomerKind, settings: SegmentSettings): [number, number, number] {
+  const { toc, tob } = settings.weights;
+  return kind === 'person' ? [toc.recency, toc.frequency, toc.monetary] : [tob.tenure, tob.amount, tob.complexity];
+}
+
+/** Recency as a score measure: fewer days is better, no order at all is worst. */
+export function recencyMeasure(recencyDays: number | null): number {
+  return recencyDays === null ? Number.NEGATIVE_INFINITY : -recencyDays;
 }
 
 export function scoreRfm(inputs: readonly RfmInput[], settings: SegmentSettings): RfmScore[] {
-  const out = new Array<RfmScore>(inputs.length);
+  const out = emptyRfmColumns(inputs.length);
   for (const kind of ['person', 'company'] as const) {
-    const idx: number[] = [];
+    const positions: number[] = [];
     inputs.forEach((c, i) => {
-      if (c.kind === kind) idx.push(i);
+      if (c.kind === kind) positions.push(i);
     });
-    const pick = (f: (c: RfmInput) => number) => quantileScores(idx.map((i) => f(inputs[i] as RfmInput)));
-    // Recency: fewer days is better, no order at all is worst.
-    const dims =
-      kind === 'person'
-        ? [pick((c) => (c.recencyDays === null ? Number.NEGATIVE_INFINITY : -c.recencyDays)), pick((c) => c.orderCount), pick((c) => c.totalCents)]
-        : [pick((c) => c.tenureYears), pick((c) => c.totalCents), pick((c) => c.needTags)];
-    const { toc, tob } = settings.weights;
-    const weights: [number, number, number] = kind === 'person' ? [toc.recency, toc.frequency, toc.monetary] : [tob.tenure, tob.amount, tob.complexity];
-    const scored = idx.map((_, k): [number, number, number] => [dims[0]?.[k] ?? 1, dims[1]?.[k] ?? 1, dims[2]?.[k] ?? 1]);
-    const composites = scored.map((s) => weighted(s, weights));
-    const tiers = assignTiers(composites, settings.shares);
-    idx.forEach((i, k) => {
-      out[i] = { scores: scored[k] ?? [1, 1, 1], composite: composites[k] ?? 1, tier: tiers[k] ?? 'regular' };
-    });
+    const idx = Int32Array.from(positions);
+    const pick = (f: (c: RfmInput) => number) => Float64Array.from(positions, (i) => f(inputs[i] as RfmInput));
+    const dims: [Float64Array, Float64Array, Float64Array] =
+      kind === 'person' ? [pick((c) => recencyMeasure(c.recencyDays)), pick((c) => c.orderCount), pick((c) => c.totalCents)] : [pick((c) => c.tenureYears), pick((c) => c.totalCents), pick((c) => c.needTags)];
+    scoreKind(idx, dims, kindWeights(kind, settings), settings.shares, out);
   }
-  return out;
+  return inputs.map((_, i) => ({
+    scores: [out.score1[i] ?? 1, out.score2[i] ?? 1, out.score3[i] ?? 1],
+    composite: out.composite[i] ?? 1,
+    tier: tiers[out.tier[i] ?? TIER_REGULAR] as Tier,
+  }));
 }
