@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { recreateEmpty } from './recreate';
 
 /**
  * Per-customer rollups (customer_rollups, customer_monthly). Triggers from
@@ -28,10 +29,9 @@ export interface MonthlyRow {
 const ROLLUP_TABLES = ['customer_monthly', 'customer_rollups'] as const;
 
 /**
- * Both tables are emptied by dropping and recreating them from their own
- * schema text: a DELETE of a million monthly rows goes row by row (the
- * foreign key to customers rules out SQLite's truncate), which cost more than
- * the whole rebuild does now. Their indexes are made after the rows are in.
+ * Both tables are emptied by dropping and recreating them (recreate.ts): a
+ * DELETE of a million monthly rows went row by row and cost more than the
+ * whole rebuild does now. Their indexes are made after the rows are in.
  */
 const FILL_MONTHLY = `
 INSERT INTO customer_monthly (customer_id, month, order_count, amount_cents, interaction_count)
@@ -55,20 +55,14 @@ const FILL_ROLLUPS = [
 ];
 
 function rebuild(db: Database): void {
-  const schema = db
-    .prepare<[string, string], { type: string; name: string; sql: string }>(
-      "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN (?, ?) AND type IN ('table', 'index') AND sql IS NOT NULL ORDER BY type = 'index', name",
-    )
-    .all(...ROLLUP_TABLES);
-  for (const t of ROLLUP_TABLES) db.exec(`DROP TABLE ${t}`);
-  for (const o of schema) if (o.type === 'table') db.exec(o.sql);
+  const makeIndexes = recreateEmpty(db, ROLLUP_TABLES);
   // One merged pass over both covering indexes (orders_customer_date and
   // interactions_customer_time, merged in order by SQLite without a sort):
   // rows arrive grouped by customer and month, so every upsert lands on the
   // page the previous one touched.
   db.exec(FILL_MONTHLY);
   for (const sql of FILL_ROLLUPS) db.exec(sql);
-  for (const o of schema) if (o.type === 'index') db.exec(o.sql);
+  makeIndexes();
 }
 
 /** Recomputes both tables from orders and interactions. Runs inside the caller's transaction if there is one. */

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { tiers, type Tier } from '../../shared/domain/enums';
 import { lifecycleStages } from '../../shared/analytics/lifecycle';
 import { quadrants } from '../../shared/analytics/quadrant';
+import { recreateEmpty } from './recreate';
 import type { LifecycleStage } from '../../shared/analytics/lifecycle';
 import type { Quadrant } from '../../shared/analytics/quadrant';
 import type { SegmentOutput, SegmentResultColumns } from '../../shared/analytics/segmentation';
@@ -84,13 +85,16 @@ export function segmentQueries(db: Database) {
   // Unix epoch's, exact for dates), so no string is made per customer. The two
   // lifecycle windows come from one index seek into customer_monthly per
   // customer, both sums packed in one value (recent · 2^32 + previous; a
-  // window would need 2^21 orders and interactions of one customer to overflow).
+  // window would need 2^21 orders and interactions of one customer to overflow),
+  // skipped for customers with no activity since the earlier window began.
   const base = db
     .prepare<{ previousFrom: string; recentFrom: string; asOfMonth: string }, [number, number, number | null, number | null, number | null, number | null, number | null, number | null, number | null]>(
       `SELECT c.id, c.kind = 'company', r.order_count, r.order_days, r.total_cents,
               julianday(r.first_order_date) - ${UNIX_EPOCH_JULIAN_DAY}, julianday(r.last_order_date) - ${UNIX_EPOCH_JULIAN_DAY}, julianday(c.cooperation_start) - ${UNIX_EPOCH_JULIAN_DAY},
-              (SELECT total(CASE WHEN m.month >= @recentFrom THEN (m.order_count + m.interaction_count) * ${WINDOW_PACK} ELSE m.order_count + m.interaction_count END)
-                 FROM customer_monthly m WHERE m.customer_id = c.id AND m.month >= @previousFrom AND m.month <= @asOfMonth)
+              CASE WHEN max(ifnull(r.last_order_date, ''), ifnull(r.last_interaction_at, '')) >= @previousFrom THEN
+                (SELECT total(CASE WHEN m.month >= @recentFrom THEN (m.order_count + m.interaction_count) * ${WINDOW_PACK} ELSE m.order_count + m.interaction_count END)
+                   FROM customer_monthly m WHERE m.customer_id = c.id AND m.month >= @previousFrom AND m.month <= @asOfMonth)
+              END
          FROM customers c LEFT JOIN customer_rollups r ON r.customer_id = c.id ORDER BY c.id`,
     )
     .raw();
@@ -127,7 +131,6 @@ export function segmentQueries(db: Database) {
   const insertRun = db.prepare<[string, string, string, string, string, string, string, number]>(
     'INSERT INTO segment_runs (started_at, finished_at, as_of, trigger, settings, clv, summary, customers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const clearResults = db.prepare('DELETE FROM segment_results');
   const customerIds = db.prepare<[], number>('SELECT id FROM customers').pluck();
   const insertOne = db.prepare(`INSERT INTO segment_results (${RESULT_COLUMNS}) VALUES (${Array(13).fill('?').join(', ')})`);
   const insertBatch = db.prepare(`INSERT INTO segment_results (${RESULT_COLUMNS}) VALUES ${Array(RESULT_BATCH).fill(`(${Array(13).fill('?').join(', ')})`).join(', ')}`);
@@ -176,7 +179,8 @@ export function segmentQueries(db: Database) {
       const r = Array.isArray(results) ? columnsOfRows(results as readonly SegmentResultRow[]) : (results as SegmentResultColumns);
       return db.transaction(() => {
         const runId = Number(insertRun.run(run.started_at, run.finished_at, run.as_of, run.trigger, run.settings, run.clv, run.summary, run.customers).lastInsertRowid);
-        clearResults.run();
+        // Replaced whole: dropped and recreated rather than deleted row by row.
+        const makeIndexes = recreateEmpty(db, ['segment_results']);
         // The run read its inputs before this transaction; a customer deleted since
         // (an import reverted, a merge) has no result to keep.
         const existing = new Set(customerIds.all());
@@ -207,6 +211,7 @@ export function segmentQueries(db: Database) {
           }
         }
         for (let k = 0; k < batch.length; k += 13) insertOne.run(batch.slice(k, k + 13));
+        makeIndexes();
         copyTiers.run(runId);
         checkCancelled();
         pruneRuns.run(RUNS_KEPT);
