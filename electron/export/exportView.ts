@@ -18,6 +18,7 @@ export interface ExportViewParams {
 function fieldsOf(view: ViewSpec): string[] {
   const fields = new Set(['id', ...viewColumns('customers', view).map((c) => c.id)]);
   for (const col of Object.keys(view.filter ?? {})) fields.add(col);
+  for (const c of view.conditions ?? []) fields.add(c.column);
   for (const s of view.sort ?? []) fields.add(s.column);
   return [...fields];
 }
