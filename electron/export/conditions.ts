@@ -8,6 +8,14 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** -1/0/1 of a stored value against the condition's value, or null when they cannot be compared. */
 type Compare = (stored: unknown) => number | null;
 
+/** A stored value as text: tag lists joined as the sheet writes them, nothing for null. */
+function textOf(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return v.map(textOf).join('、');
+  return '';
+}
+
 function describe(c: FilterCondition): string {
   return `filter ${c.column}${c.op}${c.value}`;
 }
@@ -25,11 +33,7 @@ export function conditionTest(what: ExportWhat, c: FilterCondition): (r: Record_
   const value = c.value.trim();
   if (c.op === '~') {
     const needle = value.toLowerCase();
-    return (r) => {
-      const v = r[c.column];
-      const text = Array.isArray(v) ? v.join('、') : v === null || v === undefined ? '' : String(v);
-      return text.toLowerCase().includes(needle);
-    };
+    return (r) => textOf(r[c.column]).toLowerCase().includes(needle);
   }
   let compare: Compare;
   if (def.kind === 'int' || def.kind === 'money') {
@@ -48,7 +52,7 @@ export function conditionTest(what: ExportWhat, c: FilterCondition): (r: Record_
     const target = (code ?? value).toLowerCase();
     compare = (v) => {
       if (v === null || v === undefined) return null;
-      const text = (Array.isArray(v) ? v.join('、') : String(v)).toLowerCase();
+      const text = textOf(v).toLowerCase();
       return text === target ? 0 : Math.sign(collator.compare(text, target));
     };
   }
