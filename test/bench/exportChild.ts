@@ -4,12 +4,12 @@ import { exportView } from '../../electron/export/exportView';
 
 /**
  * One export in a fresh process, so its peak RSS is the export's own:
- * `tsx test/bench/exportChild.ts DB OUT.xlsx [list]` prints {ms, rows, rss_mb}.
+ * `tsx test/bench/exportChild.ts DB OUT.xlsx [export|list]` prints {ms, rows, rss_mb}.
  * It runs exactly what the export job runs. With `list` it only loads the rows
  * the way the grid does (customers:list), the baseline, in its own process too.
  */
 const [dbFile, out, mode] = process.argv.slice(2);
-if (!dbFile || !out) throw new Error('usage: exportChild.ts DB OUT.xlsx [list]');
+if (!dbFile || !out) throw new Error('usage: exportChild.ts DB OUT.xlsx [export|list]');
 const { db } = openDatabase(dbFile);
 const columns = ['code', 'name', 'kind', 'industry', 'region', 'ownerName', 'cooperationStart', 'status', 'contactName', 'orderCount', 'totalCents', 'lastOrderDate'];
 const t0 = performance.now();
