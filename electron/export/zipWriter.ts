@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
-import { constants, crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
+import { constants, crc32, createDeflateRaw, deflateRawSync, type DeflateRaw } from 'node:zlib';
 
 /**
  * A small ZIP writer for the .xlsx writer: deflated entries written straight to
@@ -46,6 +46,8 @@ export class ZipWriter {
   private readonly stamp = dosTime(new Date());
   private open = false;
   private closed = false;
+  /** The deflate stream of the open entry, destroyed on abort. */
+  private current: DeflateRaw | null = null;
 
   constructor(file: string) {
     this.fd = openSync(file, 'w');
@@ -106,13 +108,24 @@ export class ZipWriter {
     const e = this.begin(name);
     this.open = true;
     const deflate = createDeflateRaw({ level: LEVEL, memLevel: 9, strategy: constants.Z_DEFAULT_STRATEGY });
+    this.current = deflate;
+    // A failed file write (disk full) fails the stream, so the next write or close() reports it.
+    let failed: Error | null = null;
     deflate.on('data', (chunk: Buffer) => {
-      this.append(chunk);
-      e.csize += chunk.length;
+      try {
+        this.append(chunk);
+        e.csize += chunk.length;
+      } catch (err) {
+        failed = err instanceof Error ? err : new Error(String(err));
+        deflate.destroy(failed);
+      }
     });
     const ended = once(deflate, 'end');
+    // Awaited in close(); until then a failure must not count as an unhandled rejection.
+    ended.catch(() => undefined);
     return {
       write: (text: string) => {
+        if (failed) throw failed;
         const data = Buffer.from(text, 'utf8');
         e.crc = crc32(data, e.crc);
         e.size += data.length;
@@ -122,8 +135,10 @@ export class ZipWriter {
       close: async () => {
         deflate.end();
         await ended;
+        if (failed) throw failed;
         this.writeAt(this.localHeader(e), e.offset);
         this.open = false;
+        this.current = null;
       },
     };
   }
@@ -161,6 +176,8 @@ export class ZipWriter {
 
   /** Closes the file without finishing it (after a failure; the caller removes it). */
   abort(): void {
+    this.current?.destroy();
+    this.current = null;
     if (this.closed) return;
     this.closed = true;
     closeSync(this.fd);
