@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { exportWhats, type ExportWhat, type ViewSpec } from '../../shared/export/view';
 import { importTargets, mappingFileSchema, type ImportOptionsInput, type ImportTarget } from '../../shared/import/targets';
 import { openDatabase } from '../db/connection';
+import { parseCondition } from '../export/conditions';
 import { JobRunner } from '../jobs/runner';
 import { createServices, type Services } from '../services';
 import { requireDb } from './args';
@@ -11,7 +12,7 @@ import { CliError, printJson, printTable, type Streams } from './output';
 
 export const importUsage =
   'patron import --db F --type customers|contacts|orders|interactions|complaints FILE [--mapping M.json] [--encoding E] [--sheet S] [--match-by code|phone|email|name] [--on-existing update|skip] [--valid-rows] [--day-order dmy|mdy] [--dry-run] [--json]';
-export const exportUsage = 'patron export --db F --what customers|orders [--columns a,b] [--filter col=text]… [--quick TEXT] [--sort col[:desc]] [--lang zh-CN|en] OUT.xlsx|OUT.csv';
+export const exportUsage = 'patron export --db F --what customers|orders [--columns a,b] [--filter col<op>value]… [--quick TEXT] [--sort col[:desc]] [--lang zh-CN|en] OUT.xlsx|OUT.csv';
 
 function usageError(command: string, err: unknown): CliError {
   return new CliError(`patron ${command}: ${err instanceof Error ? err.message : String(err)}`, 2);
@@ -156,12 +157,11 @@ export async function exportCommand(argv: string[], out: Streams): Promise<numbe
   if (columns) view.columns = columns.split(',').map((c) => c.trim()).filter((c) => c !== '');
   const filters = (Array.isArray(v.filter) ? v.filter : []).filter((f): f is string => typeof f === 'string');
   if (filters.length > 0) {
-    view.filter = {};
-    for (const f of filters) {
-      const eq = f.indexOf('=');
-      if (eq <= 0) throw new CliError(`patron export: --filter must look like column=text, got "${f}"`, 2);
-      view.filter[f.slice(0, eq)] = f.slice(eq + 1);
-    }
+    view.conditions = filters.map((f) => {
+      const c = parseCondition(f);
+      if (!c) throw new CliError(`patron export: --filter must look like column<op>value with op one of = != >= <= > < ~, got "${f}"`, 2);
+      return c;
+    });
   }
   const quick = str(v.quick);
   if (quick) view.quickFilter = quick;

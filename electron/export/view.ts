@@ -1,5 +1,6 @@
 import type { CustomerRow } from '../../shared/domain/customer';
 import { exportColumns, exportSheetNames, exportValueLabels, type ExportColumnDef, type ExportWhat, type ViewSpec } from '../../shared/export/view';
+import { conditionTest } from './conditions';
 import type { CellInput, ColumnType, SheetSpec } from './workbook';
 
 type Record_ = Record<string, unknown>;
@@ -38,9 +39,11 @@ export function* viewRows(records: Iterable<Record_>, columns: ExportColumnDef[]
     if (!exportColumns[what].some((c) => c.id === col)) throw new Error(`unknown ${what} column "${col}" in filter`);
     return [col, text.toLowerCase()] as const;
   });
+  const conditions = (view.conditions ?? []).map((c) => conditionTest(what, c));
   const keep = (r: Record_): boolean => {
     if (ids && !ids.has(r[idKey] as number)) return false;
     for (const [col, text] of filters) if (!String(cell(r[col]) ?? '').toLowerCase().includes(text)) return false;
+    for (const test of conditions) if (!test(r)) return false;
     if (words.length > 0) {
       const hay = columns.map((c) => String(cell(r[c.id]) ?? '')).join('\u0001').toLowerCase();
       if (!words.every((w) => hay.includes(w))) return false;

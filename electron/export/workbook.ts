@@ -1,11 +1,16 @@
-import ExcelJS from 'exceljs';
+import { renameSync, rmSync } from 'node:fs';
+import { appPropsXml, columnLetters, contentTypesXml, corePropsXml, HEADER_STYLE, packageRelsXml, SHEET_OPEN, stylesXml, workbookRelsXml, workbookXml, xmlText, type SheetEntry } from './xlsxParts';
+import { ZipWriter } from './zipWriter';
 
 /**
- * A general multi-sheet workbook writer on exceljs's streaming writer: rows go
- * to disk as they are added, so 100,000 rows do not sit in memory as cell
- * objects. Cells are typed (numbers, dates, money), the header is styled and
- * frozen, autofilter is on and columns get widths from their content.
- * Reports of later issues reuse it with their own sheets.
+ * The .xlsx writer for grid exports and multi-sheet reports. It writes the
+ * sheet XML itself, row by row, into a deflate stream (zipWriter.ts): 100,000
+ * rows never exist as cell objects, so it is several times faster and lighter
+ * than exceljs's streaming writer, which it replaced. Cells are typed (numbers,
+ * dates as Excel serials with a date format, money in a ¥ format), the header
+ * is styled and frozen, autofilter is on and columns get widths from their
+ * content. Written to `<file>.partial` and renamed at the end, so a failed or
+ * cancelled export never leaves a half-written file under the final name.
  */
 export type ColumnType = 'text' | 'int' | 'number' | 'money' | 'date' | 'percent';
 
@@ -25,14 +30,28 @@ export interface SheetSpec {
   rows: Iterable<CellInput[]>;
 }
 
-const FORMATS: Record<ColumnType, string | undefined> = {
-  text: undefined,
+export interface WriteOptions {
+  /** Called every few thousand rows; throw from it to stop (the partial file is removed). */
+  checkCancelled?: () => void;
+  /** Rows written so far, every few thousand rows. */
+  progress?: (rows: number) => void;
+  /** Data rows per sheet before a sheet continues in "name (2)"; Excel's limit by default. */
+  rowsPerSheet?: number;
+}
+
+/** Excel's hard limit is 1,048,576 rows per sheet; one goes to the header. */
+export const MAX_DATA_ROWS = 1_048_575;
+
+/** Number formats by column type, in the order of their styles (2, 3, …) in styles.xml. */
+const FORMAT_TYPES = ['int', 'number', 'money', 'date', 'percent'] as const;
+const FORMATS: Record<(typeof FORMAT_TYPES)[number], string> = {
   int: '#,##0',
   number: '#,##0.00',
   money: '"¥"#,##0.00',
   date: 'yyyy-mm-dd',
   percent: '0.0%',
 };
+const styleOf = (type: ColumnType): number => (type === 'text' ? 0 : 2 + FORMAT_TYPES.indexOf(type));
 
 /** East Asian characters take two columns of width. */
 function textWidth(s: string): number {
@@ -46,66 +65,157 @@ export function safeSheetName(name: string): string {
   return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet';
 }
 
-function cellValue(type: ColumnType, v: CellInput): ExcelJS.CellValue {
-  if (v === null || v === '') return null;
-  switch (type) {
-    case 'money':
-      return typeof v === 'number' ? v / 100 : Number(v) / 100;
-    case 'date':
-      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? new Date(`${v.slice(0, 10)}T00:00:00Z`) : v;
-    case 'int':
-    case 'number':
-    case 'percent':
-      return typeof v === 'number' ? v : Number(v);
-    case 'text':
-      return String(v);
+/** Sheet names must differ (Excel ignores case); a repeated one becomes "name (2)". */
+function uniqueName(name: string, taken: Set<string>): string {
+  let candidate = name;
+  for (let k = 2; taken.has(candidate.toLowerCase()); k++) {
+    const suffix = ` (${k})`;
+    candidate = name.slice(0, 31 - suffix.length) + suffix;
   }
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
+// Excel's day 0 is 1899-12-30 (its 1900 leap-year bug included); 25569 is 1970-01-01.
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+const serials = new Map<string, number>();
+function dateSerial(iso: string): number | null {
+  const key = iso.slice(0, 10);
+  let s = serials.get(key);
+  if (s === undefined) {
+    const m = ISO_DATE.exec(key);
+    if (!m) return null;
+    s = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000 + 25569;
+    if (!Number.isFinite(s)) return null;
+    if (serials.size < 100_000) serials.set(key, s);
+  }
+  return s;
 }
 
 const SAMPLE_FOR_WIDTH = 200;
-const YIELD_EVERY = 2000;
+/** Characters of XML gathered before they go to zlib. */
+const CHUNK = 1 << 18;
+const CHECK_EVERY = 5000;
 
-export async function writeWorkbook(file: string, sheets: SheetSpec[]): Promise<{ rows: number }> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
-  wb.creator = 'Patron';
-  let total = 0;
-  for (const sheet of sheets) {
-    const n = sheet.columns.length;
-    const ws = wb.addWorksheet(safeSheetName(sheet.name), {
-      views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
-    });
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, n) } };
-    // Widths need a look at the data before the first row is written: buffer a few rows.
-    const iter = sheet.rows[Symbol.iterator]();
-    const head: CellInput[][] = [];
-    for (let r = iter.next(); !r.done; r = head.length < SAMPLE_FOR_WIDTH ? iter.next() : { done: true, value: undefined }) {
-      head.push(r.value);
-      if (head.length >= SAMPLE_FOR_WIDTH) break;
-    }
-    ws.columns = sheet.columns.map((c, i) => {
-      const measured = Math.max(textWidth(c.header) + 4, ...head.map((row) => (c.type === 'money' ? 14 : c.type === 'date' ? 12 : textWidth(String(row[i] ?? '')) + 2)));
-      const fmt = FORMATS[c.type];
-      return { key: String(i), width: c.width ?? Math.min(60, Math.max(8, measured)), ...(fmt ? { style: { numFmt: fmt } } : {}) };
-    });
-    const header = ws.getRow(1);
-    header.values = sheet.columns.map((c) => c.header);
-    header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF2F5597' } };
-    header.alignment = { vertical: 'middle' };
-    header.commit();
-    const types = sheet.columns.map((c) => c.type);
-    const add = (row: CellInput[]) => {
-      ws.addRow(types.map((t, i) => cellValue(t, row[i] ?? null))).commit();
-      total++;
-    };
-    for (const row of head) add(row);
-    for (let r = iter.next(); !r.done; r = iter.next()) {
-      add(r.value);
-      // Let the zip stream drain now and then, or the whole sheet would wait in memory.
-      if (total % YIELD_EVERY === 0) await new Promise((ok) => setImmediate(ok));
-    }
-    ws.commit();
+function textCell(ref: string, text: string, style: number): string {
+  const s = style === 0 ? '' : ` s="${style}"`;
+  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlText(text)}</t></is></c>`;
+}
+
+/** One cell's XML ('' for an empty cell): numbers and dates as numbers with their format, the rest as text. */
+function cellXml(type: ColumnType, style: number, ref: string, v: CellInput): string {
+  if (v === null || v === '') return '';
+  let n: number | null;
+  switch (type) {
+    case 'text':
+      return textCell(ref, String(v), 0);
+    case 'money':
+      n = (typeof v === 'number' ? v : Number(v)) / 100;
+      break;
+    case 'date':
+      n = typeof v === 'number' ? v : dateSerial(v);
+      break;
+    default:
+      n = typeof v === 'number' ? v : Number(v);
   }
-  await wb.commit();
+  // A value that is not a number (text in a number column) is kept as text rather than lost.
+  if (n === null || !Number.isFinite(n)) return textCell(ref, String(v), 0);
+  return `<c r="${ref}" s="${style}"><v>${n}</v></c>`;
+}
+
+/** Column widths from the header and the first rows, as characters (8–60). */
+function widthsOf(columns: SheetColumn[], head: CellInput[][]): number[] {
+  return columns.map((c, i) => {
+    if (c.width !== undefined) return c.width;
+    let measured = textWidth(c.header) + 4;
+    for (const row of head) measured = Math.max(measured, c.type === 'money' ? 14 : c.type === 'date' ? 12 : textWidth(String(row[i] ?? '')) + 2);
+    return Math.min(60, Math.max(8, measured));
+  });
+}
+
+export async function writeWorkbook(file: string, sheets: SheetSpec[], opts: WriteOptions = {}): Promise<{ rows: number }> {
+  const perSheet = Math.min(opts.rowsPerSheet ?? MAX_DATA_ROWS, MAX_DATA_ROWS);
+  const partial = `${file}.partial`;
+  rmSync(partial, { force: true });
+  const zip = new ZipWriter(partial);
+  const entries: SheetEntry[] = [];
+  const taken = new Set<string>();
+  let total = 0;
+  try {
+    for (const sheet of sheets) {
+      const n = sheet.columns.length;
+      const letters = sheet.columns.map((_, i) => columnLetters(i));
+      const types = sheet.columns.map((c) => c.type);
+      const styles = types.map(styleOf);
+      // Widths need a look at the data before the first row is written: buffer a few rows.
+      const iter = sheet.rows[Symbol.iterator]();
+      const head: CellInput[][] = [];
+      let next = iter.next();
+      while (!next.done && head.length < SAMPLE_FOR_WIDTH) {
+        head.push(next.value);
+        next = iter.next();
+      }
+      const widths = widthsOf(sheet.columns, head);
+      const cols = sheet.columns
+        .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${widths[i] ?? 8}" customWidth="1"${styles[i] ? ` style="${styles[i]}"` : ''}/>`)
+        .join('');
+      const headerRow = `<row r="1" s="${HEADER_STYLE}" customFormat="1">${sheet.columns.map((c, i) => textCell(`${letters[i] ?? 'A'}1`, c.header, HEADER_STYLE)).join('')}</row>`;
+      let headAt = 0;
+      const take = (): CellInput[] | null => {
+        if (headAt < head.length) return head[headAt++] ?? null;
+        if (next.done) return null;
+        const row = next.value;
+        next = iter.next();
+        return row;
+      };
+      let row = take();
+      let part = 0;
+      // Every sheet part gets the header; a sheet with no rows still gets one part.
+      while (part === 0 || row !== null) {
+        part++;
+        const name = uniqueName(part === 1 ? safeSheetName(sheet.name) : safeSheetName(sheet.name).slice(0, 31 - ` (${part})`.length) + ` (${part})`, taken);
+        const out = zip.stream(`xl/worksheets/sheet${entries.length + 1}.xml`);
+        let xml = `${SHEET_OPEN}<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${n > 0 ? `<cols>${cols}</cols>` : ''}<sheetData>${headerRow}`;
+        let r = 1;
+        for (; row !== null && r <= perSheet; row = take()) {
+          r++;
+          xml += `<row r="${r}">`;
+          for (let i = 0; i < n; i++) xml += cellXml(types[i] ?? 'text', styles[i] ?? 0, `${letters[i] ?? 'A'}${r}`, row[i] ?? null);
+          xml += '</row>';
+          total++;
+          if (xml.length > CHUNK) {
+            const wait = out.write(xml);
+            xml = '';
+            if (wait) await wait;
+          }
+          if (total % CHECK_EVERY === 0) {
+            opts.checkCancelled?.();
+            opts.progress?.(total);
+          }
+        }
+        const filterRef = `A1:${columnLetters(Math.max(1, n) - 1)}${r}`;
+        xml += `</sheetData><autoFilter ref="${filterRef}"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+        const wait = out.write(xml);
+        if (wait) await wait;
+        await out.close();
+        entries.push({ name, filterRef });
+      }
+    }
+    zip.add('[Content_Types].xml', contentTypesXml(entries.length));
+    zip.add('_rels/.rels', packageRelsXml());
+    zip.add('docProps/core.xml', corePropsXml('Patron', new Date()));
+    zip.add('docProps/app.xml', appPropsXml(entries.map((e) => e.name)));
+    zip.add('xl/workbook.xml', workbookXml(entries));
+    zip.add('xl/_rels/workbook.xml.rels', workbookRelsXml(entries.length));
+    zip.add('xl/styles.xml', stylesXml(FORMAT_TYPES.map((t) => FORMATS[t])));
+    zip.finish();
+  } catch (err) {
+    zip.abort();
+    rmSync(partial, { force: true });
+    throw err;
+  }
+  renameSync(partial, file);
+  opts.progress?.(total);
   return { rows: total };
 }

@@ -119,7 +119,8 @@ function customerChanges(db: ReturnType<typeof importLookups>, id: number, value
 /**
  * Plans every row. With `onRow`, valid rows are handed over one by one (the
  * commit writes them as they come) instead of being kept, so a million-row file
- * never sits in memory as planned objects.
+ * never sits in memory as planned objects. A row handed to `onRow` (and its
+ * values) is only valid during that call.
  */
 export function planImport(
   db: Database,
@@ -143,7 +144,9 @@ export function planImport(
   const existing = lookups.customers();
   const byKey = target === 'customers' ? customerIndex(existing, options.matchBy) : new Map<string, number>();
   const byCode = indexCustomers(existing, (c) => c.code);
-  const byName = indexCustomers(existing, (c) => normaliseName(c.name));
+  // Names are looked up only when a reference is not a customer code; most files use codes, so the index is built on first need.
+  let byName: Map<string, number> | null = null;
+  const nameIndex = () => (byName ??= indexCustomers(existing, (c) => normaliseName(c.name)));
   const seenKeys = new Map<string, number>();
   // No stored order numbers yet (a first import): nothing to look up per row; duplicates within the file are still caught.
   const orderNumbersStored = target === 'orders' && lookups.anyOrderNumbers();
@@ -156,13 +159,16 @@ export function planImport(
   // One error list and one fail() for all rows: no per-row allocations on the hot path of a million-row file.
   const rowErrors: ImportError[] = [];
   let rowNo = 0;
+  // With onRow each row is consumed before the next one is planned, so one Map serves every row.
+  const reused = new Map<string, FieldValue>();
   const fail = (column: string, reason: string, code: string, params: Record<string, string | number> = {}) => rowErrors.push({ file: fileName, row: rowNo, column, reason, code, params });
 
   for (let r = 0; r < source.rows.length; r++) {
     const cells = source.rows[r] ?? [];
     rowNo = source.rowNumbers[r] ?? r + 2;
     rowErrors.length = 0;
-    const values = new Map<string, FieldValue>();
+    const values = onRow ? reused : new Map<string, FieldValue>();
+    values.clear();
     for (let k = 0; k < fields.length; k++) {
       const f = fields[k];
       const parse = parsers[k];
@@ -203,7 +209,7 @@ export function planImport(
         const ref = cellText(cells[customerCol] ?? null);
         let found = refCache.get(ref);
         if (found === undefined && !refCache.has(ref)) {
-          found = byCode.get(ref) ?? byName.get(normaliseName(ref));
+          found = byCode.get(ref) ?? nameIndex().get(normaliseName(ref));
           refCache.set(ref, found);
         }
         if (found === undefined) fail(headerOf('customer'), `no customer with code or name "${ref}"`, 'noCustomer', { value: ref });

@@ -1,24 +1,10 @@
-import { customerQueries } from '../db/customers';
-import { exportQueries } from '../db/exports';
-import { writeCsv } from '../export/csv';
-import { viewSheet } from '../export/view';
-import { writeWorkbook } from '../export/workbook';
-import type { ExportFormat, ExportWhat, ViewSpec } from '../../shared/export/view';
+import { exportView, type ExportViewParams } from '../export/exportView';
 import type { JobRun } from './context';
 
-/** Export job: builds the view's rows and streams them to .xlsx or .csv in this worker thread. */
-export interface ExportJobParams {
-  what: ExportWhat;
-  format: ExportFormat;
-  view: ViewSpec;
-  language: 'zh-CN' | 'en';
-  path: string;
-}
+/** Export job: streams the view's rows to .xlsx or .csv in this worker thread. */
+export type ExportJobParams = ExportViewParams;
 
-export const run: JobRun<ExportJobParams, { path: string; rows: number }> = async ({ db, params }) => {
-  const records: Iterable<Record<string, unknown>> =
-    params.what === 'customers' ? customerQueries(db).list(() => '') : exportQueries(db).orders();
-  const sheet = viewSheet(params.what, records, params.view, params.language);
-  const { rows } = params.format === 'csv' ? await writeCsv(params.path, sheet) : await writeWorkbook(params.path, [sheet]);
-  return { result: { path: params.path, rows }, tables: [] };
+export const run: JobRun<ExportJobParams, { path: string; rows: number }> = async (job) => {
+  const result = await exportView(job.db, job.params, { checkCancelled: () => job.checkCancelled() });
+  return { result, tables: [] };
 };

@@ -10,6 +10,7 @@ import type { JobOutcome } from '../jobs/runner';
 import type { InspectResult } from '../import/run';
 import { revertBatch } from '../import/revert';
 import { nowIso, type ServiceContext } from './context';
+import { pruneUploads } from './importUploads';
 import { backupBeforeBulk } from './safety';
 
 export interface ImportRequest {
@@ -102,14 +103,18 @@ export function importService(ctx: ServiceContext, hooks: ImportHooks = {}) {
     /**
      * The wizard in a browser has no file path: it sends the bytes, which are
      * kept in an imports folder beside the database so the job can read them.
+     * Only the newest uploads are kept (importUploads.ts).
      */
     upload(req: { name: string; base64: string }): { file: string } {
       // One folder per upload keeps the file's own name, which error messages quote.
-      const folder = join(dirname(ctx.dbPath), 'imports', `${nowIso(ctx).replace(/[-:.]/g, '')}-${randomUUID().slice(0, 8)}`);
+      const root = join(dirname(ctx.dbPath), 'imports');
+      const name = `${nowIso(ctx).replace(/[-:.]/g, '')}-${randomUUID().slice(0, 8)}`;
+      const folder = join(root, name);
       mkdirSync(folder, { recursive: true });
       const safe = basename(req.name).replace(/[^\p{L}\p{N}._() -]/gu, '_') || 'upload.csv';
       const file = join(folder, safe);
       writeFileSync(file, Buffer.from(req.base64, 'base64'));
+      pruneUploads(root, name);
       return { file };
     },
 

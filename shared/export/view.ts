@@ -11,6 +11,13 @@ export type ExportWhat = (typeof exportWhats)[number];
 export const exportFormats = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
+/** Comparisons of a column filter (CLI --filter col<op>value): equals, differs, ranges, contains. */
+export const filterOps = ['=', '!=', '>=', '<=', '>', '<', '~'] as const;
+export type FilterOp = (typeof filterOps)[number];
+
+export const filterConditionSchema = z.object({ column: z.string().min(1), op: z.enum(filterOps), value: z.string() }).strict();
+export type FilterCondition = z.infer<typeof filterConditionSchema>;
+
 export const viewSpecSchema = z
   .object({
     /** Column ids in display order; absent or empty: every column. */
@@ -20,6 +27,12 @@ export const viewSpecSchema = z
     quickFilter: z.string().optional(),
     /** Column id → text the column must contain (case-insensitive). */
     filter: z.record(z.string(), z.string()).optional(),
+    /**
+     * Column conditions, all of which must hold. Numbers compare as numbers
+     * (money in yuan), dates as YYYY-MM-DD, text case-insensitively; a coded
+     * column (status, kind, tier) matches its code or either label.
+     */
+    conditions: z.array(filterConditionSchema).optional(),
     /** Only these records (a selection or an id filter of the grid). */
     ids: z.array(z.number().int().positive()).nullable().optional(),
   })

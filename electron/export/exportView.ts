@@ -1,0 +1,35 @@
+import type { Database } from 'better-sqlite3';
+import type { ExportFormat, ExportWhat, ViewSpec } from '../../shared/export/view';
+import { customerQueries } from '../db/customers';
+import { exportQueries } from '../db/exports';
+import { writeCsv } from './csv';
+import { viewColumns, viewSheet } from './view';
+import { writeWorkbook, type WriteOptions } from './workbook';
+
+export interface ExportViewParams {
+  what: ExportWhat;
+  format: ExportFormat;
+  view: ViewSpec;
+  language: 'zh-CN' | 'en';
+  path: string;
+}
+
+/** The customer fields a view reads: its columns, filters and sort keys (and id, for a selection). */
+function fieldsOf(view: ViewSpec): string[] {
+  const fields = new Set(['id', ...viewColumns('customers', view).map((c) => c.id)]);
+  for (const col of Object.keys(view.filter ?? {})) fields.add(col);
+  for (const c of view.conditions ?? []) fields.add(c.column);
+  for (const s of view.sort ?? []) fields.add(s.column);
+  return [...fields];
+}
+
+/**
+ * Writes one grid view to .xlsx or .csv. Records stream from SQLite straight
+ * into the writer; only a sorted view holds its (filtered) rows, to sort them.
+ */
+export async function exportView(db: Database, params: ExportViewParams, opts: WriteOptions = {}): Promise<{ path: string; rows: number }> {
+  const records: Iterable<Record<string, unknown>> = params.what === 'customers' ? customerQueries(db).iterateFields(fieldsOf(params.view)) : exportQueries(db).orders();
+  const sheet = viewSheet(params.what, records, params.view, params.language);
+  const { rows } = params.format === 'csv' ? await writeCsv(params.path, sheet) : await writeWorkbook(params.path, [sheet], opts);
+  return { path: params.path, rows };
+}
