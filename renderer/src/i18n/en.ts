@@ -156,6 +156,7 @@ export const en: Messages = {
       'merge-undo': 'Before undoing a merge',
       'bulk-edit': 'Before bulk edit',
       restore: 'Before restore',
+      'visit-plans': 'Before creating visit plans',
     },
     failed: {
       load: 'Could not read the list of backups',

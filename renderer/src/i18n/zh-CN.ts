@@ -157,6 +157,7 @@ export const zhCN = {
       'merge-undo': '撤销合并前',
       'bulk-edit': '批量修改前',
       restore: '恢复前',
+      'visit-plans': '创建拜访计划前',
     },
     failed: {
       load: '无法读取备份列表',
