@@ -208,8 +208,7 @@ export function visitQueries(db: Database) {
      * Open churn warnings of one customer, as the visit sheet lists them.
      * Empty until the warnings area is merged; the lead wires it here.
      */
-    openWarnings(customerId: number): VisitSheet['warnings'] {
-      void customerId;
+    openWarnings(_customerId: number): VisitSheet['warnings'] {
       // — Warnings, complaints and care reminders —
       return [];
     },
