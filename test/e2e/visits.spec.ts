@@ -18,6 +18,13 @@ function withDb<T>(dbPath: string, fn: (db: Database.Database) => T): T {
 const highTierCount = (dbPath: string) =>
   withDb(dbPath, (db) => db.prepare("SELECT count(*) FROM segment_results r JOIN customers c ON c.id = r.customer_id WHERE coalesce(c.tier_override, r.tier) = 'high'").pluck().get() as number);
 
+/** Steps the month calendar forward to the first month with plans in it. */
+async function showPlannedMonth(page: Page, nextLabel: string): Promise<void> {
+  const inMonth = page.locator('.visit-calendar__day:not(.visit-calendar__day--outside) .visit-chip');
+  for (let i = 0; i < 24 && !(await inMonth.first().isVisible()); i++) await page.getByRole('button', { name: nextLabel }).click();
+  await expect(inMonth.first()).toBeVisible();
+}
+
 async function segment(page: Page, url: string): Promise<void> {
   await page.goto(`${url}#/segments`);
   await page.getByTestId('segment-run').click();
@@ -108,8 +115,7 @@ test.describe('Visit plans in Chinese', () => {
     await page.goto(`${patron.url}#/visits/calendar`);
     await page.locator('.visit-calendar__title').waitFor();
     // Step to December 2026, where the plans are.
-    for (let i = 0; i < 24 && !(await page.locator('.visit-chip').first().isVisible()); i++) await page.getByRole('button', { name: '下一页' }).click();
-    await expect(page.locator('.visit-chip').first()).toBeVisible();
+    await showPlannedMonth(page, '下一页');
     await page.screenshot({ path: join(screenshotDir, 'visits-calendar-zh-CN.png') });
     await page.getByTestId('calendar-week').click();
     await page.screenshot({ path: join(screenshotDir, 'visits-calendar-week-zh-CN.png') });
@@ -138,6 +144,17 @@ test.describe('Visit plans in English', () => {
     await page.getByTestId('visit-plan-create').click();
     await expect(page.getByTestId('visit-count')).toContainText('Showing 1 of 1');
 
+    // The grid's selection: "Plan visits" on the Customers toolbar.
+    await page.goto(`${patron.url}#/customers`);
+    await expect(page.getByTestId('customer-count')).toBeVisible();
+    for (const id of [2, 3]) await page.locator(`[role="row"][row-id="${id}"] .ag-selection-checkbox input`).first().check();
+    await page.screenshot({ path: join(screenshotDir, 'visits-grid-button-en.png') });
+    await page.getByTestId('plan-visits').click();
+    await expect(page.getByTestId('visit-plan-form')).toContainText('Selected customers (2)');
+    await page.getByTestId('visit-plan-preview').click();
+    await page.getByTestId('visit-plan-create').click();
+    await expect(page.getByTestId('visit-count')).toContainText('Showing 3 of 3');
+
     // A template edit makes version 2; the plan made keeps version 1.
     await page.goto(`${patron.url}#/visits/templates`);
     await page.getByTestId('template-edit-high-high:high').click();
@@ -151,7 +168,7 @@ test.describe('Visit plans in English', () => {
     await expect(page).toHaveURL(/#\/visits\/list/);
     await page.screenshot({ path: join(screenshotDir, 'visits-list-en.png') });
     await page.goto(`${patron.url}#/visits/calendar`);
-    for (let i = 0; i < 24 && !(await page.locator('.visit-chip').first().isVisible()); i++) await page.getByRole('button', { name: 'Next' }).click();
+    await showPlannedMonth(page, 'Next');
     await page.screenshot({ path: join(screenshotDir, 'visits-calendar-en.png') });
     await page.goto(`${patron.url}#/customers/1`);
     await page.getByTestId('profile-visits').scrollIntoViewIfNeeded();

@@ -33,7 +33,7 @@ export function VisitsPage() {
         </h1>
         <nav className="visit-tabs" aria-label={t('visits.title')}>
           {visitTabs.map((tab) => (
-            <a key={tab} href={visitsHref(tab)} className={route.tab === tab ? 'button button--primary' : 'button'} aria-current={route.tab === tab ? 'page' : undefined} data-testid={`visits-tab-${tab}`}>
+            <a key={tab} href={visitsHref(tab)} className={route.tab === tab ? 'button visit-tab--on' : 'button'} aria-current={route.tab === tab ? 'page' : undefined} data-testid={`visits-tab-${tab}`}>
               {t(`visits.tabs.${tab}`)}
             </a>
           ))}

@@ -74,7 +74,7 @@ export function PrintView({ route }: { route: PrintRoute }) {
         <button type="button" className="button" disabled={!ready || busy} onClick={() => void run('print:print')}>
           {t('print.toolbar.print')}
         </button>
-        <button type="button" className="button button--primary" disabled={!ready || busy} onClick={() => void run('print:pdf')} data-testid="print-save-pdf">
+        <button type="button" className="button button--primary visit-primary" disabled={!ready || busy} onClick={() => void run('print:pdf')} data-testid="print-save-pdf">
           {t('print.toolbar.savePdf')}
         </button>
         {!ready && <span className="muted">{t('print.toolbar.loading')}</span>}

@@ -152,7 +152,7 @@ export function PlanForm({ customerId, selection }: { customerId: number | null;
       <div className="toolbar">
         <button type="button" className="button" disabled={busy || !target} onClick={() => void run('preview')} data-testid="visit-plan-preview">{t('visits.plan.preview')}</button>
         {preview && preview.drafts.length > 0 && (
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => void run('create')} data-testid="visit-plan-create">
+          <button type="button" className="button button--primary visit-primary" disabled={busy} onClick={() => void run('create')} data-testid="visit-plan-create">
             {t('visits.plan.create', { count: preview.drafts.length })}
           </button>
         )}

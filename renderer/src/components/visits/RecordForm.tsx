@@ -55,7 +55,7 @@ export function RecordForm({ plan, onDone }: { plan: VisitPlan; onDone: () => vo
         <input className="text-input" value={nextStep} onChange={(e) => setNextStep(e.target.value)} />
       </label>
       <div className="visit-record__actions">
-        <button type="submit" className="button button--primary" data-testid="visit-record-save">{t('visits.save')}</button>
+        <button type="submit" className="button button--primary visit-primary" data-testid="visit-record-save">{t('visits.save')}</button>
         <button type="button" className="button" onClick={onDone}>{t('visits.cancel')}</button>
       </div>
       {error && <p className="error-text" role="alert">{error}</p>}

@@ -139,7 +139,7 @@ export function TemplatesPanel() {
             ))}
           </div>
           <div className="toolbar">
-            <button type="submit" className="button button--primary" data-testid="template-save">{editing.key ? t('visits.templates.saveVersion') : t('visits.templates.saveNew')}</button>
+            <button type="submit" className="button button--primary visit-primary" data-testid="template-save">{editing.key ? t('visits.templates.saveVersion') : t('visits.templates.saveNew')}</button>
             <button type="button" className="button" onClick={() => setEditing(null)}>{t('visits.cancel')}</button>
           </div>
         </form>

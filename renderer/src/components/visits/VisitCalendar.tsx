@@ -72,7 +72,7 @@ export function VisitCalendar() {
       <div className="toolbar">
         <div className="visit-tabs" role="group">
           {(['week', 'month'] as const).map((m) => (
-            <button key={m} type="button" className={mode === m ? 'button button--primary' : 'button'} aria-pressed={mode === m} onClick={() => setMode(m)} data-testid={`calendar-${m}`}>
+            <button key={m} type="button" className={mode === m ? 'button visit-tab--on' : 'button'} aria-pressed={mode === m} onClick={() => setMode(m)} data-testid={`calendar-${m}`}>
               {t(`visits.calendar.${m}`)}
             </button>
           ))}
