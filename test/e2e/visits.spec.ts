@@ -45,7 +45,7 @@ async function planHighTier(page: Page, url: string, dbPath: string): Promise<nu
 }
 
 /** Saves the visit sheets of three plans as one PDF through the print preview and checks it page by page. */
-async function printThree(page: Page, lang: string): Promise<void> {
+async function printThree(page: Page, lang: string, paper: 'A4' | 'Letter'): Promise<void> {
   await page.goto(page.url().replace(/#.*$/, '#/visits/list'));
   const rows = page.locator('[data-testid^="visit-row-"]');
   await expect(rows.first()).toBeVisible();
@@ -57,6 +57,8 @@ async function printThree(page: Page, lang: string): Promise<void> {
   }
   await page.getByTestId('visit-print-selected').click();
   await expect(page.getByTestId('print-root')).toHaveAttribute('data-print-ready', 'true');
+  if (paper === 'Letter') await page.getByTestId('print-paper').selectOption('Letter');
+  await expect(page).toHaveURL(new RegExp(`paper=${paper}`));
   await expect(page.getByTestId('visit-sheet')).toHaveCount(3);
   await page.screenshot({ path: join(screenshotDir, `visits-print-preview-${lang}.png`) });
   await page.getByTestId('print-save-pdf').click();
@@ -66,7 +68,7 @@ async function printThree(page: Page, lang: string): Promise<void> {
   expect(existsSync(path)).toBe(true);
   const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
   expect(/Pages:\s+(\d+)/.exec(info)?.[1]).toBe('3');
-  expect(info).toMatch(/Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)/);
+  expect(info).toMatch(paper === 'A4' ? /Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)/ : /Page size:\s+612(\.\d+)? x 792(\.\d+)? pts \(letter\)/);
   for (let page = 1; page <= 3; page++) {
     const text = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', path, '-'], { encoding: 'utf8' });
     const name = names[page - 1] ?? '';
@@ -126,7 +128,7 @@ test.describe('Visit plans in Chinese', () => {
     await expect(page.getByRole('status')).toContainText('已保存');
     await page.screenshot({ path: join(screenshotDir, 'visits-templates-zh-CN.png') });
 
-    await printThree(page, 'zh-CN');
+    await printThree(page, 'zh-CN', 'A4');
   });
 });
 
@@ -175,6 +177,6 @@ test.describe('Visit plans in English', () => {
     await expect(page.getByTestId('profile-visits')).toContainText('Planned');
     await page.screenshot({ path: join(screenshotDir, 'visits-profile-en.png') });
 
-    await printThree(page, 'en');
+    await printThree(page, 'en', 'Letter');
   });
 });
