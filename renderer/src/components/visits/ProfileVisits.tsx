@@ -40,8 +40,8 @@ export function ProfileVisits({ customerId }: { customerId: number }) {
               <div className="visit-profile-item">
                 <span>{p.plannedDate}</span>
                 <span className={`visit-status visit-status--${p.status}`}>{t(`visits.status.${p.status}`)}</span>
-                <span className="visit-profile-item__name">{p.templateName}</span>
                 <span className="muted">{p.ownerName ?? ''}</span>
+                <span className="visit-profile-item__name">{p.templateName}</span>
                 <button type="button" className="button" onClick={() => setRecording(recording === p.id ? null : p.id)}>{t('visits.record')}</button>
                 <a className="button" href={visitSheetsRoute([p.id])}>{t('print.toolbar.print')}</a>
               </div>
