@@ -65,6 +65,18 @@ export function handlerTable(services: Services): HandlerTable {
     'segments:preview': (req) => services.segments.preview(req),
     // — Warnings, complaints and care reminders —
     // — Visit plans and printing —
+    'visits:templates': () => ({ templates: services.visits.templates() }),
+    'visits:templateVersions': (req) => ({ versions: services.visits.templateVersions(req.key) }),
+    'visits:saveTemplate': (req) => services.visits.saveTemplate(req),
+    'visits:preview': (req) => services.visits.preview(req),
+    'visits:create': (req) => services.visits.create(req),
+    'visits:list': (req) => services.visits.list(req),
+    'visits:record': (req) => services.visits.record(req),
+    'visits:sheets': (req) => services.visits.sheets(req.ids, req.language),
+    'visits:printSettings': () => services.visits.printSettings(),
+    'visits:savePrintSettings': (req) => services.visits.savePrintSettings(req),
+    'print:pdf': (req) => services.print.pdf(req),
+    'print:print': (req) => services.print.print(req),
     // — Loyalty: levels, points, referrals —
   };
 }

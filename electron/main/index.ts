@@ -14,6 +14,7 @@ import { openAppDatabase, replaceWithBackup } from '../services/startup';
 import { electronDialogs } from './dialogs';
 import { bindIpc, broadcast } from './ipc';
 import { resolveNativeBinding } from './native';
+import { electronPrinter } from './print';
 import { hardenSession, lockDownContents } from './security';
 import { createMainWindow } from './window';
 
@@ -87,6 +88,7 @@ function start(): void {
     emit: broadcast,
     jobs,
     dialogs: electronDialogs(() => mainWindow),
+    printer: electronPrinter(outDir),
   });
   bindIpc(handlerTable(services));
   // Automatic backups: every 30 minutes (configurable) when something changed, and one on quit.

@@ -3,6 +3,7 @@ import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
 import type { JobRunner } from '../jobs/runner';
 import type { FileDialogs } from './fileDialogs';
+import type { Printer } from './print';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -21,6 +22,8 @@ export interface ServiceContext {
   jobs: JobRunner;
   /** Native open/save dialogs; only the Electron app has them. */
   dialogs?: FileDialogs;
+  /** Renders print routes to PDF / paper (the Electron shell or the browser harness). */
+  printer?: Printer;
 }
 
 export function nowIso(ctx: ServiceContext): string {

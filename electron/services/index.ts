@@ -17,6 +17,8 @@ import { viewService } from './views';
 import { segmentService } from './segments';
 // — Warnings, complaints and care reminders —
 // — Visit plans and printing —
+import { printService } from './print';
+import { visitService } from './visits';
 // — Loyalty: levels, points, referrals —
 
 export type { ServiceContext } from './context';
@@ -27,6 +29,7 @@ export function createServices(ctx: ServiceContext) {
   // Services other services call are made here first, each area below its marker.
   // — Warnings, complaints and care reminders —
   // — Visit plans and printing —
+  const visits = visitService(ctx, { segmentIds: (selector) => segments.ids(selector).ids });
   // — Loyalty: levels, points, referrals —
 
   /** Imports change customers and orders: every area that derives data from them recomputes. */
@@ -56,6 +59,8 @@ export function createServices(ctx: ServiceContext) {
     segments,
     // — Warnings, complaints and care reminders —
     // — Visit plans and printing —
+    visits,
+    print: printService(ctx),
     // — Loyalty: levels, points, referrals —
   };
 }

@@ -5,7 +5,7 @@ import { writeVerifiedBackup } from '../db/backup';
 import type { ServiceContext } from './context';
 
 /** Operations that rewrite many rows at once; each is preceded by a verified backup. */
-export type BulkOperation = 'import' | 'import-revert' | 'merge' | 'merge-undo' | 'bulk-edit' | 'restore';
+export type BulkOperation = 'import' | 'import-revert' | 'merge' | 'merge-undo' | 'bulk-edit' | 'restore' | 'visit-plans';
 
 /** `<folder of the database>/backups`, beside the file it protects. */
 export function backupFolder(dbPath: string): string {

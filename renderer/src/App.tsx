@@ -4,7 +4,10 @@ import { AreaContent } from './components/AreaContent';
 import { ErrorNotice } from './components/ErrorNotice';
 import { NavRail } from './components/NavRail';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
+import { useHash } from './hooks/useHash';
 import { useHashRoute } from './hooks/useHashRoute';
+import { PrintView } from './print/PrintView';
+import { printRouteFromHash } from './routing/visitRoute';
 import { useSettings } from './stores/settings';
 
 /** The main window: navigation rail on the left, the current area's page beside it. */
@@ -14,6 +17,8 @@ export function App() {
   const status = useSettings((s) => s.status);
   const startError = useSettings((s) => s.startError);
   const saveError = useSettings((s) => s.saveError);
+  // Print layouts (`#/print/…`) render without the app shell, as they go on paper.
+  const printRoute = printRouteFromHash(useHash());
 
   useEffect(() => {
     void useSettings.getState().start();
@@ -39,6 +44,8 @@ export function App() {
       </div>
     );
   }
+
+  if (printRoute) return <PrintView route={printRoute} />;
 
   return (
     <div className="app-shell">

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Why a backup was taken; part of its file name so a folder listing explains itself. */
-export const backupReasons = ['scheduled', 'quit', 'manual', 'migration', 'import', 'import-revert', 'merge', 'merge-undo', 'bulk-edit', 'restore'] as const;
+export const backupReasons = ['scheduled', 'quit', 'manual', 'migration', 'import', 'import-revert', 'merge', 'merge-undo', 'bulk-edit', 'restore', 'visit-plans'] as const;
 export type BackupReason = (typeof backupReasons)[number];
 
 export const backupInfoSchema = z.object({

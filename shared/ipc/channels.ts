@@ -61,6 +61,18 @@ export const channels = [
   'segments:preview',
   // — Warnings, complaints and care reminders —
   // — Visit plans and printing —
+  'visits:templates',
+  'visits:templateVersions',
+  'visits:saveTemplate',
+  'visits:preview',
+  'visits:create',
+  'visits:list',
+  'visits:record',
+  'visits:sheets',
+  'visits:printSettings',
+  'visits:savePrintSettings',
+  'print:pdf',
+  'print:print',
   // — Loyalty: levels, points, referrals —
 ] as const;
 

@@ -26,6 +26,21 @@ import { segmentSettingsSchema } from '../analytics/settings';
 import { segmentOverviewSchema, segmentPreviewSchema, segmentSelectorSchema } from '../domain/segments';
 // — Warnings, complaints and care reminders —
 // — Visit plans and printing —
+import { printRequestSchema, printResultSchema } from '../print/contract';
+import {
+  generatePreviewSchema,
+  generateRequestSchema,
+  generateResultSchema,
+  listRequestSchema,
+  listResponseSchema,
+  printSettingsSchema,
+  recordRequestSchema,
+  saveTemplateRequestSchema,
+  sheetsRequestSchema,
+  sheetsResponseSchema,
+  visitPlanSchema,
+  visitTemplateSchema,
+} from '../domain/visits';
 // — Loyalty: levels, points, referrals —
 
 /**
@@ -113,6 +128,18 @@ export const contract = {
   'segments:preview': call(segmentSettingsSchema, segmentPreviewSchema),
   // — Warnings, complaints and care reminders —
   // — Visit plans and printing —
+  'visits:templates': call(empty, z.object({ templates: z.array(visitTemplateSchema) })),
+  'visits:templateVersions': call(z.object({ key: z.string().min(1).max(100) }).strict(), z.object({ versions: z.array(visitTemplateSchema) })),
+  'visits:saveTemplate': call(saveTemplateRequestSchema, visitTemplateSchema),
+  'visits:preview': call(generateRequestSchema, generatePreviewSchema),
+  'visits:create': call(generateRequestSchema, generateResultSchema),
+  'visits:list': call(listRequestSchema, listResponseSchema),
+  'visits:record': call(recordRequestSchema, visitPlanSchema),
+  'visits:sheets': call(sheetsRequestSchema, sheetsResponseSchema),
+  'visits:printSettings': call(empty, printSettingsSchema),
+  'visits:savePrintSettings': call(printSettingsSchema, printSettingsSchema),
+  'print:pdf': call(printRequestSchema, printResultSchema),
+  'print:print': call(printRequestSchema, z.object({ sent: z.boolean() })),
   // — Loyalty: levels, points, referrals —
 } satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 

@@ -15,6 +15,7 @@ import { JobRunner } from '../../electron/jobs/runner';
 import { createServices, type Services } from '../../electron/services';
 import { BackupScheduler, systemClock } from '../../electron/services/backupScheduler';
 import { openAppDatabase, replaceWithBackup } from '../../electron/services/startup';
+import { chromiumPrinter } from './printer';
 
 /**
  * The browser-test stand-in for Electron's main process: the real services and
@@ -75,6 +76,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   };
   const jobs = new JobRunner({ dbPath: opts.dbPath, emit });
   let origin = '';
+  // Print routes are rendered by Chromium from this very server, as Electron's hidden window would.
+  const printer = chromiumPrinter(() => origin);
   const handlers = new Map<string, (event: HttpEvent, payload: unknown) => Promise<unknown>>();
   const bind = (table: HandlerTable) =>
     registerHandlers<HttpEvent>(
@@ -101,6 +104,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       now: opts.now ?? (() => new Date()),
       emit,
       jobs,
+      printer,
     });
     services = live;
     // Automatic backups as in the app (every 30 minutes when something changed; one on close).
@@ -191,6 +195,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     close: () =>
       new Promise<void>((ok) => {
         void jobs.stopAll();
+        void printer.close();
         for (const client of sseClients) client.end();
         server.close(() => {
           scheduler?.quit();

@@ -9,6 +9,7 @@ import { isPlannedArea, type Area } from '../routing/areas';
 import { SegmentsPage } from '../pages/SegmentsPage';
 // — Warnings, complaints and care reminders —
 // — Visit plans and printing —
+import { VisitsPage } from '../pages/VisitsPage';
 // — Loyalty: levels, points, referrals —
 
 /** The page for the area the hash names. */
@@ -22,6 +23,7 @@ export function AreaContent({ area }: { area: Area }) {
   if (area === 'segments') return <SegmentsPage />;
   // — Warnings, complaints and care reminders —
   // — Visit plans and printing —
+  if (area === 'visits') return <VisitsPage />;
   // — Loyalty: levels, points, referrals —
   if (isPlannedArea(area)) return <PlaceholderPage area={area} />;
   return null;

@@ -12,6 +12,7 @@ import { BulkEditBar } from '../components/profiles/BulkEditBar';
 import { ColumnChooser } from '../components/profiles/ColumnChooser';
 import { UndoButtons } from '../components/profiles/UndoButtons';
 import { ViewPicker } from '../components/profiles/ViewPicker';
+import { PlanVisitsButton } from '../components/visits/PlanVisitsButton';
 import { QuickFilterBox } from '../components/QuickFilterBox';
 import { useCustomerRoute } from '../hooks/useCustomerRoute';
 import { useGridShortcuts } from '../hooks/useGridShortcuts';
@@ -92,6 +93,7 @@ function CustomerListPage() {
           {/* — Customer profiles: editing, views, duplicates, audit — */}
           {/* — Warnings, complaints and care reminders — */}
           {/* — Visit plans and printing — */}
+          <PlanVisitsButton ids={selected} />
           {/* — Loyalty: levels, points, referrals — */}
         </div>
       </header>

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { AuditTrail } from '../components/profiles/AuditTrail';
 import { ContactsSection } from '../components/profiles/ContactsSection';
 import { InteractionsSection } from '../components/profiles/InteractionsSection';
+import { ProfileVisits } from '../components/visits/ProfileVisits';
 import { gridHref } from '../routing/customerRoute';
 import { errorMessage } from '../stores/errorMessage';
 import { useProfile } from '../stores/profile';
@@ -166,7 +167,7 @@ export function ProfilePage({ id }: { id: number }) {
         {/* — Warnings, complaints and care reminders — */}
         <PlannedSection area="warnings" />
         {/* — Visit plans and printing — */}
-        <PlannedSection area="visits" />
+        <ProfileVisits customerId={id} />
         {/* — Satisfaction surveys — */}
         <PlannedSection area="surveys" />
         {/* — Loyalty: levels, points, referrals — */}

@@ -14,6 +14,7 @@ const builtAreas = new Set<Area>([
   'segments',
   // — Warnings, complaints and care reminders —
   // — Visit plans and printing —
+  'visits',
   // — Loyalty: levels, points, referrals —
 ]);
 

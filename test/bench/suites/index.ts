@@ -11,6 +11,7 @@ import { customerGridSuite } from './customerGrid';
 import { segmentsSuite } from './segments';
 // — Warnings, complaints and care reminders —
 // — Visit plans and printing —
+import { visitSheetsSuite } from './visitSheets';
 // — Loyalty: levels, points, referrals —
 
 /** What every suite gets: the shared demo database (100k customers) and where to put scratch files. */
@@ -42,5 +43,6 @@ export const suites: [string, BenchSuite][] = [
   ['segments', segmentsSuite],
   // — Warnings, complaints and care reminders —
   // — Visit plans and printing —
+  ['visitSheets', visitSheetsSuite],
   // — Loyalty: levels, points, referrals —
 ];
