@@ -18,6 +18,7 @@ import { segmentService } from './segments';
 // — Warnings, complaints and care reminders —
 // — Visit plans and printing —
 // — Loyalty: levels, points, referrals —
+import { loyaltyService } from './loyalty';
 
 export type { ServiceContext } from './context';
 
@@ -28,12 +29,14 @@ export function createServices(ctx: ServiceContext) {
   // — Warnings, complaints and care reminders —
   // — Visit plans and printing —
   // — Loyalty: levels, points, referrals —
+  const loyalty = loyaltyService(ctx);
 
   /** Imports change customers and orders: every area that derives data from them recomputes. */
   const afterImport = (): void => {
     segments.afterImport();
     // — Warnings, complaints and care reminders —
     // — Loyalty: levels, points, referrals —
+    loyalty.afterImport();
   };
 
   return {
@@ -57,6 +60,7 @@ export function createServices(ctx: ServiceContext) {
     // — Warnings, complaints and care reminders —
     // — Visit plans and printing —
     // — Loyalty: levels, points, referrals —
+    loyalty,
   };
 }
 

@@ -62,6 +62,15 @@ export const channels = [
   // — Warnings, complaints and care reminders —
   // — Visit plans and printing —
   // — Loyalty: levels, points, referrals —
+  'loyalty:profile',
+  'loyalty:redeem',
+  'loyalty:adjust',
+  'loyalty:setLevel',
+  'loyalty:setReferrer',
+  'loyalty:settings',
+  'loyalty:saveSettings',
+  'loyalty:sync',
+  'loyalty:distribution',
 ] as const;
 
 export type Channel = (typeof channels)[number];

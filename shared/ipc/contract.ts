@@ -27,6 +27,15 @@ import { segmentOverviewSchema, segmentPreviewSchema, segmentSelectorSchema } fr
 // — Warnings, complaints and care reminders —
 // — Visit plans and printing —
 // — Loyalty: levels, points, referrals —
+import {
+  adjustRequestSchema,
+  levelDistributionSchema,
+  loyaltyProfileSchema,
+  loyaltySettingsSchema,
+  redeemRequestSchema,
+  setLevelRequestSchema,
+  setReferrerRequestSchema,
+} from '../domain/loyalty';
 
 /**
  * The one IPC contract: every call `'domain:verb'` with the zod schema its
@@ -114,6 +123,15 @@ export const contract = {
   // — Warnings, complaints and care reminders —
   // — Visit plans and printing —
   // — Loyalty: levels, points, referrals —
+  'loyalty:profile': call(z.object({ customerId: z.number().int().positive() }).strict(), loyaltyProfileSchema),
+  'loyalty:redeem': call(redeemRequestSchema, loyaltyProfileSchema),
+  'loyalty:adjust': call(adjustRequestSchema, loyaltyProfileSchema),
+  'loyalty:setLevel': call(setLevelRequestSchema, loyaltyProfileSchema),
+  'loyalty:setReferrer': call(setReferrerRequestSchema, loyaltyProfileSchema),
+  'loyalty:settings': call(empty, loyaltySettingsSchema),
+  'loyalty:saveSettings': call(loyaltySettingsSchema, loyaltySettingsSchema),
+  'loyalty:sync': call(empty, z.object({ jobId: z.string(), alreadyRunning: z.boolean() })),
+  'loyalty:distribution': call(empty, levelDistributionSchema),
 } satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 // Both lists must name the same channels: a channel in one but not the other fails to compile.
