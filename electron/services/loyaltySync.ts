@@ -29,8 +29,10 @@ export function readSyncState(db: Database): SyncState | null {
 export interface LoyaltySyncParams {
   asOf: string;
   actor: string;
-  /** Read from the database when absent (the CLI and the demo pass none). */
+  /** Read from the database when absent (the CLI passes none). */
   settings?: LoyaltySettings;
+  /** The audit batch of the sync's entries (a fresh one when absent; the demo passes a fixed one to stay deterministic). */
+  batchId?: string;
 }
 
 /**
@@ -68,7 +70,7 @@ export function runLoyaltySync(db: Database, params: LoyaltySyncParams, hooks: {
     checkCancelled();
     const expired = settings.expiryMonths > 0 ? q.expire({ cutoff: monthsBefore(params.asOf, settings.expiryMonths), asOf: params.asOf, at }) : 0;
     q.applyBalances(before, at);
-    q.auditEntries(before, at, params.actor, `loyalty-sync-${randomUUID()}`);
+    q.auditEntries(before, at, params.actor, params.batchId ?? `loyalty-sync-${randomUUID()}`);
     progress(3, STEPS);
     checkCancelled();
     const levelChanges = recomputeLevels(q, settings, { asOf: params.asOf, actor: params.actor, at });
