@@ -15,15 +15,16 @@ const REFERRALS = 12;
 export function writeDemoLoyalty(db: Database, asOf: string): void {
   const start = monthsBefore(asOf, 1);
   const at = `${asOf}T12:00:00.000Z`;
+  // Thresholds near the 55th, 75th and 90th percentile of the demo's 12-month spend.
   const settings: LoyaltySettings = {
     ...defaultLoyaltySettings,
     programStart: start,
     campaigns: [{ name: '会员月 Member month', from: start, to: monthsBefore(asOf, 0), multiplier: 1.5 }],
     levels: [
       { level: 'basic', threshold: 0, benefits: '积分兑换 · Points for rewards' },
-      { level: 'silver', threshold: 5_000, benefits: '95 折 · 5% off' },
-      { level: 'gold', threshold: 20_000, benefits: '9 折，生日礼 · 10% off, birthday gift' },
-      { level: 'diamond', threshold: 50_000, benefits: '专属客户经理，季度回访 · Dedicated manager, quarterly visit' },
+      { level: 'silver', threshold: 20_000, benefits: '95 折 · 5% off' },
+      { level: 'gold', threshold: 80_000, benefits: '9 折，生日礼 · 10% off, birthday gift' },
+      { level: 'diamond', threshold: 200_000, benefits: '专属客户经理，季度回访 · Dedicated manager, quarterly visit' },
     ],
   };
   settingsQueries(db).set(LOYALTY_SETTINGS_KEY, settings, at);

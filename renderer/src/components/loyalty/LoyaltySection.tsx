@@ -10,7 +10,8 @@ import './loyalty.css';
 
 /** 会员与积分 on the profile: level (manual or automatic) with its history, balance, redeem, adjust, ledger, referrals. */
 export function LoyaltySection({ customerId }: { customerId: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const n = (value: number) => value.toLocaleString(i18n.language);
   const { profile, error: loadError, setProfile } = useLoyalty(customerId);
   const [error, setError] = useState<string | null>(null);
   const [reward, setReward] = useState('');
@@ -27,14 +28,13 @@ export function LoyaltySection({ customerId }: { customerId: number }) {
   }
 
   /** Runs one write; a refusal (not enough points) gets its own wording. */
-  const act = async (write: () => Promise<LoyaltyProfile>, after?: () => void) => {
+  const act = async (write: () => Promise<LoyaltyProfile>, refused: string | null, after?: () => void) => {
     try {
       setProfile(await write());
       setError(null);
       after?.();
     } catch (e) {
-      const message = errorMessage(e);
-      setError(e instanceof PatronError && e.code === 'conflict' ? t('loyalty.section.insufficient', { message }) : t('loyalty.section.failed', { message }));
+      setError(e instanceof PatronError && e.code === 'conflict' && refused ? refused : t('loyalty.section.failed', { message: errorMessage(e) }));
     }
   };
   const selected = reward || profile.rewards[0]?.code || '';
@@ -46,15 +46,20 @@ export function LoyaltySection({ customerId }: { customerId: number }) {
     }
     void act(
       () => invoke('loyalty:adjust', { customerId, points: n, reason: reason.trim() }),
+      t('loyalty.section.adjustRefused', { points: n, balance: profile.balance }),
       () => {
         setPoints('');
         setReason('');
       },
     );
   };
+  const redeem = () => {
+    const needed = profile.rewards.find((r) => r.code === selected)?.points ?? 0;
+    void act(() => invoke('loyalty:redeem', { customerId, rewardCode: selected }), t('loyalty.section.redeemRefused', { needed: n(needed), balance: n(profile.balance) }));
+  };
   const setLevel = (value: string) => {
     const level = value === '' ? null : (value as LoyaltyLevel);
-    void act(() => invoke('loyalty:setLevel', { customerId, level }));
+    void act(() => invoke('loyalty:setLevel', { customerId, level }), null);
   };
 
   return (
@@ -70,7 +75,7 @@ export function LoyaltySection({ customerId }: { customerId: number }) {
         </div>
         <div>
           <dt>{t('loyalty.section.balance')}</dt>
-          <dd className="loyalty__balance" data-testid="loyalty-balance">{profile.balance.toLocaleString()}</dd>
+          <dd className="loyalty__balance" data-testid="loyalty-balance">{n(profile.balance)}</dd>
         </div>
         <div className="loyalty__wide">
           <dt>{t('loyalty.section.benefits')}</dt>
@@ -89,7 +94,7 @@ export function LoyaltySection({ customerId }: { customerId: number }) {
           </select>
         </label>
 
-        <form className="loyalty__row" onSubmit={(e) => { e.preventDefault(); void act(() => invoke('loyalty:redeem', { customerId, rewardCode: selected })); }}>
+        <form className="loyalty__row" onSubmit={(e) => { e.preventDefault(); redeem(); }}>
           <strong className="loyalty__label">{t('loyalty.section.redeemHeading')}</strong>
           {profile.rewards.length === 0 ? (
             <span className="muted">{t('loyalty.section.noRewards')}</span>
@@ -97,7 +102,7 @@ export function LoyaltySection({ customerId }: { customerId: number }) {
             <>
               <select className="select" value={selected} aria-label={t('loyalty.section.reward')} onChange={(e) => setReward(e.target.value)} data-testid="loyalty-reward">
                 {profile.rewards.map((r) => (
-                  <option key={r.code} value={r.code}>{t('loyalty.section.rewardOption', { name: r.name, points: r.points.toLocaleString() })}</option>
+                  <option key={r.code} value={r.code}>{t('loyalty.section.rewardOption', { name: r.name, points: n(r.points) })}</option>
                 ))}
               </select>
               <button type="submit" className="button button--primary" data-testid="loyalty-redeem">{t('loyalty.section.redeem')}</button>
@@ -107,7 +112,7 @@ export function LoyaltySection({ customerId }: { customerId: number }) {
 
         <form className="loyalty__row" onSubmit={(e) => { e.preventDefault(); adjust(); }}>
           <strong className="loyalty__label">{t('loyalty.section.adjustHeading')}</strong>
-          <input className="text-input loyalty__points" type="number" step={1} value={points} placeholder={t('loyalty.section.points')} aria-label={t('loyalty.section.points')} onChange={(e) => setPoints(e.target.value)} data-testid="loyalty-adjust-points" />
+          <input className="text-input loyalty__points" type="number" step={1} value={points} placeholder={t('loyalty.section.pointsPlaceholder')} title={t('loyalty.section.points')} aria-label={t('loyalty.section.points')} onChange={(e) => setPoints(e.target.value)} data-testid="loyalty-adjust-points" />
           <input className="text-input loyalty__reason" value={reason} placeholder={t('loyalty.section.reason')} aria-label={t('loyalty.section.reason')} onChange={(e) => setReason(e.target.value)} data-testid="loyalty-adjust-reason" />
           <button type="submit" className="button" data-testid="loyalty-adjust">{t('loyalty.section.adjust')}</button>
         </form>
@@ -126,16 +131,16 @@ export function LoyaltySection({ customerId }: { customerId: number }) {
               <tr>
                 <th>{t('loyalty.section.date')}</th>
                 <th>{t('loyalty.section.type')}</th>
-                <th className="numeric">{t('loyalty.columns.points')}</th>
+                <th className="numeric">{t('loyalty.section.pointsColumn')}</th>
                 <th>{t('loyalty.section.detail')}</th>
               </tr>
             </thead>
             <tbody>
               {profile.entries.map((e) => (
                 <tr key={e.id}>
-                  <td>{e.onDate}</td>
-                  <td>{t(`loyalty.kind.${e.kind}`)}</td>
-                  <td className={e.points < 0 ? 'numeric loyalty__minus' : 'numeric'}>{e.points > 0 ? `+${e.points.toLocaleString()}` : e.points.toLocaleString()}</td>
+                  <td className="loyalty__nowrap">{e.onDate}</td>
+                  <td className="loyalty__nowrap">{t(`loyalty.kind.${e.kind}`)}</td>
+                  <td className={e.points < 0 ? 'numeric loyalty__minus' : 'numeric'}>{e.points > 0 ? `+${n(e.points)}` : n(e.points)}</td>
                   <td>{entryDetail(e, t)}</td>
                 </tr>
               ))}
@@ -167,6 +172,13 @@ function entryDetail(e: LedgerEntry, t: ReturnType<typeof useTranslation>['t']):
   const parts: string[] = [];
   if ((e.kind === 'earn' || e.kind === 'bonus') && e.refId !== null) parts.push(t('loyalty.section.order', { id: e.refId }));
   if (e.kind === 'referral' && e.refId !== null) parts.push(t('loyalty.section.referredCustomer', { id: e.refId }));
-  if (e.reason && e.kind !== 'referral') parts.push(e.rewardCode ? `${e.rewardCode} ${e.reason}` : e.reason);
+  if (e.kind === 'bonus' && e.reason) {
+    // Stored as codes ("birthday; campaign:<name>") so the words follow the UI language.
+    for (const code of e.reason.split('; ')) parts.push(code.startsWith('campaign:') ? t('loyalty.section.campaignBonus', { name: code.slice('campaign:'.length) }) : t('loyalty.section.birthdayBonus'));
+  } else if (e.kind === 'expire') {
+    parts.push(t('loyalty.section.expiry'));
+  } else if (e.reason && e.kind !== 'referral') {
+    parts.push(e.rewardCode ? `${e.rewardCode} ${e.reason}` : e.reason);
+  }
   return parts.join(' · ');
 }

@@ -98,7 +98,7 @@ export function LoyaltySettingsForm() {
             </label>
             <label className="loyalty-settings__text">
               {t('loyalty.settings.benefits')}
-              <input className="text-input loyalty-settings__text" value={l.benefits} onChange={(e) => setLevel(i, { benefits: e.target.value })} />
+              <input className="text-input" value={l.benefits} onChange={(e) => setLevel(i, { benefits: e.target.value })} />
             </label>
           </div>
         ))}
@@ -110,7 +110,7 @@ export function LoyaltySettingsForm() {
           <div className="loyalty-settings__item" key={i}>
             <label className="loyalty-settings__text">
               {t('loyalty.settings.campaignName')}
-              <input className="text-input loyalty-settings__text" value={c.name} onChange={(e) => setCampaign(i, { name: e.target.value })} />
+              <input className="text-input" value={c.name} onChange={(e) => setCampaign(i, { name: e.target.value })} />
             </label>
             <label>
               {t('loyalty.settings.from')}
@@ -142,7 +142,7 @@ export function LoyaltySettingsForm() {
             </label>
             <label className="loyalty-settings__text">
               {t('loyalty.settings.rewardName')}
-              <input className="text-input loyalty-settings__text" value={r.name} onChange={(e) => setReward(i, { name: e.target.value })} />
+              <input className="text-input" value={r.name} onChange={(e) => setReward(i, { name: e.target.value })} />
             </label>
             <label>
               {t('loyalty.settings.rewardPoints')}
