@@ -12,6 +12,7 @@ import { segmentsSuite } from './segments';
 // — Warnings, complaints and care reminders —
 // — Visit plans and printing —
 // — Loyalty: levels, points, referrals —
+import { loyaltySuite } from './loyalty';
 
 /** What every suite gets: the shared demo database (100k customers) and where to put scratch files. */
 export interface BenchEnv {
@@ -43,4 +44,5 @@ export const suites: [string, BenchSuite][] = [
   // — Warnings, complaints and care reminders —
   // — Visit plans and printing —
   // — Loyalty: levels, points, referrals —
+  ['loyalty', loyaltySuite],
 ];
