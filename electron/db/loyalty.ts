@@ -112,11 +112,17 @@ export function loyaltyQueries(db: Database) {
   );
 
   // Sync statements: whole-table INSERT … SELECT, so a million orders never cross into JavaScript.
-  const earn = db.prepare<{ afterOrder: number; start: string; rate: number; add: number; at: string }>(
-    `INSERT INTO points_ledger (customer_id, on_date, kind, points, ref_id, created_at)
-     SELECT customer_id, order_date, 'earn', (amount_cents * CAST(@rate AS INTEGER) + CAST(@add AS INTEGER)) / 10000, id, @at FROM orders
-      WHERE id > @afterOrder AND order_date >= @start AND amount_cents > 0 AND (amount_cents * CAST(@rate AS INTEGER) + CAST(@add AS INTEGER)) / 10000 > 0
-     ON CONFLICT DO NOTHING`,
+  const earnColumns = `INSERT INTO points_ledger (customer_id, on_date, kind, points, ref_id, created_at)
+     SELECT customer_id, order_date, 'earn', (amount_cents * CAST(@rate AS INTEGER) + CAST(@add AS INTEGER)) / 10000, id, @at FROM orders`;
+  const earnable = 'amount_cents > 0 AND (amount_cents * CAST(@rate AS INTEGER) + CAST(@add AS INTEGER)) / 10000 > 0';
+  // After a sync: only orders above the last synced id (a rowid range). A first sync
+  // from a programme start reads the start's date range through orders_date instead of
+  // walking every order.
+  const earnSince = db.prepare<{ afterOrder: number; start: string; rate: number; add: number; at: string }>(
+    `${earnColumns} WHERE id > @afterOrder AND order_date >= @start AND ${earnable} ON CONFLICT DO NOTHING`,
+  );
+  const earnFromDate = db.prepare<{ start: string; rate: number; add: number; at: string }>(
+    `${earnColumns} WHERE order_date >= @start AND ${earnable} ON CONFLICT DO NOTHING`,
   );
   const referralRewards = db.prepare<{ start: string; points: number; at: string }>(
     `INSERT INTO points_ledger (customer_id, on_date, kind, points, ref_id, reason, created_at)
@@ -157,21 +163,45 @@ export function loyaltyQueries(db: Database) {
        FROM points_ledger WHERE id > @after`,
   );
   const countKind = db.prepare<{ after: number; kind: LedgerKind }, number>('SELECT count(*) FROM points_ledger WHERE id > @after AND kind = @kind').pluck();
+  // The new level is worked out in SQL into a scratch table of changes only, and both
+  // writes (accounts, history) are one INSERT … SELECT each: a recompute over 100,000
+  // customers never moves rows into JavaScript.
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS loyalty_level_changes (
+    customer_id INTEGER PRIMARY KEY, metric INTEGER NOT NULL, from_level TEXT NOT NULL, to_level TEXT NOT NULL)`);
+  const clearChanges = db.prepare('DELETE FROM temp.loyalty_level_changes');
+  const writeChangedLevels = db.prepare<{ at: string }>(
+    `INSERT INTO loyalty_accounts (customer_id, level, level_manual, updated_at)
+     SELECT customer_id, to_level, 0, @at FROM temp.loyalty_level_changes WHERE true
+     ON CONFLICT (customer_id) DO UPDATE SET level = excluded.level, level_manual = 0, updated_at = excluded.updated_at`,
+  );
+  const writeChangeHistory = db.prepare<{ onDate: string; actor: string; at: string }>(
+    `INSERT INTO loyalty_level_history (customer_id, on_date, from_level, to_level, reason, metric, actor, created_at)
+     SELECT customer_id, @onDate, from_level, to_level, 'recompute', metric, @actor, @at FROM temp.loyalty_level_changes ORDER BY customer_id`,
+  );
   const levelStmts = new Map<string, ReturnType<typeof db.prepare>>();
-  const levelRows = (basis: LevelBasis, w: MetricWindow, cid: number | null) => {
+  const findLevelChanges = (basis: LevelBasis, w: MetricWindow, thresholds: readonly number[], cid: number | null): number => {
     const key = `${basis}:${cid === null ? 'all' : 'one'}`;
     let stmt = levelStmts.get(key);
     if (!stmt) {
       stmt = db.prepare(
-        `WITH m AS (${metricSql(basis, cid !== null)})
-         SELECT c.id AS customer_id, COALESCE(m.metric, 0) AS metric, COALESCE(a.level, 'basic') AS level
-           FROM customers c LEFT JOIN m ON m.customer_id = c.id LEFT JOIN loyalty_accounts a ON a.customer_id = c.id
-          WHERE COALESCE(a.level_manual, 0) = 0${cid === null ? '' : ' AND c.id = @cid'}`,
+        `INSERT INTO temp.loyalty_level_changes (customer_id, metric, from_level, to_level)
+         WITH m AS (${metricSql(basis, cid !== null)}),
+              n AS (SELECT c.id AS customer_id, COALESCE(m.metric, 0) AS metric, COALESCE(a.level, 'basic') AS level
+                      FROM customers c LEFT JOIN m ON m.customer_id = c.id LEFT JOIN loyalty_accounts a ON a.customer_id = c.id
+                     WHERE COALESCE(a.level_manual, 0) = 0${cid === null ? '' : ' AND c.id = @cid'})
+         SELECT customer_id, metric, level, to_level FROM (
+           SELECT customer_id, metric, level,
+                  CASE WHEN metric >= CAST(@t3 AS INTEGER) THEN 'diamond' WHEN metric >= CAST(@t2 AS INTEGER) THEN 'gold'
+                       WHEN metric >= CAST(@t1 AS INTEGER) THEN 'silver' ELSE 'basic' END AS to_level
+             FROM n)
+          WHERE to_level <> level`,
       );
       levelStmts.set(key, stmt);
     }
-    const params = basis === 'spend12m' ? { fromMonth: w.fromMonth, toMonth: w.toMonth } : { fromDate: w.fromDate, asOf: w.asOf };
-    return stmt.all(cid === null ? params : { ...params, cid }) as { customer_id: number; metric: number; level: LoyaltyLevel }[];
+    const params: Record<string, string | number> = basis === 'spend12m' ? { fromMonth: w.fromMonth, toMonth: w.toMonth } : { fromDate: w.fromDate, asOf: w.asOf };
+    thresholds.slice(1).forEach((t, i) => (params[`t${i + 1}`] = t));
+    if (cid !== null) params.cid = cid;
+    return stmt.run(params).changes;
   };
 
   return {
@@ -189,7 +219,21 @@ export function loyaltyQueries(db: Database) {
     },
     setLevel: (customerId: number, level: LoyaltyLevel, manual: boolean, at: string) => setLevel.run({ customerId, level, manual: manual ? 1 : 0, at }),
     addHistory: (h: { customerId: number; onDate: string; from: LoyaltyLevel; to: LoyaltyLevel; reason: 'recompute' | 'manual' | 'automatic'; metric: number | null; actor: string; at: string }) => insertHistory.run(h),
-    levelRows,
+    /**
+     * Moves every customer without a manual level (or just `cid`) to the level its
+     * figure reaches (thresholds in the figure's unit, basic first) and records each
+     * change; returns how many changed.
+     */
+    applyLevels(p: { basis: LevelBasis; window: MetricWindow; thresholds: readonly number[]; cid: number | null; actor: string; at: string }): number {
+      clearChanges.run();
+      const changed = findLevelChanges(p.basis, p.window, p.thresholds, p.cid);
+      if (changed > 0) {
+        writeChangedLevels.run({ at: p.at });
+        writeChangeHistory.run({ onDate: p.window.asOf, actor: p.actor, at: p.at });
+      }
+      clearChanges.run();
+      return changed;
+    },
     maxEntryId: (): number => maxEntryId.get() ?? 0,
     maxOrderId: (): number => maxOrderId.get() ?? 0,
     customerRef: (id: number) => customerRef.get(id),
@@ -201,7 +245,8 @@ export function loyaltyQueries(db: Database) {
     distribution: () => distribution.all(),
 
     earnFromOrders(p: { afterOrder: number; start: string; rate: number; rounding: RoundingMode; at: string }): number {
-      return earn.run({ afterOrder: p.afterOrder, start: p.start, rate: Math.round(p.rate * 100), add: roundingAdd(p.rounding, 10_000), at: p.at }).changes;
+      const common = { start: p.start, rate: Math.round(p.rate * 100), add: roundingAdd(p.rounding, 10_000), at: p.at };
+      return (p.afterOrder === 0 ? earnFromDate.run(common) : earnSince.run({ ...common, afterOrder: p.afterOrder })).changes;
     },
     /**
      * One bonus entry per earn entry written after `after` whose order falls in

@@ -1,4 +1,4 @@
-import { levelFor, monthsBefore, type LoyaltySettings } from '../../shared/domain/loyalty';
+import { monthsBefore, type LoyaltySettings } from '../../shared/domain/loyalty';
 import type { LoyaltyQueries, MetricWindow } from '../db/loyalty';
 
 /** The 12-month window levels look at, ending on `asOf`. */
@@ -12,13 +12,8 @@ export function metricWindow(asOf: string): MetricWindow {
  * Call inside the transaction that changed the figures. Returns the changes made.
  */
 export function recomputeLevels(q: LoyaltyQueries, settings: LoyaltySettings, p: { asOf: string; actor: string; at: string; customerId?: number }): number {
-  let changes = 0;
-  for (const r of q.levelRows(settings.levelBasis, metricWindow(p.asOf), p.customerId ?? null)) {
-    const level = levelFor(r.metric, settings.levels, settings.levelBasis);
-    if (level === r.level) continue;
-    q.setLevel(r.customer_id, level, false, p.at);
-    q.addHistory({ customerId: r.customer_id, onDate: p.asOf, from: r.level, to: level, reason: 'recompute', metric: r.metric, actor: p.actor, at: p.at });
-    changes++;
-  }
-  return changes;
+  // Spend thresholds are whole yuan; the spend figure is cents.
+  const unit = settings.levelBasis === 'spend12m' ? 100 : 1;
+  const thresholds = settings.levels.map((l) => l.threshold * unit);
+  return q.applyLevels({ basis: settings.levelBasis, window: metricWindow(p.asOf), thresholds, cid: p.customerId ?? null, actor: p.actor, at: p.at });
 }

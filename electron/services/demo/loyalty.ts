@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { defaultLoyaltySettings, monthsBefore, type LoyaltySettings } from '../../../shared/domain/loyalty';
+import { addDays } from '../../../shared/domain/dates';
+import { defaultLoyaltySettings, type LoyaltySettings } from '../../../shared/domain/loyalty';
 import { settingsQueries } from '../../db/settings';
 import { LOYALTY_SETTINGS_KEY, runLoyaltySync } from '../loyaltySync';
 
@@ -8,18 +9,18 @@ const REFERRALS = 12;
 
 /**
  * Demo loyalty data, derived from the generated rows without random draws (so it
- * is deterministic): a programme that started a month before the as-of date (so
- * the sync writes only that month's orders, keeping `patron demo` at 10M orders
- * fast), a few referrals, and one synced ledger.
+ * is deterministic): a programme that started six days before the as-of date (so
+ * the sync writes only that week's orders, keeping `patron demo` at 10M orders
+ * within a few seconds), a few referrals, and one synced ledger.
  */
 export function writeDemoLoyalty(db: Database, asOf: string): void {
-  const start = monthsBefore(asOf, 1);
+  const start = addDays(asOf, -6);
   const at = `${asOf}T12:00:00.000Z`;
   // Thresholds near the 55th, 75th and 90th percentile of the demo's 12-month spend.
   const settings: LoyaltySettings = {
     ...defaultLoyaltySettings,
     programStart: start,
-    campaigns: [{ name: '会员月 Member month', from: start, to: monthsBefore(asOf, 0), multiplier: 1.5 }],
+    campaigns: [{ name: '会员周末 Member weekend', from: addDays(asOf, -2), to: asOf, multiplier: 1.5 }],
     levels: [
       { level: 'basic', threshold: 0, benefits: '积分兑换 · Points for rewards' },
       { level: 'silver', threshold: 20_000, benefits: '95 折 · 5% off' },

@@ -10,7 +10,7 @@ describe('loyalty: demo data', () => {
   it('has a handful of referrals and a synced ledger, the same for the same options', () => {
     const make = () => {
       const { db } = openDatabase(':memory:', { create: true });
-      generateDemo(db, { customers: 400, orders: 6000, asOf: '2026-11-20' });
+      generateDemo(db, { customers: 2000, orders: 30_000, asOf: '2026-11-20' });
       return db;
     };
     const db = make();
@@ -20,8 +20,8 @@ describe('loyalty: demo data', () => {
       expect(count(db, 'SELECT count(*) FROM referrals')).toBeGreaterThanOrEqual(8);
       expect(count(db, 'SELECT count(*) FROM referrals')).toBeLessThanOrEqual(12);
       expect(count(db, "SELECT count(*) FROM points_ledger WHERE kind = 'referral'")).toBeGreaterThan(0);
-      // Only the programme month earns: one earn entry per order since 2026-10-20.
-      expect(count(db, "SELECT count(*) FROM points_ledger WHERE kind = 'earn'")).toBe(count(db, "SELECT count(*) FROM orders WHERE order_date >= '2026-10-20' AND amount_cents >= 100"));
+      // Only the programme week earns: one earn entry per order since 2026-11-14.
+      expect(count(db, "SELECT count(*) FROM points_ledger WHERE kind = 'earn'")).toBe(count(db, "SELECT count(*) FROM orders WHERE order_date >= '2026-11-14' AND amount_cents >= 100"));
       expect(count(db, "SELECT count(*) FROM points_ledger WHERE kind = 'earn'")).toBeGreaterThan(0);
       expect(count(db, "SELECT count(*) FROM loyalty_accounts WHERE level <> 'basic'")).toBeGreaterThan(0);
       for (const r of balancesAndSums(db)) expect(r.balance).toBe(r.sum);
@@ -30,5 +30,5 @@ describe('loyalty: demo data', () => {
       db.close();
       again.close();
     }
-  }, 60_000);
+  }, 120_000);
 });
