@@ -244,9 +244,10 @@ export function loyaltyQueries(db: Database) {
     clearReferral: (customerId: number) => clearReferral.run(customerId),
     distribution: () => distribution.all(),
 
-    earnFromOrders(p: { afterOrder: number; start: string; rate: number; rounding: RoundingMode; at: string }): number {
-      const common = { start: p.start, rate: Math.round(p.rate * 100), add: roundingAdd(p.rounding, 10_000), at: p.at };
-      return (p.afterOrder === 0 ? earnFromDate.run(common) : earnSince.run({ ...common, afterOrder: p.afterOrder })).changes;
+    /** `start` null: all history earns (one pass over the orders in id order). */
+    earnFromOrders(p: { afterOrder: number; start: string | null; rate: number; rounding: RoundingMode; at: string }): number {
+      const common = { start: p.start ?? '0000-01-01', rate: Math.round(p.rate * 100), add: roundingAdd(p.rounding, 10_000), at: p.at };
+      return (p.afterOrder === 0 && p.start !== null ? earnFromDate.run(common) : earnSince.run({ ...common, afterOrder: p.afterOrder })).changes;
     },
     /**
      * One bonus entry per earn entry written after `after` whose order falls in

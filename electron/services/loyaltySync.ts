@@ -61,7 +61,7 @@ export function runLoyaltySync(db: Database, params: LoyaltySyncParams, hooks: {
     const lastOrder = q.maxOrderId();
     const before = q.maxEntryId();
     const start = settings.programStart ?? '0000-01-01';
-    const earned = q.earnFromOrders({ afterOrder, start, rate: settings.earnRate, rounding: settings.rounding, at });
+    const earned = q.earnFromOrders({ afterOrder, start: settings.programStart, rate: settings.earnRate, rounding: settings.rounding, at });
     progress(1, STEPS);
     checkCancelled();
     const bonuses = q.bonuses({ after: before, birthdayMultiplier: settings.birthdayMultiplier, campaigns: settings.campaigns, rounding: settings.rounding, at });
