@@ -10,6 +10,8 @@ import { recomputeLevels } from './loyaltyLevels';
 import { LOYALTY_JOB, LOYALTY_SETTINGS_KEY, readLoyaltySettings, readSyncState, type LoyaltySyncParams } from './loyaltySync';
 
 const LIST_LIMIT = 200;
+const BUSY_RETRIES = 3;
+const BUSY_RETRY_MS = 2_000;
 const CHANGED = ['points_ledger', 'loyalty_accounts', 'loyalty_level_history', 'audit_log'];
 
 function entryDto(r: LedgerRecord) {
@@ -66,13 +68,23 @@ export function loyaltyService(ctx: ServiceContext) {
     return profile(customerId);
   };
 
-  const startSync = (): { jobId: string; alreadyRunning: boolean } => {
+  /**
+   * Starts a sync in a worker unless one is under way. A sync that finds the file
+   * busy for longer than the busy timeout (a segmentation run or an import writing
+   * at the same moment) tries again a little later, a few times.
+   */
+  const startSync = (attempt = 0): { jobId: string; alreadyRunning: boolean } => {
     const current = running();
     if (current) return { jobId: current.id, alreadyRunning: true };
     const params: LoyaltySyncParams = { asOf: today(), actor: ctx.actor, settings: settings() };
     const { id, outcome } = ctx.jobs.start(LOYALTY_JOB, params);
     void outcome.then((o) => {
-      if (o.status === 'failed') console.error(`loyalty sync failed: ${o.message}`);
+      if (o.status !== 'failed') return;
+      if (/database is locked|SQLITE_BUSY/i.test(o.message) && attempt < BUSY_RETRIES) {
+        setTimeout(() => startSync(attempt + 1), BUSY_RETRY_MS * (attempt + 1)).unref();
+        return;
+      }
+      console.error(`loyalty sync failed: ${o.message}`);
     });
     return { jobId: id, alreadyRunning: false };
   };
@@ -87,7 +99,7 @@ export function loyaltyService(ctx: ServiceContext) {
       startSync();
       return settings();
     },
-    sync: startSync,
+    sync: () => startSync(),
     /** Call after an import has committed: new orders earn, levels follow. */
     afterImport: () => startSync(),
 

@@ -74,7 +74,16 @@ async function redeemAndAdjust(page: Page, patron: PatronServer, w: Words) {
   await page.screenshot({ path: join(screenshotDir, `loyalty-profile-${w.lang}.png`), fullPage: false });
 }
 
-async function otherPages(page: Page, lang: string) {
+async function otherPages(page: Page, lang: string, levelHeader: string) {
+  // The grid's loyalty columns sit at the right end: scroll there and look.
+  await page.getByTestId('nav-customers').click();
+  await expect(page.getByTestId('customer-count')).toBeVisible();
+  await page.locator('.ag-body-horizontal-scroll-viewport').evaluate((el) => {
+    el.scrollLeft = el.scrollWidth;
+  });
+  await expect(page.locator('.ag-header-cell[col-id="loyaltyLevel"]')).toContainText(levelHeader);
+  await expect(page.locator('[role="gridcell"][col-id="pointsBalance"]').first()).toHaveText(/^\d+$/);
+  await page.screenshot({ path: join(screenshotDir, `loyalty-grid-${lang}.png`) });
   await page.getByTestId('nav-segments').click();
   const dist = page.getByTestId('loyalty-distribution');
   await dist.scrollIntoViewIfNeeded();
@@ -92,7 +101,7 @@ test.describe('Loyalty in Chinese', () => {
 
   test('redeem, a refused over-redemption and adjustments on the profile; distribution and settings', async ({ page, patron }) => {
     await redeemAndAdjust(page, patron, { lang: 'zh-CN', adjustReason: '活动补偿', zeroReason: '清零', refused: '积分不足，未兑换：需要 1,000 积分，当前余额 0。', adjustRefused: '积分不足，未调整：调整 -1 后余额将低于 0（当前余额 0）。', section: /会员与积分/, adjustKind: '手动调整' });
-    await otherPages(page, 'zh-CN');
+    await otherPages(page, 'zh-CN', '会员等级');
   });
 
   test('a changed threshold is saved from Settings and the levels follow', async ({ page, patron }) => {
@@ -114,6 +123,6 @@ test.describe('Loyalty in English', () => {
 
   test('redeem, a refused over-redemption and adjustments on the profile; distribution and settings', async ({ page, patron }) => {
     await redeemAndAdjust(page, patron, { lang: 'en', adjustReason: 'Campaign make-good', zeroReason: 'Reset', refused: 'Not enough points, nothing redeemed: 1,000 needed, balance 0.', adjustRefused: 'Not enough points, not adjusted: -1 would take the balance of 0 below 0.', section: /Membership and points/, adjustKind: 'Adjustment' });
-    await otherPages(page, 'en');
+    await otherPages(page, 'en', 'Member level');
   });
 });
