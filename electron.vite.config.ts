@@ -52,6 +52,7 @@ export default defineConfig({
           // — Warnings, complaints and care reminders —
           // — Visit plans and printing —
           // — Loyalty: levels, points, referrals —
+          'jobs/loyalty-sync': resolve(root, 'electron/jobs/loyalty-sync.ts'),
         },
         formats: ['es'],
       },

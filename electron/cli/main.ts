@@ -11,6 +11,7 @@ import { segmentCommand, segmentUsage } from './segment';
 // — Warnings, complaints and care reminders —
 // — Visit plans and printing —
 // — Loyalty: levels, points, referrals —
+import { pointsCommand, pointsUsage } from './points';
 import { CliError, type Streams } from './output';
 
 const commands: Record<string, { run: (argv: string[], out: Streams) => number | Promise<number>; usage: string; summary: string }> = {
@@ -31,6 +32,7 @@ const commands: Record<string, { run: (argv: string[], out: Streams) => number |
   // — Warnings, complaints and care reminders —
   // — Visit plans and printing —
   // — Loyalty: levels, points, referrals —
+  points: { run: pointsCommand, usage: pointsUsage, summary: "print a customer's points ledger, balance and member level" },
 };
 
 function help(): string {

@@ -4,6 +4,7 @@ import type { CustomerKind, CustomerStatus, Tier } from '../../shared/domain/enu
 import type { LifecycleStage } from '../../shared/analytics/lifecycle';
 import type { Quadrant } from '../../shared/analytics/quadrant';
 import type { ContactRow } from './contacts';
+import type { LoyaltyLevel } from '../../shared/domain/loyalty';
 
 interface CustomerRowRecord {
   id: number;
@@ -35,6 +36,9 @@ interface CustomerRowRecord {
   p_alive: number | null;
   // — Warnings, complaints and care reminders —
   // — Loyalty: levels, points, referrals —
+  loyalty_level: LoyaltyLevel;
+  points_balance: number;
+  referral_count: number;
 }
 
 interface CustomerExtraRecord {
@@ -69,10 +73,14 @@ const SEGMENT_COLUMNS = `
 const AREA_COLUMNS: string[] = [
   // — Warnings, complaints and care reminders —
   // — Loyalty: levels, points, referrals —
+  "COALESCE(la.level, 'basic') AS loyalty_level",
+  'COALESCE(la.balance, 0) AS points_balance',
+  '(SELECT count(*) FROM referrals rf WHERE rf.referrer_id = c.id) AS referral_count',
 ];
 const AREA_JOINS: string[] = [
   // — Warnings, complaints and care reminders —
   // — Loyalty: levels, points, referrals —
+  'LEFT JOIN loyalty_accounts la ON la.customer_id = c.id',
 ];
 
 const ROW_SELECT = `${PROFILE_COLUMNS}
@@ -140,6 +148,9 @@ function toRow(r: CustomerRowRecord, pinyin: (r: CustomerRowRecord) => string): 
     pinyin: pinyin(r),
     // — Warnings, complaints and care reminders —
     // — Loyalty: levels, points, referrals —
+    loyaltyLevel: r.loyalty_level,
+    pointsBalance: r.points_balance,
+    referralCount: r.referral_count,
   };
 }
 

@@ -20,6 +20,7 @@ import { segmentService } from './segments';
 import { printService } from './print';
 import { visitService } from './visits';
 // — Loyalty: levels, points, referrals —
+import { loyaltyService } from './loyalty';
 
 export type { ServiceContext } from './context';
 
@@ -31,12 +32,14 @@ export function createServices(ctx: ServiceContext) {
   // — Visit plans and printing —
   const visits = visitService(ctx, { segmentIds: (selector) => segments.ids(selector).ids });
   // — Loyalty: levels, points, referrals —
+  const loyalty = loyaltyService(ctx);
 
   /** Imports change customers and orders: every area that derives data from them recomputes. */
   const afterImport = (): void => {
     segments.afterImport();
     // — Warnings, complaints and care reminders —
     // — Loyalty: levels, points, referrals —
+    loyalty.afterImport();
   };
 
   return {
@@ -62,6 +65,7 @@ export function createServices(ctx: ServiceContext) {
     visits,
     print: printService(ctx),
     // — Loyalty: levels, points, referrals —
+    loyalty,
   };
 }
 

@@ -3,6 +3,7 @@ import { isIsoDate } from './dates';
 import { lifecycleStages } from '../analytics/lifecycle';
 import { quadrants } from '../analytics/quadrant';
 import { customerKinds, customerStatuses, tiers } from './enums';
+import { loyaltyLevels } from './loyalty';
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: 'must be a date as YYYY-MM-DD' });
 
@@ -49,6 +50,11 @@ export const customerRowSchema = z.object({
   pinyin: z.string(),
   // — Warnings, complaints and care reminders —
   // — Loyalty: levels, points, referrals —
+  /** Member level (basic when the customer has never had one). */
+  loyaltyLevel: z.enum(loyaltyLevels),
+  pointsBalance: z.number().int(),
+  /** Customers this one referred. */
+  referralCount: z.number().int(),
 });
 export type CustomerRow = z.infer<typeof customerRowSchema>;
 

@@ -74,6 +74,15 @@ export const channels = [
   'print:pdf',
   'print:print',
   // — Loyalty: levels, points, referrals —
+  'loyalty:profile',
+  'loyalty:redeem',
+  'loyalty:adjust',
+  'loyalty:setLevel',
+  'loyalty:setReferrer',
+  'loyalty:settings',
+  'loyalty:saveSettings',
+  'loyalty:sync',
+  'loyalty:distribution',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -42,6 +42,15 @@ import {
   visitTemplateSchema,
 } from '../domain/visits';
 // — Loyalty: levels, points, referrals —
+import {
+  adjustRequestSchema,
+  levelDistributionSchema,
+  loyaltyProfileSchema,
+  loyaltySettingsSchema,
+  redeemRequestSchema,
+  setLevelRequestSchema,
+  setReferrerRequestSchema,
+} from '../domain/loyalty';
 
 /**
  * The one IPC contract: every call `'domain:verb'` with the zod schema its
@@ -141,6 +150,15 @@ export const contract = {
   'print:pdf': call(printRequestSchema, printResultSchema),
   'print:print': call(printRequestSchema, z.object({ sent: z.boolean() })),
   // — Loyalty: levels, points, referrals —
+  'loyalty:profile': call(z.object({ customerId: z.number().int().positive() }).strict(), loyaltyProfileSchema),
+  'loyalty:redeem': call(redeemRequestSchema, loyaltyProfileSchema),
+  'loyalty:adjust': call(adjustRequestSchema, loyaltyProfileSchema),
+  'loyalty:setLevel': call(setLevelRequestSchema, loyaltyProfileSchema),
+  'loyalty:setReferrer': call(setReferrerRequestSchema, loyaltyProfileSchema),
+  'loyalty:settings': call(empty, loyaltySettingsSchema),
+  'loyalty:saveSettings': call(loyaltySettingsSchema, loyaltySettingsSchema),
+  'loyalty:sync': call(empty, z.object({ jobId: z.string(), alreadyRunning: z.boolean() })),
+  'loyalty:distribution': call(empty, levelDistributionSchema),
 } satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 // Both lists must name the same channels: a channel in one but not the other fails to compile.

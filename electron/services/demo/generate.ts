@@ -20,6 +20,7 @@ import { sampleOrderDays, writeOrders } from './orders';
 import { mobile } from './people';
 import { planCustomers } from './plan';
 import { Random } from './random';
+import { writeDemoLoyalty } from './loyalty';
 
 export interface DemoOptions {
   customers: number;
@@ -78,6 +79,7 @@ export function generateDemo(db: Database, opts: DemoOptions): DemoSummary {
     // — Warnings, complaints and care reminders —
     // — Visit plans and printing —
     // — Loyalty: levels, points, referrals —
+    writeDemoLoyalty(db, opts.asOf);
     progress.finish();
     return {
       customers: opts.customers,

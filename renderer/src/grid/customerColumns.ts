@@ -6,6 +6,7 @@ import { profileCompleteness, type CompletenessRules } from '../../../shared/dom
 import type { CustomerRow } from '../../../shared/domain/customer';
 import { yearsBetween } from '../../../shared/domain/dates';
 import { customerKinds, customerStatuses, tiers } from '../../../shared/domain/enums';
+import { loyaltyLevels, type LoyaltyLevel } from '../../../shared/domain/loyalty';
 import { centsToYuan, formatMoney } from '../../../shared/domain/money';
 import type { StaffOption } from '../../../shared/domain/profile';
 import type { Language } from '../../../shared/i18n/language';
@@ -250,6 +251,20 @@ export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptio
     // — Warnings, complaints and care reminders —
     // — Visit plans and printing —
     // — Loyalty: levels, points, referrals —
+    {
+      colId: 'loyaltyLevel',
+      field: 'loyaltyLevel',
+      headerName: t('loyalty.columns.level'),
+      cellDataType: 'text',
+      valueFormatter: (q) => (typeof q.value === 'string' ? t(`loyalty.level.${q.value as LoyaltyLevel}`) : ''),
+      filter: 'agTextColumnFilter',
+      filterValueGetter: (q: Row) => (q.data ? t(`loyalty.level.${q.data.loyaltyLevel}`) : ''),
+      getQuickFilterText: noSearch,
+      comparator: vocabularyComparator(loyaltyLevels),
+      width: 120,
+    },
+    { colId: 'pointsBalance', field: 'pointsBalance', headerName: t('loyalty.columns.points'), cellDataType: 'number', type: 'rightAligned', filter: 'agNumberColumnFilter', getQuickFilterText: noSearch, width: 110 },
+    { colId: 'referralCount', field: 'referralCount', headerName: t('loyalty.columns.referrals'), cellDataType: 'number', type: 'rightAligned', filter: 'agNumberColumnFilter', getQuickFilterText: noSearch, width: 100, hide: true },
   ];
   return columns;
 }

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { AuditTrail } from '../components/profiles/AuditTrail';
 import { ContactsSection } from '../components/profiles/ContactsSection';
 import { InteractionsSection } from '../components/profiles/InteractionsSection';
+import { LoyaltySection } from '../components/loyalty/LoyaltySection';
 import { ProfileVisits } from '../components/visits/ProfileVisits';
 import { gridHref } from '../routing/customerRoute';
 import { errorMessage } from '../stores/errorMessage';
@@ -171,6 +172,7 @@ export function ProfilePage({ id }: { id: number }) {
         {/* — Satisfaction surveys — */}
         <PlannedSection area="surveys" />
         {/* — Loyalty: levels, points, referrals — */}
+        <LoyaltySection customerId={id} />
 
         <section className="card" aria-labelledby="profile-notes">
           <h2 id="profile-notes" className="section-title">{t('profiles.profile.customerNotes')}</h2>

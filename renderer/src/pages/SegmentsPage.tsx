@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClvStatus } from '../components/segments/ClvStatus';
 import { LifecycleFunnel } from '../components/segments/LifecycleFunnel';
+import { LevelDistribution } from '../components/loyalty/LevelDistribution';
 import { MigrationMatrix } from '../components/segments/MigrationMatrix';
 import { QuadrantMatrix } from '../components/segments/QuadrantMatrix';
 import { SegmentSettingsForm } from '../components/segments/SegmentSettingsForm';
@@ -64,6 +65,7 @@ export function SegmentsPage() {
         </>
       )}
       <SegmentSettingsForm />
+      <LevelDistribution />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { CompletenessSettings } from '../components/profiles/CompletenessSetting
 // — Warnings, complaints and care reminders —
 // — Visit plans and printing —
 // — Loyalty: levels, points, referrals —
+import { LoyaltySettingsForm } from '../components/loyalty/LoyaltySettingsForm';
 
 /** 设置: the UI language and what Patron knows about its database file. */
 export function SettingsPage() {
@@ -54,6 +55,7 @@ export function SettingsPage() {
       {/* — Warnings, complaints and care reminders — */}
       {/* — Visit plans and printing — */}
       {/* — Loyalty: levels, points, referrals — */}
+      <LoyaltySettingsForm />
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { invoke, on } from '../api/client';
 import { errorMessage } from './errorMessage';
 
 /** Tables whose changes alter what the customer grid shows. */
-const watchedTables: ReadonlySet<string> = new Set(['customers', 'contacts', 'orders', 'tags', 'customer_tags', 'staff', 'segment_results']);
+const watchedTables: ReadonlySet<string> = new Set(['customers', 'contacts', 'orders', 'tags', 'customer_tags', 'staff', 'segment_results', 'loyalty_accounts', 'referrals']);
 
 interface CustomersState {
   rows: CustomerRow[];

@@ -13,6 +13,7 @@ import { segmentsSuite } from './segments';
 // — Visit plans and printing —
 import { visitSheetsSuite } from './visitSheets';
 // — Loyalty: levels, points, referrals —
+import { loyaltySuite } from './loyalty';
 
 /** What every suite gets: the shared demo database (100k customers) and where to put scratch files. */
 export interface BenchEnv {
@@ -45,4 +46,5 @@ export const suites: [string, BenchSuite][] = [
   // — Visit plans and printing —
   ['visitSheets', visitSheetsSuite],
   // — Loyalty: levels, points, referrals —
+  ['loyalty', loyaltySuite],
 ];
