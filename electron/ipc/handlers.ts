@@ -64,6 +64,20 @@ export function handlerTable(services: Services): HandlerTable {
     'segments:saveSettings': (req) => services.segments.saveSettings(req),
     'segments:preview': (req) => services.segments.preview(req),
     // — Warnings, complaints and care reminders —
+    'warnings:today': () => services.warnings.today(),
+    'warnings:counts': () => services.warnings.counts(),
+    'warnings:run': () => services.warnings.run('manual'),
+    'warnings:settings': () => services.warnings.settings(),
+    'warnings:saveSettings': (req) => services.warnings.saveSettings(req),
+    'warnings:forCustomer': (req) => ({ alerts: services.warnings.forCustomer(req.customerId) }),
+    'warnings:setStatus': (req) => services.warnings.setStatus(req),
+    'warnings:logInteraction': (req) => services.warnings.logInteraction(req.id, req.channel, req.summary),
+    'care:done': (req) => services.warnings.setCareDone(req.kind, req.refId, req.occasion, req.done),
+    'complaints:list': (req) => ({ complaints: services.complaints.list(req.which) }),
+    'complaints:log': (req) => services.complaints.log(req),
+    'complaints:respond': (req) => services.complaints.respond(req.id),
+    'complaints:resolve': (req) => services.complaints.resolve(req.id, req.resolution, req.satisfaction),
+    'complaints:escalate': (req) => services.complaints.escalate(req.id, req.staffId),
     // — Visit plans and printing —
     // — Loyalty: levels, points, referrals —
   };

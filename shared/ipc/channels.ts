@@ -60,6 +60,20 @@ export const channels = [
   'segments:saveSettings',
   'segments:preview',
   // — Warnings, complaints and care reminders —
+  'warnings:today',
+  'warnings:counts',
+  'warnings:run',
+  'warnings:settings',
+  'warnings:saveSettings',
+  'warnings:forCustomer',
+  'warnings:setStatus',
+  'warnings:logInteraction',
+  'care:done',
+  'complaints:list',
+  'complaints:log',
+  'complaints:respond',
+  'complaints:resolve',
+  'complaints:escalate',
   // — Visit plans and printing —
   // — Loyalty: levels, points, referrals —
 ] as const;
