@@ -120,8 +120,8 @@ export function warningQueries(db: Database) {
   const overdue = db.prepare<[string, number], AlertRecord>(`${ALERT_SELECT} WHERE ${OPEN} AND a.due_at < ? ORDER BY a.priority, a.due_at, a.id LIMIT ?`);
   const dueBetween = db.prepare<[string, string, number], AlertRecord>(`${ALERT_SELECT} WHERE ${OPEN} AND a.due_at >= ? AND a.due_at < ? ORDER BY a.priority, a.due_at, a.id LIMIT ?`);
   const dueFrom = db.prepare<[string, number], AlertRecord>(`${ALERT_SELECT} WHERE ${OPEN} AND a.due_at >= ? ORDER BY a.due_at, a.priority, a.id LIMIT ?`);
-  const counts = db.prepare<[string, string], { overdue: number; today: number; upcoming: number }>(
-    `SELECT coalesce(sum(due_at < ?1), 0) AS overdue, coalesce(sum(due_at >= ?1 AND due_at < ?2), 0) AS today, coalesce(sum(due_at >= ?2), 0) AS upcoming FROM alerts a WHERE ${OPEN}`,
+  const counts = db.prepare<{ now: string; end: string }, { overdue: number; today: number; upcoming: number }>(
+    `SELECT coalesce(sum(due_at < @now), 0) AS overdue, coalesce(sum(due_at >= @now AND due_at < @end), 0) AS today, coalesce(sum(due_at >= @end), 0) AS upcoming FROM alerts a WHERE ${OPEN}`,
   );
   const setStatus = db.prepare<{ id: number; status: AlertStatus; note: string | null; closed_at: string | null; closed_by: string | null; at: string }>(
     'UPDATE alerts SET status = @status, note = coalesce(@note, note), closed_at = @closed_at, closed_by = @closed_by, updated_at = @at WHERE id = @id',
@@ -223,7 +223,7 @@ export function warningQueries(db: Database) {
     overdue: (now: string, limit: number) => overdue.all(now, limit),
     dueBetween: (from: string, to: string, limit: number) => dueBetween.all(from, to, limit),
     dueFrom: (from: string, limit: number) => dueFrom.all(from, limit),
-    counts: (now: string, endOfToday: string) => counts.get(now, endOfToday) ?? { overdue: 0, today: 0, upcoming: 0 },
+    counts: (now: string, endOfToday: string) => counts.get({ now, end: endOfToday }) ?? { overdue: 0, today: 0, upcoming: 0 },
     setStatus: (p: { id: number; status: AlertStatus; note: string | null; closed_at: string | null; closed_by: string | null; at: string }) => setStatus.run(p),
     setAssignee: (id: number, assigneeId: number | null, at: string) => setAssignee.run(assigneeId, at, id),
   };
