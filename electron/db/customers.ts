@@ -34,6 +34,8 @@ interface CustomerRowRecord {
   predicted_cents: number | null;
   p_alive: number | null;
   // — Warnings, complaints and care reminders —
+  open_warnings: number;
+  warning_due: string | null;
   // — Loyalty: levels, points, referrals —
 }
 
@@ -68,6 +70,9 @@ const SEGMENT_COLUMNS = `
 // line below the area's marker (e.g. 'w.open_count AS open_warnings' and its LEFT JOIN).
 const AREA_COLUMNS: string[] = [
   // — Warnings, complaints and care reminders —
+  // Correlated lookups on alerts_customer: one index seek per row, also for the one-row query.
+  "(SELECT count(*) FROM alerts a WHERE a.customer_id = c.id AND a.status IN ('open', 'in_progress')) AS open_warnings",
+  "(SELECT min(a.due_at) FROM alerts a WHERE a.customer_id = c.id AND a.status IN ('open', 'in_progress')) AS warning_due",
   // — Loyalty: levels, points, referrals —
 ];
 const AREA_JOINS: string[] = [
@@ -139,6 +144,8 @@ function toRow(r: CustomerRowRecord, pinyin: (r: CustomerRowRecord) => string): 
     pAlive: r.p_alive,
     pinyin: pinyin(r),
     // — Warnings, complaints and care reminders —
+    openWarnings: r.open_warnings,
+    warningDue: r.warning_due,
     // — Loyalty: levels, points, referrals —
   };
 }

@@ -30,9 +30,9 @@ export function createServices(ctx: ServiceContext) {
   // — Warnings, complaints and care reminders —
   const complaints = complaintService(ctx, warningSettingsReader(ctx));
   const warnings = warningService(ctx, complaints);
-  segments.onRunFinished(warnings.afterSegmentation);
+  segments.onRunFinished(() => warnings.afterSegmentation());
   // In the app, edits re-run the rules shortly after (tests and the CLI run them explicitly).
-  if (ctx.runtime === 'electron') watchEdits(ctx, warnings.afterEdit);
+  if (ctx.runtime === 'electron') watchEdits(ctx, (tables) => warnings.afterEdit(tables));
   // — Visit plans and printing —
   // — Loyalty: levels, points, referrals —
 

@@ -207,6 +207,7 @@ export function warningService(ctx: ServiceContext, complaints: ReturnType<typeo
         today: { total: totals.today, items: buckets.today.sort(urgent).slice(0, BUCKET_LIMIT) },
         upcoming: { total: totals.upcoming, items: buckets.upcoming.sort(soonest).slice(0, BUCKET_LIMIT) },
         care: careItems(clock.asOf, s),
+        careDaysAhead: s.care.daysAhead,
         lastRun: run ? runDto(run) : null,
         running: running() !== null,
       };

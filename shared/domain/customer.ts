@@ -48,6 +48,9 @@ export const customerRowSchema = z.object({
   /** Pinyin of the name and main contact (full and initials), computed once per row for the quick search. */
   pinyin: z.string(),
   // — Warnings, complaints and care reminders —
+  /** Open or in-progress alerts, and the earliest follow-up due among them (ISO UTC). */
+  openWarnings: z.number().int(),
+  warningDue: z.string().nullable(),
   // — Loyalty: levels, points, referrals —
 });
 export type CustomerRow = z.infer<typeof customerRowSchema>;

@@ -119,6 +119,7 @@ export const todaySchema = z.object({
   upcoming: bucket,
   /** Greetings within the care window (not urgent; listed apart). */
   care: z.array(careItemSchema),
+  careDaysAhead: z.number().int(),
   lastRun: warningRunSchema.nullable(),
   running: z.boolean(),
 });
