@@ -44,7 +44,7 @@ export function ComplaintForm({ customers, initialCustomerId, defaultHours }: { 
       <form className="complaint-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <label>
           {t('complaints.customer')}
-          <input className="text-input" list="complaint-customers" required value={customer} placeholder={t('complaints.customerPlaceholder')} onChange={(e) => setCustomer(e.target.value)} data-testid="complaint-customer" />
+          <input className="text-input" list="complaint-customers" required={initialCustomerId === null} value={customer} placeholder={initial ? label(initial) : t('complaints.customerPlaceholder')} onChange={(e) => setCustomer(e.target.value)} data-testid="complaint-customer" />
           <datalist id="complaint-customers">
             {customers.slice(0, 5000).map((c) => (
               <option key={c.id} value={label(c)} />

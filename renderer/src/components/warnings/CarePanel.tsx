@@ -22,8 +22,10 @@ export function CarePanel({ items, daysAhead }: { items: CareItem[]; daysAhead: 
           {items.slice(0, SHOWN).map((c) => (
             <li key={`${c.kind}:${String(c.refId)}:${c.occasion}`} className={c.done ? 'care-item care-item--done' : 'care-item'}>
               <span className="care-item__date">{c.occasion.slice(5)}</span>
-              <a href={profileHref(c.customerId)}>{c.customerName}</a>
-              <span className="muted">{label(c)}</span>
+              <span className="care-item__who">
+                <a href={profileHref(c.customerId)}>{c.customerName}</a>
+                <span className="muted">{label(c)}</span>
+              </span>
               <label className="care-item__done">
                 <input type="checkbox" checked={c.done} onChange={(e) => void invoke('care:done', { kind: c.kind, refId: c.refId, occasion: c.occasion, done: e.target.checked })} />
                 {t('warnings.care.done')}
