@@ -79,8 +79,18 @@ export function warningQueries(db: Database) {
         ORDER BY c.id`,
     )
     .raw();
+  // Only customers whose amount fell from the first month to the second can match the
+  // order-drop rule at any threshold, so SQLite hands over just those (a fraction of all
+  // buyers); the rule itself (shared/warnings/rules.ts) still decides.
   const monthly = db
-    .prepare<[string, string, string], [number, string, number]>('SELECT customer_id, month, amount_cents FROM customer_monthly WHERE month IN (?, ?, ?) AND order_count > 0')
+    .prepare<{ m1: string; m2: string; m3: string }, [number, number, number, number]>(
+      `SELECT customer_id,
+              sum(CASE WHEN month = @m1 THEN amount_cents ELSE 0 END) AS a,
+              sum(CASE WHEN month = @m2 THEN amount_cents ELSE 0 END) AS b,
+              sum(CASE WHEN month = @m3 THEN amount_cents ELSE 0 END) AS c
+         FROM customer_monthly WHERE month IN (@m1, @m2, @m3) AND order_count > 0
+        GROUP BY customer_id HAVING a > 0 AND b > 0 AND b < a`,
+    )
     .raw();
   const openComplaints = db
     .prepare<[], [number, number, string]>('SELECT customer_id, count(*), min(opened_at) FROM complaints WHERE resolved_at IS NULL GROUP BY customer_id')
@@ -133,11 +143,7 @@ export function warningQueries(db: Database) {
     inputs(asOf: string, feedbackSince: string): WarningInput[] & { owners: Map<number, number | null> } {
       const [m1, m2, m3] = lastCompleteMonths(asOf);
       const amounts = new Map<number, [number, number, number]>();
-      for (const [id, month, cents] of monthly.all(m1, m2, m3)) {
-        let a = amounts.get(id);
-        if (!a) amounts.set(id, (a = [0, 0, 0]));
-        a[month === m1 ? 0 : month === m2 ? 1 : 2] = cents;
-      }
+      for (const [id, a, b, c] of monthly.all({ m1, m2, m3 })) amounts.set(id, [a, b, c]);
       const complaints = new Map(openComplaints.all().map(([id, n, oldest]) => [id, { n, oldest }]));
       const scores = new Map(lowScores.all(feedbackSince).map(([id, score, day]) => [id, { score, day }]));
       const none: [number, number, number] = [0, 0, 0];
