@@ -3,14 +3,18 @@ import Database from 'better-sqlite3';
 import { expect, screenshotDir, test, type PatronServer } from './fixtures';
 import type { Page } from '@playwright/test';
 
-function query<T>(dbPath: string, sql: string, ...params: unknown[]): T {
+type Row = Record<string, string | number | null>;
+
+function dbRow(dbPath: string, sql: string, ...params: unknown[]): Row {
   const db = new Database(dbPath, { readonly: true });
   try {
-    return db.prepare(sql).get(...params) as T;
+    return db.prepare<unknown[], Row>(sql).get(...params) ?? {};
   } finally {
     db.close();
   }
 }
+const count = (dbPath: string, sql: string, ...params: unknown[]): number => Number(dbRow(dbPath, sql, ...params).n);
+const num = (r: Row, key: string): number => Number(r[key]);
 
 /** Runs the warning check from the Today page and waits for its result. */
 async function runCheck(page: Page, patron: PatronServer, lastRunText: RegExp): Promise<void> {
@@ -26,7 +30,7 @@ test.describe('Today, complaints and profile warnings in Chinese', () => {
     await runCheck(page, patron, /上次检查/);
     await expect(page.getByRole('heading', { name: /今日跟进/ })).toBeVisible();
     await expect(page.getByTestId('bucket-upcoming')).toBeVisible();
-    const open = query<{ n: number }>(patron.dbPath, "SELECT count(*) AS n FROM alerts WHERE status = 'open'").n;
+    const open = count(patron.dbPath, "SELECT count(*) AS n FROM alerts WHERE status = 'open'");
     expect(open).toBeGreaterThan(0);
     // Every alert was just raised, so all are due tomorrow; open complaints with time left join them.
     const shown = Number(await page.getByTestId('bucket-upcoming-total').innerText());
@@ -34,10 +38,10 @@ test.describe('Today, complaints and profile warnings in Chinese', () => {
     await expect(page.getByTestId('bucket-upcoming').locator('.alert-card').first()).toBeVisible();
     await page.screenshot({ path: join(screenshotDir, 'today-zh-CN.png') });
 
-    const alert = query<{ id: number; customer_id: number }>(patron.dbPath, "SELECT id, customer_id FROM alerts WHERE status = 'open' AND rule = 'inactive' ORDER BY priority, id LIMIT 1");
-    await page.goto(`${patron.url}#/customers/${String(alert.customer_id)}`);
+    const alert = dbRow(patron.dbPath, "SELECT id, customer_id FROM alerts WHERE status = 'open' AND rule = 'inactive' ORDER BY priority, id LIMIT 1");
+    await page.goto(`${patron.url}#/customers/${String(num(alert, 'customer_id'))}`);
     const section = page.getByTestId('profile-warnings');
-    const card = section.getByTestId(`alert-${String(alert.id)}`);
+    const card = section.getByTestId(`alert-${String(num(alert, 'id'))}`);
     await expect(card).toContainText('久未购买或联系');
     await expect(card).toContainText(/已 \d+ 天/);
     await card.scrollIntoViewIfNeeded();
@@ -47,32 +51,32 @@ test.describe('Today, complaints and profile warnings in Chinese', () => {
     await card.getByTestId('alert-save').click();
     await expect(card).toContainText('已解决');
     await expect(page.getByTestId('profile-interactions')).toContainText('电话回访，客户下周补货');
-    const after = query<{ status: string; closed_by: string }>(patron.dbPath, 'SELECT status, closed_by FROM alerts WHERE id = ?', alert.id);
+    const after = dbRow(patron.dbPath, 'SELECT status, closed_by FROM alerts WHERE id = ?', num(alert, 'id'));
     expect(after).toEqual({ status: 'resolved', closed_by: 'e2e' });
     // The next check does not raise it again: the contact clears the 90-day condition.
     await runCheck(page, patron, /上次检查/);
-    const again = query<{ n: number }>(patron.dbPath, "SELECT count(*) AS n FROM alerts WHERE customer_id = ? AND rule = 'inactive' AND status = 'open'", alert.customer_id);
-    expect(again.n).toBe(0);
+    const again = count(patron.dbPath, "SELECT count(*) AS n FROM alerts WHERE customer_id = ? AND rule = 'inactive' AND status = 'open'", num(alert, 'customer_id'));
+    expect(again).toBe(0);
   });
 
   test('a logged complaint runs its SLA clocks and shows on the navigation', async ({ page, patron }) => {
-    const customer = query<{ id: number; code: string; name: string }>(patron.dbPath, 'SELECT id, code, name FROM customers ORDER BY id LIMIT 1');
-    const before = query<{ n: number }>(patron.dbPath, 'SELECT count(*) AS n FROM complaints WHERE resolved_at IS NULL').n;
-    await page.goto(`${patron.url}#/complaints?customer=${String(customer.id)}`);
+    const customer = dbRow(patron.dbPath, 'SELECT id, code, name FROM customers ORDER BY id LIMIT 1');
+    const before = count(patron.dbPath, 'SELECT count(*) AS n FROM complaints WHERE resolved_at IS NULL');
+    await page.goto(`${patron.url}#/complaints?customer=${String(num(customer, 'id'))}`);
     await expect(page.getByRole('heading', { name: /客诉/ })).toBeVisible();
     await page.getByTestId('complaint-description').fill('送货晚了三天，包装破损');
     await page.getByTestId('complaint-submit').click();
     await expect(page.getByText(/已登记，首次响应截止/)).toBeVisible();
-    const id = query<{ id: number }>(patron.dbPath, 'SELECT max(id) AS id FROM complaints').id;
-    const row = page.getByTestId(`complaint-${String(id)}`);
+    const id = dbRow(patron.dbPath, 'SELECT max(id) AS id FROM complaints');
+    const row = page.getByTestId(`complaint-${String(num(id, 'id'))}`);
     await expect(row).toContainText('送货晚了三天');
     await expect(row).toContainText('计时中');
     await expect(page.getByTestId('nav-badge-complaints')).toHaveText(String(before + 1));
     await page.screenshot({ path: join(screenshotDir, 'complaints-zh-CN.png') });
     await row.getByTestId('complaint-respond').click();
     await expect(row).toContainText('按时');
-    const audit = query<{ n: number }>(patron.dbPath, "SELECT count(*) AS n FROM audit_log WHERE entity = 'complaint' AND entity_id = ? AND field = 'first_response_at'", id);
-    expect(audit.n).toBe(1);
+    const audit = count(patron.dbPath, "SELECT count(*) AS n FROM audit_log WHERE entity = 'complaint' AND entity_id = ? AND field = 'first_response_at'", num(id, 'id'));
+    expect(audit).toBe(1);
   });
 });
 
@@ -85,20 +89,20 @@ test.describe('Today, complaints and profile warnings in English', () => {
     await expect(page.getByTestId('bucket-overdue')).toContainText('Overdue');
     await page.screenshot({ path: join(screenshotDir, 'today-en.png') });
 
-    const alert = query<{ customer_id: number }>(patron.dbPath, "SELECT customer_id FROM alerts WHERE status = 'open' ORDER BY priority, id LIMIT 1");
-    await page.goto(`${patron.url}#/customers/${String(alert.customer_id)}`);
+    const alert = dbRow(patron.dbPath, "SELECT customer_id FROM alerts WHERE status = 'open' ORDER BY priority, id LIMIT 1");
+    await page.goto(`${patron.url}#/customers/${String(num(alert, 'customer_id'))}`);
     await expect(page.getByTestId('profile-warnings').locator('.alert-card').first()).toBeVisible();
     await page.getByTestId('profile-warnings').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshotDir, 'profile-warnings-en.png') });
 
-    const customer = query<{ id: number; code: string }>(patron.dbPath, 'SELECT id, code FROM customers ORDER BY id DESC LIMIT 1');
+    const customer = dbRow(patron.dbPath, 'SELECT id, code FROM customers ORDER BY id DESC LIMIT 1');
     await page.goto(`${patron.url}#/complaints`);
-    await page.getByTestId('complaint-customer').fill(customer.code);
+    await page.getByTestId('complaint-customer').fill(String(customer.code));
     await page.getByTestId('complaint-description').fill('Invoice sent twice');
     await page.getByTestId('complaint-submit').click();
     await expect(page.getByText(/Logged; first response due/)).toBeVisible();
-    const id = query<{ id: number }>(patron.dbPath, 'SELECT max(id) AS id FROM complaints').id;
-    const row = page.getByTestId(`complaint-${String(id)}`);
+    const id = dbRow(patron.dbPath, 'SELECT max(id) AS id FROM complaints');
+    const row = page.getByTestId(`complaint-${String(num(id, 'id'))}`);
     await expect(row).toContainText('Running');
     await page.screenshot({ path: join(screenshotDir, 'complaints-en.png') });
     await row.getByTestId('complaint-resolve').click();
@@ -106,7 +110,7 @@ test.describe('Today, complaints and profile warnings in English', () => {
     await row.getByLabel('Customer satisfaction').selectOption('4');
     await row.getByTestId('complaint-resolve-save').click();
     await expect(row).toHaveCount(0);
-    expect(query<{ resolution: string; satisfaction: number }>(patron.dbPath, 'SELECT resolution, satisfaction FROM complaints WHERE id = ?', id)).toEqual({ resolution: 'Credit note issued', satisfaction: 4 });
+    expect(dbRow(patron.dbPath, 'SELECT resolution, satisfaction FROM complaints WHERE id = ?', id)).toEqual({ resolution: 'Credit note issued', satisfaction: 4 });
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('warning-settings').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshotDir, 'warning-settings-en.png') });
