@@ -110,7 +110,7 @@ test.describe('Today, complaints and profile warnings in English', () => {
     await row.getByLabel('Customer satisfaction').selectOption('4');
     await row.getByTestId('complaint-resolve-save').click();
     await expect(row).toHaveCount(0);
-    expect(dbRow(patron.dbPath, 'SELECT resolution, satisfaction FROM complaints WHERE id = ?', id)).toEqual({ resolution: 'Credit note issued', satisfaction: 4 });
+    expect(dbRow(patron.dbPath, 'SELECT resolution, satisfaction FROM complaints WHERE id = ?', num(id, 'id'))).toEqual({ resolution: 'Credit note issued', satisfaction: 4 });
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('warning-settings').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshotDir, 'warning-settings-en.png') });
