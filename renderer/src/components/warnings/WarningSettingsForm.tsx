@@ -102,7 +102,9 @@ export function WarningSettingsForm() {
         {t('warnings.settings.holidays')}
         <textarea className="text-area" rows={3} value={holidays} onChange={(e) => setHolidays(e.target.value)} />
       </label>
-      <button type="button" className="button button--primary" onClick={() => void save()} data-testid="warning-settings-save">{t('warnings.settings.save')}</button>
+      <div>
+        <button type="button" className="button button--primary" onClick={() => void save()} data-testid="warning-settings-save">{t('warnings.settings.save')}</button>
+      </div>
       {message && <p className={message.ok ? 'ok-text' : 'error-text'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
     </section>
   );
