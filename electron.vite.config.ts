@@ -50,6 +50,7 @@ export default defineConfig({
           // — Segmentation and lifetime value —
           'jobs/segment': resolve(root, 'electron/jobs/segment.ts'),
           // — Warnings, complaints and care reminders —
+          'jobs/warnings': resolve(root, 'electron/jobs/warnings.ts'),
           // — Visit plans and printing —
           // — Loyalty: levels, points, referrals —
           'jobs/loyalty-sync': resolve(root, 'electron/jobs/loyalty-sync.ts'),

@@ -9,6 +9,7 @@ import { exportCommand, exportUsage, importCommand, importUsage } from './import
 import { clvCommand, clvUsage } from './clv';
 import { segmentCommand, segmentUsage } from './segment';
 // — Warnings, complaints and care reminders —
+import { warningsCommand, warningsUsage } from './warnings';
 // — Visit plans and printing —
 // — Loyalty: levels, points, referrals —
 import { pointsCommand, pointsUsage } from './points';
@@ -30,6 +31,7 @@ const commands: Record<string, { run: (argv: string[], out: Streams) => number |
   segment: { run: segmentCommand, usage: segmentUsage, summary: 'segment customers (RFM tiers, quadrant, lifecycle) and store the run' },
   clv: { run: clvCommand, usage: clvUsage, summary: 'fit BG/NBD + Gamma-Gamma and predict customer lifetime value' },
   // — Warnings, complaints and care reminders —
+  warnings: { run: warningsCommand, usage: warningsUsage, summary: 'run the churn-warning rules for a day and print the open alerts' },
   // — Visit plans and printing —
   // — Loyalty: levels, points, referrals —
   points: { run: pointsCommand, usage: pointsUsage, summary: "print a customer's points ledger, balance and member level" },

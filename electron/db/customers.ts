@@ -35,6 +35,8 @@ interface CustomerRowRecord {
   predicted_cents: number | null;
   p_alive: number | null;
   // — Warnings, complaints and care reminders —
+  open_warnings: number;
+  warning_due: string | null;
   // — Loyalty: levels, points, referrals —
   loyalty_level: LoyaltyLevel;
   points_balance: number;
@@ -72,6 +74,9 @@ const SEGMENT_COLUMNS = `
 // line below the area's marker (e.g. 'w.open_count AS open_warnings' and its LEFT JOIN).
 const AREA_COLUMNS: string[] = [
   // — Warnings, complaints and care reminders —
+  // Correlated lookups on alerts_customer: one index seek per row, also for the one-row query.
+  "(SELECT count(*) FROM alerts a WHERE a.customer_id = c.id AND a.status IN ('open', 'in_progress')) AS open_warnings",
+  "(SELECT min(a.due_at) FROM alerts a WHERE a.customer_id = c.id AND a.status IN ('open', 'in_progress')) AS warning_due",
   // — Loyalty: levels, points, referrals —
   "COALESCE(la.level, 'basic') AS loyalty_level",
   'COALESCE(la.balance, 0) AS points_balance',
@@ -147,6 +152,8 @@ function toRow(r: CustomerRowRecord, pinyin: (r: CustomerRowRecord) => string): 
     pAlive: r.p_alive,
     pinyin: pinyin(r),
     // — Warnings, complaints and care reminders —
+    openWarnings: r.open_warnings,
+    warningDue: r.warning_due,
     // — Loyalty: levels, points, referrals —
     loyaltyLevel: r.loyalty_level,
     pointsBalance: r.points_balance,
@@ -188,6 +195,13 @@ const FIELD_COLUMNS: Partial<Record<keyof CustomerRow, (keyof CustomerRowRecord)
   predictedCents: ['predicted_cents'],
   pAlive: ['p_alive'],
   pinyin: ['name', 'contact_name'],
+  // — Warnings, complaints and care reminders —
+  openWarnings: ['open_warnings'],
+  warningDue: ['warning_due'],
+  // — Loyalty: levels, points, referrals —
+  loyaltyLevel: ['loyalty_level'],
+  pointsBalance: ['points_balance'],
+  referralCount: ['referral_count'],
 };
 
 /** Record columns for these fields, or null when one is unknown (then every column is read). */

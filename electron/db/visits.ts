@@ -3,6 +3,8 @@ import type { LifecycleStage } from '../../shared/analytics/lifecycle';
 import type { Quadrant } from '../../shared/analytics/quadrant';
 import type { ComplaintSeverity, StaffRole, Tier } from '../../shared/domain/enums';
 import type { VisitPlan, VisitSheet, VisitStatus, VisitTemplate, VisitTemplateFields } from '../../shared/domain/visits';
+import { formatEvidence } from '../../shared/warnings/evidence';
+import { openWarningsFor } from './warnings';
 
 interface TemplateRecord {
   id: number;
@@ -204,13 +206,11 @@ export function visitQueries(db: Database) {
       };
     },
 
-    /**
-     * Open churn warnings of one customer, as the visit sheet lists them.
-     * Empty until the warnings area is merged; the lead wires it here.
-     */
-    openWarnings(_customerId: number): VisitSheet['warnings'] {
+    /** Open churn warnings of one customer, as the visit sheet lists them: rule id and evidence in the sheet's language. */
+    openWarnings(customerId: number, language: string): VisitSheet['warnings'] {
       // — Warnings, complaints and care reminders —
-      return [];
+      const lang = language === 'en' ? 'en' : 'zh-CN';
+      return openWarningsFor(db, customerId).map((w) => ({ rule: w.rule, evidence: formatEvidence(w.evidence, lang) }));
     },
   };
 }

@@ -10,11 +10,13 @@ import { JobRunner } from '../jobs/runner';
 import { createServices } from '../services';
 import { BackupScheduler, systemClock } from '../services/backupScheduler';
 import { startDailySegmentation } from '../services/segmentSchedule';
+import { startWarningSchedule } from '../services/warningSchedule';
 import { openAppDatabase, replaceWithBackup } from '../services/startup';
 import { electronDialogs } from './dialogs';
 import { bindIpc, broadcast } from './ipc';
 import { resolveNativeBinding } from './native';
 import { electronPrinter } from './print';
+import { notifyNewWarnings } from './warningNotifications';
 import { hardenSession, lockDownContents } from './security';
 import { createMainWindow } from './window';
 
@@ -103,8 +105,15 @@ function start(): void {
   scheduler.start();
   // Segmentation once a day while the app is open (and at once when the last run is older).
   const stopDailySegmentation = startDailySegmentation({ lastRunAt: services.segments.lastRunAt, start: () => services.segments.run('daily'), now: () => new Date() });
+  // Warning rules: on start, whenever the local date changes, and (inside the services) after imports, edits and segmentation.
+  notifyNewWarnings(services, () => {
+    mainWindow?.show();
+    mainWindow?.webContents.executeJavaScript("location.hash = '#/warnings'").catch(() => undefined);
+  });
+  const stopWarnings = startWarningSchedule({ lastAsOf: () => services.warnings.lastRun()?.as_of ?? null, start: (trigger) => services.warnings.run(trigger), now: () => new Date() });
   app.on('will-quit', () => {
     stopDailySegmentation();
+    stopWarnings();
     void jobs.stopAll();
     try {
       scheduler.quit();

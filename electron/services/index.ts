@@ -16,6 +16,8 @@ import { viewService } from './views';
 // — Segmentation and lifetime value —
 import { segmentService } from './segments';
 // — Warnings, complaints and care reminders —
+import { complaintService } from './complaints';
+import { warningService, warningSettingsReader, watchEdits } from './warnings';
 // — Visit plans and printing —
 import { printService } from './print';
 import { visitService } from './visits';
@@ -29,6 +31,11 @@ export function createServices(ctx: ServiceContext) {
   const segments = segmentService(ctx);
   // Services other services call are made here first, each area below its marker.
   // — Warnings, complaints and care reminders —
+  const complaints = complaintService(ctx, warningSettingsReader(ctx));
+  const warnings = warningService(ctx, complaints);
+  segments.onRunFinished(() => warnings.afterSegmentation());
+  // In the app, edits re-run the rules shortly after (tests and the CLI run them explicitly).
+  if (ctx.runtime === 'electron') watchEdits(ctx, (tables) => warnings.afterEdit(tables));
   // — Visit plans and printing —
   const visits = visitService(ctx, { segmentIds: (selector) => segments.ids(selector).ids });
   // — Loyalty: levels, points, referrals —
@@ -38,6 +45,7 @@ export function createServices(ctx: ServiceContext) {
   const afterImport = (): void => {
     segments.afterImport();
     // — Warnings, complaints and care reminders —
+    warnings.afterImport();
     // — Loyalty: levels, points, referrals —
     loyalty.afterImport();
   };
@@ -61,6 +69,8 @@ export function createServices(ctx: ServiceContext) {
     // — Segmentation and lifetime value —
     segments,
     // — Warnings, complaints and care reminders —
+    warnings,
+    complaints,
     // — Visit plans and printing —
     visits,
     print: printService(ctx),

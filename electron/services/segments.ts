@@ -31,6 +31,8 @@ export function segmentService(ctx: ServiceContext) {
   const q = segmentQueries(ctx.db);
   const store = settingsQueries(ctx.db);
   const running = () => ctx.jobs.running().find((j) => j.kind === SEGMENT_JOB) ?? null;
+  // Areas that derive data from a run's results (warnings read p_alive and tiers) hear when one finishes.
+  const finished: (() => void)[] = [];
 
   const settings = (): SegmentSettings => {
     const parsed = segmentSettingsSchema.safeParse(store.get(SEGMENT_SETTINGS_KEY));
@@ -45,6 +47,7 @@ export function segmentService(ctx: ServiceContext) {
     const { id, outcome } = ctx.jobs.start(SEGMENT_JOB, params);
     void outcome.then((o) => {
       if (o.status === 'failed') console.error(`segmentation run failed: ${o.message}`);
+      if (o.status === 'done') for (const f of finished) f();
     });
     return { jobId: id, alreadyRunning: false };
   };
@@ -57,6 +60,7 @@ export function segmentService(ctx: ServiceContext) {
       return settings();
     },
     run: (trigger: SegmentTrigger = 'manual') => start(trigger),
+    onRunFinished: (listener: () => void) => void finished.push(listener),
     /**
      * Call after an import has committed: the rollups are already current (the
      * triggers ran inside the import's transaction), so only the run is needed.

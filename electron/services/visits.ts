@@ -203,7 +203,7 @@ export function visitService(ctx: ServiceContext, deps: VisitDeps) {
         if (!plan) continue;
         const parts = q.sheetParts(plan.customerId);
         if (!parts) continue;
-        sheets.push({ plan, ...parts, warnings: q.openWarnings(plan.customerId) });
+        sheets.push({ plan, ...parts, warnings: q.openWarnings(plan.customerId, lang) });
       }
       return { businessName: printSettings().businessName, printedOn: today(), sheets };
     },

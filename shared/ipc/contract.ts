@@ -25,6 +25,18 @@ import { saveViewRequestSchema, savedViewSchema } from '../domain/views';
 import { segmentSettingsSchema } from '../analytics/settings';
 import { segmentOverviewSchema, segmentPreviewSchema, segmentSelectorSchema } from '../domain/segments';
 // — Warnings, complaints and care reminders —
+import {
+  alertActionSchema,
+  alertInteractionSchema,
+  alertSchema,
+  careDoneSchema,
+  complaintInputSchema,
+  complaintResolveSchema,
+  complaintSchema,
+  inboxCountsSchema,
+  todaySchema,
+} from '../warnings/dto';
+import { warningSettingsSchema } from '../warnings/settings';
 // — Visit plans and printing —
 import { printRequestSchema, printResultSchema } from '../print/contract';
 import {
@@ -136,6 +148,20 @@ export const contract = {
   'segments:saveSettings': call(segmentSettingsSchema, segmentSettingsSchema),
   'segments:preview': call(segmentSettingsSchema, segmentPreviewSchema),
   // — Warnings, complaints and care reminders —
+  'warnings:today': call(empty, todaySchema),
+  'warnings:counts': call(empty, inboxCountsSchema),
+  'warnings:run': call(empty, z.object({ jobId: z.string(), alreadyRunning: z.boolean() })),
+  'warnings:settings': call(empty, warningSettingsSchema),
+  'warnings:saveSettings': call(warningSettingsSchema, warningSettingsSchema),
+  'warnings:forCustomer': call(z.object({ customerId: z.number().int().positive() }).strict(), z.object({ alerts: z.array(alertSchema) })),
+  'warnings:setStatus': call(alertActionSchema, alertSchema),
+  'warnings:logInteraction': call(alertInteractionSchema, alertSchema),
+  'care:done': call(careDoneSchema, z.object({ done: z.boolean() })),
+  'complaints:list': call(z.object({ which: z.enum(['open', 'all']) }).strict(), z.object({ complaints: z.array(complaintSchema) })),
+  'complaints:log': call(complaintInputSchema, complaintSchema),
+  'complaints:respond': call(idRequest, complaintSchema),
+  'complaints:resolve': call(complaintResolveSchema, complaintSchema),
+  'complaints:escalate': call(z.object({ id: z.number().int().positive(), staffId: z.number().int().positive() }).strict(), complaintSchema),
   // — Visit plans and printing —
   'visits:templates': call(empty, z.object({ templates: z.array(visitTemplateSchema) })),
   'visits:templateVersions': call(z.object({ key: z.string().min(1).max(100) }).strict(), z.object({ versions: z.array(visitTemplateSchema) })),

@@ -52,10 +52,10 @@ test.describe('Customers page in Chinese (OS locale zh-CN)', () => {
 
   test('unfinished areas say so plainly', async ({ page, patron }) => {
     await page.goto(patron.url);
-    await page.getByTestId('nav-warnings').click();
-    await expect(page).toHaveURL(/#\/warnings/);
-    await expect(page.getByTestId('placeholder-warnings')).toContainText('这部分还没有建好');
-    await expect(page.getByTestId('placeholder-warnings')).toContainText('24 小时');
+    await page.getByTestId('nav-reports').click();
+    await expect(page).toHaveURL(/#\/reports/);
+    await expect(page.getByTestId('placeholder-reports')).toContainText('这部分还没有建好');
+    await expect(page.getByTestId('placeholder-reports')).toContainText('留存率');
     await page.screenshot({ path: join(screenshotDir, 'placeholder-zh-CN.png') });
     await page.getByTestId('nav-settings').click();
     await expect(page.getByText(patron.dbPath)).toBeVisible();
@@ -110,8 +110,8 @@ test.describe('Customers page in English (OS locale en-US)', () => {
     await expect(nameCell(grid, firstCustomer(patron.dbPath).name)).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.screenshot({ path: join(screenshotDir, 'customers-en.png') });
-    await page.getByTestId('nav-warnings').click();
-    await expect(page.getByTestId('placeholder-warnings')).toContainText('This area is not built yet');
+    await page.getByTestId('nav-reports').click();
+    await expect(page.getByTestId('placeholder-reports')).toContainText('This area is not built yet');
     await page.screenshot({ path: join(screenshotDir, 'placeholder-en.png') });
     await page.getByTestId('nav-settings').click();
     await expect(page.getByText(patron.dbPath)).toBeVisible();

@@ -8,6 +8,8 @@ import { isPlannedArea, type Area } from '../routing/areas';
 // — Segmentation and lifetime value —
 import { SegmentsPage } from '../pages/SegmentsPage';
 // — Warnings, complaints and care reminders —
+import { ComplaintsPage } from '../pages/ComplaintsPage';
+import { TodayPage } from '../pages/TodayPage';
 // — Visit plans and printing —
 import { VisitsPage } from '../pages/VisitsPage';
 // — Loyalty: levels, points, referrals —
@@ -22,6 +24,8 @@ export function AreaContent({ area }: { area: Area }) {
   // — Segmentation and lifetime value —
   if (area === 'segments') return <SegmentsPage />;
   // — Warnings, complaints and care reminders —
+  if (area === 'warnings') return <TodayPage />;
+  if (area === 'complaints') return <ComplaintsPage />;
   // — Visit plans and printing —
   if (area === 'visits') return <VisitsPage />;
   // — Loyalty: levels, points, referrals —

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { areas, hrefFor, type Area } from '../routing/areas';
 import { useSettings } from '../stores/settings';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NavBadge } from './warnings/NavBadge';
+import './warnings/warnings.css';
 
 interface NavRailProps {
   active: Area;
@@ -29,6 +31,7 @@ export function NavRail({ active }: NavRailProps) {
                 aria-current={area === active ? 'page' : undefined}
               >
                 {t(`nav.${area}`)}
+                <NavBadge area={area} />
               </a>
             </li>
           ))}

@@ -249,6 +249,20 @@ export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptio
       width: 200,
     },
     // — Warnings, complaints and care reminders —
+    {
+      colId: 'openWarnings',
+      field: 'openWarnings',
+      headerName: t('warnings.profile.title'),
+      cellDataType: 'number',
+      type: 'rightAligned',
+      filter: 'agNumberColumnFilter',
+      getQuickFilterText: noSearch,
+      valueFormatter: (q) => (typeof q.value === 'number' && q.value > 0 ? String(q.value) : ''),
+      // Most warnings first; among equal counts the earliest follow-up due comes first.
+      sortingOrder: ['desc', 'asc', null],
+      comparator: (a: number, b: number, na: IRowNode<CustomerRow>, nb: IRowNode<CustomerRow>) => a - b || (nb.data?.warningDue ?? '').localeCompare(na.data?.warningDue ?? ''),
+      width: 110,
+    },
     // — Visit plans and printing —
     // — Loyalty: levels, points, referrals —
     {

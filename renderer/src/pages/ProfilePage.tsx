@@ -15,6 +15,7 @@ import { errorMessage } from '../stores/errorMessage';
 import { useProfile } from '../stores/profile';
 import { useProfileRefs } from '../stores/profileRefs';
 import { useSettings } from '../stores/settings';
+import { WarningsSection } from '../components/warnings/WarningsSection';
 
 /** One customer: basic info, completeness, contacts, interactions, orders, complaints, notes and the change history. */
 export function ProfilePage({ id }: { id: number }) {
@@ -166,7 +167,7 @@ export function ProfilePage({ id }: { id: number }) {
         </section>
 
         {/* — Warnings, complaints and care reminders — */}
-        <PlannedSection area="warnings" />
+        <WarningsSection customerId={id} />
         {/* — Visit plans and printing — */}
         <ProfileVisits customerId={id} />
         {/* — Satisfaction surveys — */}

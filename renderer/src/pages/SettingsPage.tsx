@@ -10,6 +10,7 @@ import { BackupsSection } from '../components/backups/BackupsSection';
 import { CompletenessSettings } from '../components/profiles/CompletenessSettings';
 // — Segmentation and lifetime value —
 // — Warnings, complaints and care reminders —
+import { WarningSettingsForm } from '../components/warnings/WarningSettingsForm';
 // — Visit plans and printing —
 // — Loyalty: levels, points, referrals —
 import { LoyaltySettingsForm } from '../components/loyalty/LoyaltySettingsForm';
@@ -53,6 +54,7 @@ export function SettingsPage() {
       <CompletenessSettings />
       {/* — Segmentation and lifetime value — */}
       {/* — Warnings, complaints and care reminders — */}
+      <WarningSettingsForm />
       {/* — Visit plans and printing — */}
       {/* — Loyalty: levels, points, referrals — */}
       <LoyaltySettingsForm />

@@ -125,7 +125,7 @@ function Sheet({ sheet, businessName, printedOn }: { sheet: VisitSheet; business
         ) : (
           <ul className="sheet-list">
             {sheet.warnings.slice(0, 3).map((w) => (
-              <li key={`${w.rule}-${w.evidence}`}><strong>{t('print.visitSheet.warnings')}</strong> {w.rule}: {w.evidence}</li>
+              <li key={`${w.rule}-${w.evidence}`}><strong>{t('print.visitSheet.warnings')}</strong> {t(`warnings.rules.${w.rule}`)}: {w.evidence}</li>
             ))}
             {sheet.complaints.slice(0, 3).map((c) => (
               <li key={c.openedAt}>

@@ -13,6 +13,8 @@ const builtAreas = new Set<Area>([
   // — Segmentation and lifetime value —
   'segments',
   // — Warnings, complaints and care reminders —
+  'warnings',
+  'complaints',
   // — Visit plans and printing —
   'visits',
   // — Loyalty: levels, points, referrals —

@@ -10,6 +10,7 @@ import { customerGridSuite } from './customerGrid';
 // — Segmentation and lifetime value —
 import { segmentsSuite } from './segments';
 // — Warnings, complaints and care reminders —
+import { warningsSuite } from './warnings';
 // — Visit plans and printing —
 import { visitSheetsSuite } from './visitSheets';
 // — Loyalty: levels, points, referrals —
@@ -43,6 +44,7 @@ export const suites: [string, BenchSuite][] = [
   // — Segmentation and lifetime value —
   ['segments', segmentsSuite],
   // — Warnings, complaints and care reminders —
+  ['warnings', warningsSuite],
   // — Visit plans and printing —
   ['visitSheets', visitSheetsSuite],
   // — Loyalty: levels, points, referrals —

@@ -1,0 +1,36 @@
+import type { TFunction } from 'i18next';
+import { formatMoney } from '../../../../shared/domain/money';
+import type { Language } from '../../../../shared/i18n/language';
+import type { Evidence } from '../../../../shared/warnings/rules';
+
+/** The numbers behind an alert, in the UI language. */
+export function evidenceText(t: TFunction, e: Evidence, language: Language): string {
+  const pct = (n: number) => new Intl.NumberFormat(language, { style: 'percent' }).format(n);
+  switch (e.rule) {
+    case 'inactive':
+      return t('warnings.evidence.inactive', { order: e.lastOrderDate ?? t('warnings.evidence.none'), contact: e.lastInteractionDate ?? t('warnings.evidence.none'), days: e.days });
+    case 'complaint':
+      return t('warnings.evidence.complaint', { count: e.open, date: e.oldestOpenedAt.slice(0, 10) });
+    case 'negative_feedback':
+      return t('warnings.evidence.negative_feedback', { score: e.score, date: e.on ?? '—' });
+    case 'order_drop':
+      return t('warnings.evidence.order_drop', {
+        m1: e.months[0],
+        m2: e.months[1],
+        m3: e.months[2],
+        a1: formatMoney(e.amountsCents[0], language),
+        a2: formatMoney(e.amountsCents[1], language),
+        a3: formatMoney(e.amountsCents[2], language),
+        p1: e.dropPercents[0],
+        p2: e.dropPercents[1],
+      });
+    case 'predicted_churn':
+      return t('warnings.evidence.predicted_churn', { p: pct(e.pAlive), threshold: pct(e.threshold) });
+  }
+}
+
+/** Short local date and time of an ISO timestamp. */
+export function formatWhen(iso: string, language: Language): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(ms));
+}
