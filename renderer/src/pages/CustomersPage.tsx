@@ -28,8 +28,10 @@ import { ProfilePage } from './ProfilePage';
 export function CustomersPage() {
   const route = useCustomerRoute();
   useEffect(() => {
-    void useCustomers.getState().ensureLoaded();
+    // Staff and completeness rules first: they are small, and the grid's columns depend on
+    // them, so arriving after the 100,000 rows would rebuild every column once more.
     void useProfileRefs.getState().load();
+    void useCustomers.getState().ensureLoaded();
   }, []);
   if (route.kind === 'profile') return <ProfilePage key={route.id} id={route.id} />;
   if (route.kind === 'duplicates') return <DuplicatesPage />;
@@ -112,9 +114,16 @@ function CustomerListPage() {
       )}
       {error && <ErrorNotice title={t('customers.loadFailed')} message={error} retryLabel={t('customers.retry')} onRetry={() => void load()} />}
 
-      {loaded ? (
+      {loading && !loaded && (
+        <p className="status-message" role="status">
+          {t('customers.loading')}
+        </p>
+      )}
+      {/* Built while the list is on its way, so the rows only have to be filled in when it arrives. */}
+      {(loaded || loading) && (
         <CustomerGrid
           rows={rows}
+          loading={!loaded}
           asOf={asOf}
           language={language}
           quickFilter={quickFilter}
@@ -127,12 +136,6 @@ function CustomerListPage() {
           onEditSaved={onEditSaved}
           onEditFailed={setEditFailure}
         />
-      ) : (
-        loading && (
-          <p className="status-message" role="status">
-            {t('customers.loading')}
-          </p>
-        )
       )}
     </section>
   );

@@ -1,10 +1,14 @@
 import { create } from 'zustand';
 import type { CustomerRow } from '../../../shared/domain/customer';
 import { invoke, on } from '../api/client';
+import { mergeRows } from '../grid/mergeRows';
 import { errorMessage } from './errorMessage';
 
 /** Tables whose changes alter what the customer grid shows. */
 const watchedTables: ReadonlySet<string> = new Set(['customers', 'contacts', 'orders', 'tags', 'customer_tags', 'staff', 'segment_results']);
+/** Above this many changed customers one full reload is cheaper than asking for each row. */
+const MAX_ROW_REFRESH = 5000;
+
 
 interface CustomersState {
   rows: CustomerRow[];
@@ -18,6 +22,8 @@ interface CustomersState {
   load(): Promise<void>;
   /** Loads unless a load already succeeded or is under way. */
   ensureLoaded(): Promise<void>;
+  /** Fetches just these customers' rows and puts them in place (a full load if none succeeded yet). */
+  refreshRows(ids: readonly number[]): Promise<void>;
   /**
    * Restricts the grid to these customers, e.g. after a click on a figure elsewhere
    * ("the 1,234 high-value customers"); the label says why, so the user can clear it.
@@ -34,8 +40,11 @@ export const useCustomers = create<CustomersState>()((set, get) => {
   /** Subscribes once, on first use (the bridge may be missing at import time, e.g. in tests). */
   function watchChanges(): void {
     if (unsubscribe) return;
-    unsubscribe = on('db:changed', ({ tables }) => {
-      if (tables.some((table) => watchedTables.has(table))) void get().load();
+    unsubscribe = on('db:changed', ({ tables, customerIds }) => {
+      if (!tables.some((table) => watchedTables.has(table))) return;
+      // A change that names its customers refreshes only their rows, not all 100,000.
+      if (customerIds && customerIds.length <= MAX_ROW_REFRESH) void get().refreshRows(customerIds);
+      else void get().load();
     });
   }
 
@@ -65,6 +74,21 @@ export const useCustomers = create<CustomersState>()((set, get) => {
     async ensureLoaded() {
       const { loaded, loading } = get();
       if (!loaded && !loading) await get().load();
+    },
+
+    async refreshRows(ids) {
+      const { loaded, loading } = get();
+      // A full load under way may have been answered before this change: load again instead.
+      if (!loaded || loading) return get().load();
+      if (ids.length === 0) return;
+      const request = latestRequest;
+      try {
+        const { rows: fresh } = await invoke('customers:rows', { ids: [...ids] });
+        // A full load started since then brings these rows too.
+        if (request === latestRequest) set({ rows: mergeRows(get().rows, ids, fresh) });
+      } catch {
+        await get().load();
+      }
     },
 
     idFilter: null,

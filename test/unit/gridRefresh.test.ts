@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { CustomerRow } from '../../shared/domain/customer';
+import { mergeRows } from '../../renderer/src/grid/mergeRows';
+import { matchesTerms, searchTerms } from '../../renderer/src/grid/quickSearch';
+
+const row = (id: number, name: string) => ({ id, name }) as CustomerRow;
+
+describe('putting refreshed rows into the grid list (mergeRows)', () => {
+  it('replaces asked-for rows in place, drops those that did not come back, appends new ones, keeps the rest as the same objects', () => {
+    const rows = [row(1, 'a'), row(2, 'b'), row(3, 'c'), row(4, 'd')];
+    const merged = mergeRows(rows, [2, 3, 9], [row(2, 'B'), row(9, 'new')]);
+    expect(merged.map((r) => [r.id, r.name])).toEqual([
+      [1, 'a'],
+      [2, 'B'],
+      [4, 'd'],
+      [9, 'new'],
+    ]);
+    expect(merged[0]).toBe(rows[0]);
+    expect(merged[2]).toBe(rows[3]);
+    expect(rows).toHaveLength(4);
+  });
+});
+
+describe('quick search terms', () => {
+  it('like AG Grid: case-insensitive, every space-separated term must occur; blank is no search', () => {
+    expect(searchTerms('   ')).toBeNull();
+    expect(searchTerms(' zs  Hangzhou ')).toEqual(['ZS', 'HANGZHOU']);
+    const text = '张三\nZHANGSAN ZS\n杭州\nHANGZHOU';
+    expect(matchesTerms(text, searchTerms('zs hangzhou') ?? [])).toBe(true);
+    expect(matchesTerms(text, searchTerms('zs beijing') ?? [])).toBe(false);
+    expect(matchesTerms(text, searchTerms('张三') ?? [])).toBe(true);
+  });
+});
