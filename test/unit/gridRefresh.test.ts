@@ -8,7 +8,10 @@ const row = (id: number, name: string) => ({ id, name }) as CustomerRow;
 describe('putting refreshed rows into the grid list (mergeRows)', () => {
   it('replaces asked-for rows in place, drops those that did not come back, appends new ones, keeps the rest as the same objects', () => {
     const rows = [row(1, 'a'), row(2, 'b'), row(3, 'c'), row(4, 'd')];
-    const merged = mergeRows(rows, [2, 3, 9], [row(2, 'B'), row(9, 'new')]);
+    const patch = mergeRows(rows, [2, 3, 9], [row(2, 'B'), row(9, 'new')]);
+    const merged = patch.to;
+    expect(patch.from).toBe(rows);
+    expect([patch.update, patch.add, patch.remove].map((list) => list.map((r) => r.name))).toEqual([['B'], ['new'], ['c']]);
     expect(merged.map((r) => [r.id, r.name])).toEqual([
       [1, 'a'],
       [2, 'B'],

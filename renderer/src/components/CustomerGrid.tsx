@@ -1,6 +1,6 @@
 import type { CellClassParams, CellEditRequestEvent, ColDef, Column, GetRowIdParams, GridApi, GridReadyEvent, IRowNode, ModelUpdatedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompletenessRules } from '../../../shared/domain/completeness';
 import type { CustomerRow } from '../../../shared/domain/customer';
@@ -11,6 +11,7 @@ import { gridLocaleText, gridTheme } from '../grid/agGrid';
 import { copyText, selectionAsTsv } from '../grid/copy';
 import { columnDataColumns, customerColumns, defaultCustomerColDef, type ColumnData } from '../grid/customerColumns';
 import { checkEdit, type EditProblem } from '../grid/editing';
+import type { RowPatch } from '../grid/mergeRows';
 import { sortRowsOnce, withOneReadSort } from '../grid/fastSort';
 import { matchesTerms, rowSearchText, searchColumns, searchTerms } from '../grid/quickSearch';
 import { errorMessage } from '../stores/errorMessage';
@@ -25,6 +26,8 @@ export interface EditFailure {
 
 interface CustomerGridProps {
   rows: CustomerRow[];
+  /** When `rows` is a refresh of some rows of the previous list, applied as a transaction. */
+  patch?: RowPatch | null;
   /** The list is still on its way: the grid is already built and shows its loading overlay. */
   loading?: boolean;
   asOf: string | null;
@@ -51,7 +54,7 @@ const markRowsReady = () => performance.mark('patron:grid-rows-ready');
 const selectionColumn = { pinned: 'left' } as const;
 const cellKey = (id: number | undefined, colId: string) => `${String(id)}:${colId}`;
 /** Rows whose search text is prepared per idle slice after loading, so the first search does not pay for it. */
-const WARM_CHUNK = 2000;
+const WARM_CHUNK = 250;
 
 /**
  * The customer list as an AG Grid: sortable, filterable, resizable, movable columns; name pinned
@@ -59,7 +62,7 @@ const WARM_CHUNK = 2000;
  * shared schema before they are sent; a refused value marks its cell and is not saved.
  */
 export function CustomerGrid(props: CustomerGridProps) {
-  const { rows, loading, asOf, language, quickFilter, staff, rules, onlyIds, onShownCountChange, onSelectionChange, onGridReady, onEditSaved, onEditFailed } = props;
+  const { rows, patch, loading, asOf, language, quickFilter, staff, rules, onlyIds, onShownCountChange, onSelectionChange, onGridReady, onEditSaved, onEditFailed } = props;
   const { t } = useTranslation();
   const apiRef = useRef<GridApi<CustomerRow> | null>(null);
   const cellErrors = useRef(new Map<string, string>());
@@ -74,6 +77,26 @@ export function CustomerGrid(props: CustomerGridProps) {
     api.refreshCells({ columns: columnDataColumns, force: true });
     if (api.isAnyFilterPresent()) api.onFilterChanged();
   }, [columnData, asOf, staff, rules]);
+  // A new list is handed to AG Grid, which then compares all of its rows with the ones it has;
+  // a refresh of a few rows is applied as a transaction instead, and AG Grid keeps the old list.
+  const [rowData, setRowData] = useState(rows);
+  const seenRows = useRef(rows);
+  useLayoutEffect(() => {
+    if (rows === seenRows.current) return;
+    const api = apiRef.current;
+    if (patch && patch.to === rows && patch.from === seenRows.current && api && !api.isDestroyed()) {
+      api.applyTransaction({ update: patch.update, add: patch.add, remove: patch.remove });
+    } else setRowData(rows);
+    seenRows.current = rows;
+  }, [rows, patch]);
+  // A language switch builds a new grid (see `key` below), which must start from the current list.
+  const builtFor = useRef(language);
+  useLayoutEffect(() => {
+    if (builtFor.current === language) return;
+    builtFor.current = language;
+    setRowData(seenRows.current);
+  }, [language]);
+
   const columnDefs = useMemo(() => {
     // A refused value's reason shows as the cell's tooltip. Only editable cells can have one,
     // and a tooltip costs every cell that scrolls into view, so only they get it.
@@ -123,24 +146,24 @@ export function CustomerGrid(props: CustomerGridProps) {
   // Prepares every row's search text in idle time after the rows arrive.
   useEffect(() => {
     const api = apiRef.current;
-    if (!api || rows.length === 0 || typeof requestIdleCallback !== 'function') return;
+    if (!api || rowData.length === 0 || typeof requestIdleCallback !== 'function') return;
     let next = 0;
     let handle = 0;
     const step = (deadline: IdleDeadline) => {
       if (api.isDestroyed()) return;
-      while (next < rows.length && deadline.timeRemaining() > 1) {
-        const end = Math.min(rows.length, next + WARM_CHUNK);
+      while (next < rowData.length && deadline.timeRemaining() > 2) {
+        const end = Math.min(rowData.length, next + WARM_CHUNK);
         for (; next < end; next++) {
-          const row = rows[next];
+          const row = rowData[next];
           const node = row ? api.getRowNode(String(row.id)) : undefined;
           if (node) textOf(api, node);
         }
       }
-      if (next < rows.length) handle = requestIdleCallback(step);
+      if (next < rowData.length) handle = requestIdleCallback(step);
     };
     handle = requestIdleCallback(step);
     return () => cancelIdleCallback(handle);
-  }, [rows, columnDefs, textOf]);
+  }, [rowData, columnDefs, textOf]);
 
   const markCell = useCallback((node: IRowNode<CustomerRow>, colId: string, message: string | null) => {
     const key = cellKey(node.data?.id, colId);
@@ -205,7 +228,7 @@ export function CustomerGrid(props: CustomerGridProps) {
         theme={gridTheme}
         localeText={gridLocaleText(language)}
         rowModelType="clientSide"
-        rowData={rows}
+        rowData={rowData}
         loading={loading}
         getRowId={getRowId}
         columnDefs={columnDefs}

@@ -1,5 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { completenessTarget, overallCompleteness } from '../../../shared/domain/completeness';
@@ -41,8 +41,8 @@ export function CustomersPage() {
 function CustomerListPage() {
   const { t } = useTranslation();
   const language = useSettings((s) => s.language);
-  const { rows, asOf, loading, error, loaded, load } = useCustomers(
-    useShallow((s) => ({ rows: s.rows, asOf: s.asOf, loading: s.loading, error: s.error, loaded: s.loaded, load: s.load })),
+  const { rows, patch, asOf, loading, error, loaded, load } = useCustomers(
+    useShallow((s) => ({ rows: s.rows, patch: s.patch, asOf: s.asOf, loading: s.loading, error: s.error, loaded: s.loaded, load: s.load })),
   );
   const idFilter = useCustomers((s) => s.idFilter);
   const { staff, rules } = useProfileRefs(useShallow((s) => ({ staff: s.staff, rules: s.rules })));
@@ -56,7 +56,9 @@ function CustomerListPage() {
   const total = rows.length;
   const filtered = loaded && shown !== null && (shown !== total || idFilter !== null);
   const percent = useMemo(() => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }), [language]);
-  const rate = useMemo(() => (loaded ? overallCompleteness(rows, rules) : null), [loaded, rows, rules]);
+  // The KPI scores every row: deferred, so the rows reach the grid first and it follows in a later render.
+  const ratedRows = useDeferredValue(rows);
+  const rate = useMemo(() => (loaded && (ratedRows === rows || ratedRows.length > 0) ? overallCompleteness(ratedRows, rules) : null), [loaded, rows, ratedRows, rules]);
   const onEditSaved = useCallback((batchId: string | null) => useUndo.getState().push(batchId), []);
 
   return (
@@ -123,6 +125,7 @@ function CustomerListPage() {
       {(loaded || loading) && (
         <CustomerGrid
           rows={rows}
+          patch={patch}
           loading={!loaded}
           asOf={asOf}
           language={language}

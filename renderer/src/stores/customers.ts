@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { CustomerRow } from '../../../shared/domain/customer';
 import { invoke, on } from '../api/client';
-import { mergeRows } from '../grid/mergeRows';
+import { mergeRows, type RowPatch } from '../grid/mergeRows';
 import { errorMessage } from './errorMessage';
 
 /** Tables whose changes alter what the customer grid shows. */
@@ -12,6 +12,8 @@ const MAX_ROW_REFRESH = 5000;
 
 interface CustomersState {
   rows: CustomerRow[];
+  /** How the last change to `rows` came about when it was a refresh of some rows (null after a full load). */
+  patch: RowPatch | null;
   /** The day the figures were computed for (years of cooperation count up to it). */
   asOf: string | null;
   loading: boolean;
@@ -50,6 +52,7 @@ export const useCustomers = create<CustomersState>()((set, get) => {
 
   return {
     rows: [],
+    patch: null,
     asOf: null,
     loading: false,
     error: null,
@@ -64,7 +67,7 @@ export const useCustomers = create<CustomersState>()((set, get) => {
         if (request === latestRequest) {
           // The benchmark measures from here to the grid's first rendered rows.
           performance.mark('patron:customers-loaded');
-          set({ rows, asOf, loading: false, loaded: true });
+          set({ rows, patch: null, asOf, loading: false, loaded: true });
         }
       } catch (error) {
         if (request === latestRequest) set({ loading: false, error: errorMessage(error) });
@@ -85,7 +88,10 @@ export const useCustomers = create<CustomersState>()((set, get) => {
       try {
         const { rows: fresh } = await invoke('customers:rows', { ids: [...ids] });
         // A full load started since then brings these rows too.
-        if (request === latestRequest) set({ rows: mergeRows(get().rows, ids, fresh) });
+        if (request === latestRequest) {
+          const patch = mergeRows(get().rows, ids, fresh);
+          set({ rows: patch.to, patch });
+        }
       } catch {
         await get().load();
       }
