@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BatchResult, BulkPatch } from '../../shared/domain/bulkEdit';
 import type { CustomerDetail, CustomerPatch, CustomerRow } from '../../shared/domain/customer';
 import { localToday } from '../../shared/domain/dates';
+import { refreshIds } from '../../shared/domain/rowRefresh';
 import { PatronError } from '../../shared/ipc/errors';
 import { auditQueries, encodeAuditValue } from '../db/audit';
 import { customerQueries, sortTags, type ColumnField, type ColumnPatch } from '../db/customers';
@@ -97,7 +98,7 @@ export function customerService(ctx: ServiceContext) {
         }
         return n;
       })();
-      if (changed > 0) ctx.emit('db:changed', { tables: editTables(tagsChange), customerIds: unique });
+      if (changed > 0) ctx.emit('db:changed', { tables: editTables(tagsChange), customerIds: refreshIds(unique) });
       return { batchId: changed > 0 ? batchId : null, changed };
     },
   };

@@ -16,6 +16,7 @@ import {
 // — Import and export —
 import { importChannels } from '../import/contract';
 // — Customer profiles: editing, views, duplicates, audit —
+import { maxRefreshIds } from '../domain/rowRefresh';
 import { batchResultSchema, bulkEditRequestSchema } from '../domain/bulkEdit';
 import { completenessRulesSchema } from '../domain/completeness';
 import { duplicatePairSchema, mergeRecordSchema, mergeRequestSchema } from '../domain/duplicates';
@@ -87,7 +88,7 @@ export const contract = {
   // — Import and export —
   ...importChannels,
   // — Customer profiles: editing, views, duplicates, audit —
-  'customers:rows': call(z.object({ ids: z.array(z.number().int().positive()).max(10_000) }).strict(), z.object({ rows: z.array(customerRowSchema) })),
+  'customers:rows': call(z.object({ ids: z.array(z.number().int().positive()).max(maxRefreshIds) }).strict(), z.object({ rows: z.array(customerRowSchema) })),
   'customers:bulkUpdate': call(bulkEditRequestSchema, batchResultSchema),
   'customers:revert': call(z.object({ batchId: z.string().min(1).max(100) }).strict(), batchResultSchema),
   'customers:activity': call(idRequest, profileActivitySchema),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerRow } from '../../shared/domain/customer';
 import { mergeRows } from '../../renderer/src/grid/mergeRows';
+import { maxRefreshIds, refreshIds } from '../../shared/domain/rowRefresh';
 import { matchesTerms, searchTerms } from '../../renderer/src/grid/quickSearch';
 
 const row = (id: number, name: string) => ({ id, name }) as CustomerRow;
@@ -32,5 +33,13 @@ describe('quick search terms', () => {
     expect(matchesTerms(text, searchTerms('zs hangzhou') ?? [])).toBe(true);
     expect(matchesTerms(text, searchTerms('zs beijing') ?? [])).toBe(false);
     expect(matchesTerms(text, searchTerms('张三') ?? [])).toBe(true);
+  });
+});
+
+describe('customer ids on change events', () => {
+  it('are sent up to maxRefreshIds; beyond that none, so listeners reload the whole list', () => {
+    const ids = Array.from({ length: maxRefreshIds }, (_, i) => i + 1);
+    expect(refreshIds(ids)).toEqual(ids);
+    expect(refreshIds([...ids, maxRefreshIds + 1])).toBeUndefined();
   });
 });

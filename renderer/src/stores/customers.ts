@@ -1,13 +1,12 @@
 import { create } from 'zustand';
 import type { CustomerRow } from '../../../shared/domain/customer';
+import { maxRefreshIds } from '../../../shared/domain/rowRefresh';
 import { invoke, on } from '../api/client';
 import { mergeRows, type RowPatch } from '../grid/mergeRows';
 import { errorMessage } from './errorMessage';
 
 /** Tables whose changes alter what the customer grid shows. */
 const watchedTables: ReadonlySet<string> = new Set(['customers', 'contacts', 'orders', 'tags', 'customer_tags', 'staff', 'segment_results']);
-/** Above this many changed customers one full reload is cheaper than asking for each row. */
-const MAX_ROW_REFRESH = 5000;
 
 
 interface CustomersState {
@@ -45,7 +44,7 @@ export const useCustomers = create<CustomersState>()((set, get) => {
     unsubscribe = on('db:changed', ({ tables, customerIds }) => {
       if (!tables.some((table) => watchedTables.has(table))) return;
       // A change that names its customers refreshes only their rows, not all 100,000.
-      if (customerIds && customerIds.length <= MAX_ROW_REFRESH) void get().refreshRows(customerIds);
+      if (customerIds && customerIds.length <= maxRefreshIds) void get().refreshRows(customerIds);
       else void get().load();
     });
   }
