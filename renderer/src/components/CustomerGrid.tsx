@@ -127,21 +127,32 @@ export function CustomerGrid(props: CustomerGridProps) {
     }
     return text;
   }, []);
+  // The filter callbacks stay the same functions and read the current search and id filter
+  // from a ref; a change runs the filter once (new callbacks would make AG Grid run it per callback).
   const terms = useMemo(() => searchTerms(quickFilter), [quickFilter]);
-  const isExternalFilterPresent = useCallback(() => onlyIds != null || terms !== null, [onlyIds, terms]);
+  const filterState = useRef({ terms, onlyIds });
+  useLayoutEffect(() => {
+    const before = filterState.current;
+    if (before.terms === terms && before.onlyIds === onlyIds) return;
+    filterState.current = { terms, onlyIds };
+    const api = apiRef.current;
+    if (api && !api.isDestroyed()) api.onFilterChanged();
+  }, [terms, onlyIds]);
+  const isExternalFilterPresent = useCallback(() => filterState.current.onlyIds != null || filterState.current.terms !== null, []);
   const doesExternalFilterPass = useCallback(
     (node: IRowNode<CustomerRow>) => {
-      if (onlyIds && (node.data === undefined || !onlyIds.has(node.data.id))) return false;
+      const { onlyIds: ids, terms: words } = filterState.current;
+      if (ids && (node.data === undefined || !ids.has(node.data.id))) return false;
       const api = apiRef.current;
-      return terms === null || api === null || matchesTerms(textOf(api, node), terms);
+      return words === null || api === null || matchesTerms(textOf(api, node), words);
     },
-    [onlyIds, terms, textOf],
+    [textOf],
   );
   /** Visible columns or their definitions changed: search texts are made again (and the search re-run). */
   const onSearchColumnsChanged = useCallback(() => {
     search.current = { texts: new WeakMap(), columns: null };
-    if (terms !== null) apiRef.current?.onFilterChanged();
-  }, [terms]);
+    if (filterState.current.terms !== null) apiRef.current?.onFilterChanged();
+  }, []);
 
   // Prepares every row's search text in idle time after the rows arrive.
   useEffect(() => {
