@@ -55,12 +55,12 @@ const SCROLL = `(async () => {
 })()`;
 
 /**
- * Refresh of one row after a change: the customer shown first gets a new region through
+ * Refresh of one row after a change: a customer on screen gets a new region through
  * the API (as another window or a profile edit would), until the grid shows it. Before
  * issue 5's speed work every such change reloaded the whole list.
  */
 const refreshScript = (value: string) => `(async () => {
-  const id = Number(document.querySelector('[role="row"][row-index="0"][row-id]').getAttribute('row-id'));
+  const id = Number(document.querySelector('[role="row"][row-index][row-id]').getAttribute('row-id'));
   const t0 = performance.now();
   await window.patron.invoke('customers:update', { id, patch: { region: '${value}' } });
   const shown = () => [...document.querySelectorAll('[role="row"][row-id="' + id + '"] [col-id="region"]')].some((c) => c.textContent === '${value}');
