@@ -5,6 +5,7 @@ import type { LifecycleStage } from '../../shared/analytics/lifecycle';
 import type { Quadrant } from '../../shared/analytics/quadrant';
 import type { ContactRow } from './contacts';
 import type { LoyaltyLevel } from '../../shared/domain/loyalty';
+import { customerSearchQueries, SEARCH_KEYS_COLUMN, SEARCH_KEYS_JOIN, type SearchKeysRow } from './customerSearch';
 
 interface CustomerRowRecord {
   id: number;
@@ -34,6 +35,8 @@ interface CustomerRowRecord {
   lifecycle: LifecycleStage | null;
   predicted_cents: number | null;
   p_alive: number | null;
+  /** Stored quick-search keys; null when missing or computed from an older name or main contact. */
+  search_keys: string | null;
   // — Warnings, complaints and care reminders —
   open_warnings: number;
   warning_due: string | null;
@@ -89,15 +92,21 @@ const AREA_JOINS: string[] = [
 ];
 
 const ROW_SELECT = `${PROFILE_COLUMNS}
-         r.order_count, r.total_cents, r.last_order_date,${SEGMENT_COLUMNS}${AREA_COLUMNS.map((c) => `,\n         ${c}`).join('')}
+         r.order_count, r.total_cents, r.last_order_date, ${SEARCH_KEYS_COLUMN},${SEGMENT_COLUMNS}${AREA_COLUMNS.map((c) => `,\n         ${c}`).join('')}
     FROM customers c
     LEFT JOIN staff s ON s.id = c.owner_id
     LEFT JOIN contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1
     LEFT JOIN customer_rollups r ON r.customer_id = c.id
-    LEFT JOIN segment_results sr ON sr.customer_id = c.id${AREA_JOINS.map((j) => `\n    ${j}`).join('')}`;
+    LEFT JOIN segment_results sr ON sr.customer_id = c.id
+    ${SEARCH_KEYS_JOIN}${AREA_JOINS.map((j) => `\n    ${j}`).join('')}`;
 
 const ONE_SELECT = `${ROW_SELECT}
    WHERE c.id = ?`;
+
+// The ids come as one JSON array, so any number of them is one prepared statement.
+const SOME_SELECT = `${ROW_SELECT}
+   WHERE c.id IN (SELECT value FROM json_each(?))
+   ORDER BY c.id`;
 
 /** The patch fields stored in the customers table (tags live in customer_tags). */
 export type ColumnField = Exclude<keyof CustomerPatch, 'tags'>;
@@ -221,9 +230,14 @@ function toContact(r: ContactRecord): Contact {
 
 export type CustomerQueries = ReturnType<typeof customerQueries>;
 
+/** Computes the quick-search keys of a name and main contact (services/pinyin.ts). */
+export type SearchKeysOf = (name: string, contact: string | null) => string;
+
 export function customerQueries(db: Database) {
   const listAll = db.prepare<[], CustomerRowRecord>(`${ROW_SELECT} ORDER BY c.id`);
   const byId = db.prepare<[number], CustomerRowRecord>(ONE_SELECT);
+  const someById = db.prepare<[string], CustomerRowRecord>(SOME_SELECT);
+  const search = customerSearchQueries(db);
   const extra = db.prepare<[number], CustomerExtraRecord>('SELECT notes, created_at, updated_at FROM customers WHERE id = ?');
   const contacts = db.prepare<[number], ContactRecord>(
     'SELECT id, name, title, phone, email, wechat, birthday, is_primary, notes FROM contacts WHERE customer_id = ? ORDER BY is_primary DESC, id',
@@ -241,10 +255,33 @@ export function customerQueries(db: Database) {
   // Row queries over some columns only (exports), made on first use per column set.
   const partial = new Map<string, Statement<[], CustomerRowRecord>>();
 
+  /** Rows with their search keys; keys computed here are stored when `persist` is set. */
+  function withKeys(records: CustomerRowRecord[], pinyin: SearchKeysOf, persist: boolean): CustomerRow[] {
+    const computed: SearchKeysRow[] = [];
+    const rows = records.map((r) =>
+      toRow(r, (x) => {
+        if (x.search_keys !== null) return x.search_keys;
+        const keys = pinyin(x.name, x.contact_name);
+        if (persist) computed.push({ customerId: x.id, name: x.name, contact: x.contact_name, pinyin: keys });
+        return keys;
+      }),
+    );
+    try {
+      search.save(computed);
+    } catch {
+      // Only a cache: when another connection holds the write lock (a running import job),
+      // the rows are still right and their keys are stored by a later read.
+    }
+    return rows;
+  }
+
   return {
-    /** Every row of the grid; `pinyin` fills the search text (the caller caches it). */
-    list(pinyin: (name: string, contact: string | null) => string): CustomerRow[] {
-      return listAll.all().map((r) => toRow(r, (x) => pinyin(x.name, x.contact_name)));
+    /**
+     * Every row of the grid. The stored search keys are used where current; `pinyin`
+     * computes the others, and with `persist` they are stored for the next list.
+     */
+    list(pinyin: SearchKeysOf, options: { persist?: boolean } = {}): CustomerRow[] {
+      return withKeys(listAll.all(), pinyin, options.persist === true);
     },
 
     /**
@@ -264,12 +301,17 @@ export function customerQueries(db: Database) {
       for (const r of stmt.iterate()) yield toRow(r, () => '');
     },
 
-    get(id: number, pinyin: (name: string, contact: string | null) => string): CustomerDetail | null {
+    /** The grid rows of these customers (ids that do not exist are left out), in id order. */
+    rowsOf(ids: readonly number[], pinyin: SearchKeysOf): CustomerRow[] {
+      return withKeys(someById.all(JSON.stringify(ids)), pinyin, true);
+    },
+
+    get(id: number, pinyin: SearchKeysOf): CustomerDetail | null {
       const row = byId.get(id);
       const more = extra.get(id);
       if (!row || !more) return null;
       return {
-        ...toRow(row, (x) => pinyin(x.name, x.contact_name)),
+        ...toRow(row, (x) => x.search_keys ?? pinyin(x.name, x.contact_name)),
         notes: more.notes,
         createdAt: more.created_at,
         updatedAt: more.updated_at,

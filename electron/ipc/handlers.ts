@@ -39,6 +39,7 @@ export function handlerTable(services: Services): HandlerTable {
     'import:saveMapping': (req) => services.imports.saveMapping(req),
     'export:run': (req) => services.exports.run(req),
     // — Customer profiles: editing, views, duplicates, audit —
+    'customers:rows': (req) => services.customers.rows(req.ids),
     'customers:bulkUpdate': (req) => services.customers.bulkUpdate(req.ids, req.patch),
     'customers:revert': (req) => services.undo.revert(req.batchId),
     'customers:activity': (req) => services.profile.activity(req.id),

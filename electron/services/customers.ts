@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BatchResult, BulkPatch } from '../../shared/domain/bulkEdit';
 import type { CustomerDetail, CustomerPatch, CustomerRow } from '../../shared/domain/customer';
 import { localToday } from '../../shared/domain/dates';
+import { refreshIds } from '../../shared/domain/rowRefresh';
 import { PatronError } from '../../shared/ipc/errors';
 import { auditQueries, encodeAuditValue } from '../db/audit';
 import { customerQueries, sortTags, type ColumnField, type ColumnPatch } from '../db/customers';
@@ -57,7 +58,12 @@ export function customerService(ctx: ServiceContext) {
 
   return {
     list(): { rows: CustomerRow[]; asOf: string } {
-      return { rows: q.list(rowPinyin), asOf: localToday(ctx.now()) };
+      return { rows: q.list(rowPinyin, { persist: true }), asOf: localToday(ctx.now()) };
+    },
+
+    /** The grid rows of some customers, for a refresh after a change to just those (missing ids: deleted). */
+    rows(ids: number[]): { rows: CustomerRow[] } {
+      return { rows: q.rowsOf([...new Set(ids)], rowPinyin) };
     },
 
     get: mustGet,
@@ -67,7 +73,7 @@ export function customerService(ctx: ServiceContext) {
       const batchId = newBatchId();
       const at = nowIso(ctx);
       const changed = ctx.db.transaction(() => applyPatch(id, patch, batchId, at))();
-      if (changed > 0) ctx.emit('db:changed', { tables: editTables(patch.tags !== undefined) });
+      if (changed > 0) ctx.emit('db:changed', { tables: editTables(patch.tags !== undefined), customerIds: [id] });
       return { ...mustGet(id), batchId: changed > 0 ? batchId : null };
     },
 
@@ -92,7 +98,7 @@ export function customerService(ctx: ServiceContext) {
         }
         return n;
       })();
-      if (changed > 0) ctx.emit('db:changed', { tables: editTables(tagsChange) });
+      if (changed > 0) ctx.emit('db:changed', { tables: editTables(tagsChange), customerIds: refreshIds(unique) });
       return { batchId: changed > 0 ? batchId : null, changed };
     },
   };

@@ -33,7 +33,8 @@ export function profileService(ctx: ServiceContext) {
     if (!c) throw new PatronError('not_found', `contact ${id} does not exist`);
     return c;
   };
-  const changed = () => ctx.emit('db:changed', { tables: ['contacts', 'audit_log'] });
+  // Only this customer's grid row changes (its main contact), so the grid refreshes just it.
+  const changed = (customerId: number) => ctx.emit('db:changed', { tables: ['contacts', 'audit_log'], customerIds: [customerId] });
 
   /** Logs every field of a contact that differs between `before` and `after`. */
   function logContact(id: number, action: 'insert' | 'update' | 'delete', before: ContactRow | null, after: ContactRow | null, at: string) {
@@ -71,30 +72,32 @@ export function profileService(ctx: ServiceContext) {
         logContact(newId, 'insert', null, mustContact(newId), at);
         return newId;
       })();
-      changed();
+      changed(customerId);
       return toContact(mustContact(id));
     },
 
     updateContact(id: number, input: ContactInput): Contact {
       const at = nowIso(ctx);
-      ctx.db.transaction(() => {
+      const customerId = ctx.db.transaction(() => {
         const before = mustContact(id);
         if (input.isPrimary && before.is_primary !== 1) contacts.clearPrimary(before.customer_id);
         contacts.update(id, input, at);
         logContact(id, 'update', before, mustContact(id), at);
+        return before.customer_id;
       })();
-      changed();
+      changed(customerId);
       return toContact(mustContact(id));
     },
 
     removeContact(id: number): { removed: boolean } {
       const at = nowIso(ctx);
-      ctx.db.transaction(() => {
+      const customerId = ctx.db.transaction(() => {
         const before = mustContact(id);
         contacts.remove(id);
         logContact(id, 'delete', before, null, at);
+        return before.customer_id;
       })();
-      changed();
+      changed(customerId);
       return { removed: true };
     },
 

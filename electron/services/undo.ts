@@ -1,4 +1,5 @@
 import type { BatchResult } from '../../shared/domain/bulkEdit';
+import { refreshIds } from '../../shared/domain/rowRefresh';
 import { PatronError } from '../../shared/ipc/errors';
 import { auditQueries, encodeAuditValue } from '../db/audit';
 import { customerQueries, sortTags, type ColumnField } from '../db/customers';
@@ -49,7 +50,7 @@ export function undoService(ctx: ServiceContext) {
           audit.record({ actor: ctx.actor, entity: 'customer', entityId: r.entity_id, action: 'update', field, oldValue: r.new_value, newValue: r.old_value, at, batchId: next });
         }
       })();
-      ctx.emit('db:changed', { tables: ['customers', 'customer_tags', 'tags', 'audit_log'] });
+      ctx.emit('db:changed', { tables: ['customers', 'customer_tags', 'tags', 'audit_log'], customerIds: refreshIds([...customers]) });
       return { batchId: next, changed: records.length };
     },
   };

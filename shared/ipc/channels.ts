@@ -35,6 +35,7 @@ export const channels = [
   'import:saveMapping',
   'export:run',
   // — Customer profiles: editing, views, duplicates, audit —
+  'customers:rows',
   'customers:bulkUpdate',
   'customers:revert',
   'customers:activity',

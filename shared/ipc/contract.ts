@@ -16,6 +16,7 @@ import {
 // — Import and export —
 import { importChannels } from '../import/contract';
 // — Customer profiles: editing, views, duplicates, audit —
+import { maxRefreshIds } from '../domain/rowRefresh';
 import { batchResultSchema, bulkEditRequestSchema } from '../domain/bulkEdit';
 import { completenessRulesSchema } from '../domain/completeness';
 import { duplicatePairSchema, mergeRecordSchema, mergeRequestSchema } from '../domain/duplicates';
@@ -123,6 +124,7 @@ export const contract = {
   // — Import and export —
   ...importChannels,
   // — Customer profiles: editing, views, duplicates, audit —
+  'customers:rows': call(z.object({ ids: z.array(z.number().int().positive()).max(maxRefreshIds) }).strict(), z.object({ rows: z.array(customerRowSchema) })),
   'customers:bulkUpdate': call(bulkEditRequestSchema, batchResultSchema),
   'customers:revert': call(z.object({ batchId: z.string().min(1).max(100) }).strict(), batchResultSchema),
   'customers:activity': call(idRequest, profileActivitySchema),
@@ -196,7 +198,11 @@ export type ParsedRequestOf<C extends Channel> = z.output<(typeof contract)[C]['
 export type ResponseOf<C extends Channel> = z.output<(typeof contract)[C]['response']>;
 
 export const eventSchemas = {
-  'db:changed': z.object({ tables: z.array(z.string()).min(1) }),
+  /**
+   * `customerIds`, when given, says the change touched only those customers' grid rows
+   * (ids gone from the database were deleted), so the grid refreshes just them.
+   */
+  'db:changed': z.object({ tables: z.array(z.string()).min(1), customerIds: z.array(z.number().int()).optional() }),
   'job:progress': z.object({ id: z.string(), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   // — Backups, restore and integrity —
   // — Import and export —

@@ -99,7 +99,7 @@ describe('IPC contract', () => {
       { field: 'ownerId', old_value: '1', new_value: '2', actor: 'tester' },
       { field: 'status', old_value: 'active', new_value: 'dormant', actor: 'tester' },
     ]);
-    expect(env.events).toEqual([{ event: 'db:changed', payload: { tables: ['customers', 'audit_log'] } }]);
+    expect(env.events).toEqual([{ event: 'db:changed', payload: { tables: ['customers', 'audit_log'], customerIds: [1] } }]);
   });
 
   it('refuses callers the host does not trust, before validating or writing', async () => {

@@ -20,6 +20,7 @@ import { sampleOrderDays, writeOrders } from './orders';
 import { mobile } from './people';
 import { planCustomers } from './plan';
 import { Random } from './random';
+import { storeSearchKeys } from '../searchKeys';
 import { writeDemoLoyalty } from './loyalty';
 
 export interface DemoOptions {
@@ -75,6 +76,7 @@ export function generateDemo(db: Database, opts: DemoOptions): DemoSummary {
     ctx.interactions.flush();
     restoreIndexes();
     restoreRollups();
+    storeSearchKeys(db);
     // Areas that derive demo data from the rows above add it here, each below its marker.
     // — Warnings, complaints and care reminders —
     // — Visit plans and printing —

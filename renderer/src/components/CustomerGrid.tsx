@@ -1,6 +1,6 @@
-import type { CellClassParams, CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, IRowNode, ModelUpdatedEvent } from 'ag-grid-community';
+import type { CellClassParams, CellEditRequestEvent, ColDef, Column, GetRowIdParams, GridApi, GridReadyEvent, IRowNode, ModelUpdatedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompletenessRules } from '../../../shared/domain/completeness';
 import type { CustomerRow } from '../../../shared/domain/customer';
@@ -9,8 +9,11 @@ import type { Language } from '../../../shared/i18n/language';
 import { invoke } from '../api/client';
 import { gridLocaleText, gridTheme } from '../grid/agGrid';
 import { copyText, selectionAsTsv } from '../grid/copy';
-import { customerColumns, defaultCustomerColDef } from '../grid/customerColumns';
+import { columnDataColumns, customerColumns, defaultCustomerColDef, type ColumnData } from '../grid/customerColumns';
 import { checkEdit, type EditProblem } from '../grid/editing';
+import type { RowPatch } from '../grid/mergeRows';
+import { sortRowsOnce, withOneReadSort } from '../grid/fastSort';
+import { matchesTerms, rowSearchText, searchColumns, searchTerms } from '../grid/quickSearch';
 import { errorMessage } from '../stores/errorMessage';
 
 export interface EditFailure {
@@ -23,6 +26,10 @@ export interface EditFailure {
 
 interface CustomerGridProps {
   rows: CustomerRow[];
+  /** When `rows` is a refresh of some rows of the previous list, applied as a transaction. */
+  patch?: RowPatch | null;
+  /** The list is still on its way: the grid is already built and shows its loading overlay. */
+  loading?: boolean;
   asOf: string | null;
   language: Language;
   quickFilter: string;
@@ -46,6 +53,8 @@ const rowSelection = { mode: 'multiRow', checkboxes: true, headerCheckbox: true,
 const markRowsReady = () => performance.mark('patron:grid-rows-ready');
 const selectionColumn = { pinned: 'left' } as const;
 const cellKey = (id: number | undefined, colId: string) => `${String(id)}:${colId}`;
+/** Rows whose search text is prepared per idle slice after loading, so the first search does not pay for it. */
+const WARM_CHUNK = 250;
 
 /**
  * The customer list as an AG Grid: sortable, filterable, resizable, movable columns; name pinned
@@ -53,22 +62,119 @@ const cellKey = (id: number | undefined, colId: string) => `${String(id)}:${colI
  * shared schema before they are sent; a refused value marks its cell and is not saved.
  */
 export function CustomerGrid(props: CustomerGridProps) {
-  const { rows, asOf, language, quickFilter, staff, rules, onlyIds, onShownCountChange, onSelectionChange, onGridReady, onEditSaved, onEditFailed } = props;
+  const { rows, patch, loading, asOf, language, quickFilter, staff, rules, onlyIds, onShownCountChange, onSelectionChange, onGridReady, onEditSaved, onEditFailed } = props;
   const { t } = useTranslation();
   const apiRef = useRef<GridApi<CustomerRow> | null>(null);
   const cellErrors = useRef(new Map<string, string>());
-  const columnDefs = useMemo(() => customerColumns({ t, language, asOf, staff, rules }), [t, language, asOf, staff, rules]);
+  // One object the columns read asOf, staff and rules from (see ColumnData): set before the
+  // grid takes new rows (layout effects run before its prop effect), cells refreshed after.
+  const columnData = useRef<ColumnData>({ asOf, staff, rules }).current;
+  useLayoutEffect(() => {
+    if (columnData.asOf === asOf && columnData.staff === staff && columnData.rules === rules) return;
+    Object.assign(columnData, { asOf, staff, rules });
+    const api = apiRef.current;
+    if (!api || api.isDestroyed()) return;
+    api.refreshCells({ columns: columnDataColumns, force: true });
+    if (api.isAnyFilterPresent()) api.onFilterChanged();
+  }, [columnData, asOf, staff, rules]);
+  // A new list is handed to AG Grid, which then compares all of its rows with the ones it has;
+  // a refresh of a few rows is applied as a transaction instead, and AG Grid keeps the old list.
+  const [rowData, setRowData] = useState(rows);
+  const seenRows = useRef(rows);
+  useLayoutEffect(() => {
+    if (rows === seenRows.current) return;
+    const api = apiRef.current;
+    if (patch && patch.to === rows && patch.from === seenRows.current && api && !api.isDestroyed()) {
+      api.applyTransaction({ update: patch.update, add: patch.add, remove: patch.remove });
+    } else setRowData(rows);
+    seenRows.current = rows;
+  }, [rows, patch]);
+  // A language switch builds a new grid (see `key` below), which must start from the current list.
+  const builtFor = useRef(language);
+  useLayoutEffect(() => {
+    if (builtFor.current === language) return;
+    builtFor.current = language;
+    setRowData(seenRows.current);
+  }, [language]);
+
+  const columnDefs = useMemo(() => {
+    // A refused value's reason shows as the cell's tooltip. Only editable cells can have one,
+    // and a tooltip costs every cell that scrolls into view, so only they get it.
+    const errorTooltip: ColDef<CustomerRow>['tooltip'] = (p) => (p.column && 'getColId' in p.column ? cellErrors.current.get(cellKey(p.data?.id, p.column.getColId())) : undefined);
+    return withOneReadSort(customerColumns({ t, language, data: columnData })).map((c) => (c.editable ? { ...c, tooltip: errorTooltip } : c));
+  }, [t, language, columnData]);
   const defaultColDef = useMemo<ColDef<CustomerRow>>(
     () => ({
       ...defaultCustomerColDef,
       cellClassRules: { 'cell-error': (p: CellClassParams<CustomerRow>) => cellErrors.current.has(cellKey(p.data?.id, p.column.getColId())) },
-      tooltip: (p) => (p.column && 'getColId' in p.column ? cellErrors.current.get(cellKey((p.data)?.id, p.column.getColId())) : undefined),
     }),
     [],
   );
   const onModelUpdated = useCallback((e: ModelUpdatedEvent<CustomerRow>) => onShownCountChange?.(e.api.getDisplayedRowCount()), [onShownCountChange]);
-  const isExternalFilterPresent = useCallback(() => onlyIds != null, [onlyIds]);
-  const doesExternalFilterPass = useCallback((node: IRowNode<CustomerRow>) => !onlyIds || (node.data !== undefined && onlyIds.has(node.data.id)), [onlyIds]);
+
+  // The quick search runs as an external filter over a search text kept per row object
+  // (an edited row is a new object, so its text is made afresh); see grid/quickSearch.ts.
+  const search = useRef({ texts: new WeakMap<CustomerRow, string>(), columns: null as Column[] | null });
+  const textOf = useCallback((api: GridApi<CustomerRow>, node: IRowNode<CustomerRow>): string => {
+    const data = node.data;
+    if (!data) return '';
+    const cache = search.current;
+    let text = cache.texts.get(data);
+    if (text === undefined) {
+      cache.columns ??= searchColumns(api);
+      text = rowSearchText(api, node, cache.columns);
+      cache.texts.set(data, text);
+    }
+    return text;
+  }, []);
+  // The filter callbacks stay the same functions and read the current search and id filter
+  // from a ref; a change runs the filter once (new callbacks would make AG Grid run it per callback).
+  const terms = useMemo(() => searchTerms(quickFilter), [quickFilter]);
+  const filterState = useRef({ terms, onlyIds });
+  useLayoutEffect(() => {
+    const before = filterState.current;
+    if (before.terms === terms && before.onlyIds === onlyIds) return;
+    filterState.current = { terms, onlyIds };
+    const api = apiRef.current;
+    if (api && !api.isDestroyed()) api.onFilterChanged();
+  }, [terms, onlyIds]);
+  const isExternalFilterPresent = useCallback(() => filterState.current.onlyIds != null || filterState.current.terms !== null, []);
+  const doesExternalFilterPass = useCallback(
+    (node: IRowNode<CustomerRow>) => {
+      const { onlyIds: ids, terms: words } = filterState.current;
+      if (ids && (node.data === undefined || !ids.has(node.data.id))) return false;
+      const api = apiRef.current;
+      return words === null || api === null || matchesTerms(textOf(api, node), words);
+    },
+    [textOf],
+  );
+  /** Visible columns or their definitions changed: search texts are made again (and the search re-run). */
+  const onSearchColumnsChanged = useCallback(() => {
+    search.current = { texts: new WeakMap(), columns: null };
+    if (filterState.current.terms !== null) apiRef.current?.onFilterChanged();
+  }, []);
+
+  // Prepares every row's search text in idle time after the rows arrive.
+  useEffect(() => {
+    const api = apiRef.current;
+    if (!api || rowData.length === 0 || typeof requestIdleCallback !== 'function') return;
+    let next = 0;
+    let handle = 0;
+    const step = (deadline: IdleDeadline) => {
+      if (api.isDestroyed()) return;
+      while (next < rowData.length && deadline.timeRemaining() > 2) {
+        const end = Math.min(rowData.length, next + WARM_CHUNK);
+        for (; next < end; next++) {
+          const row = rowData[next];
+          const node = row ? api.getRowNode(String(row.id)) : undefined;
+          if (node) textOf(api, node);
+        }
+      }
+      if (next < rowData.length) handle = requestIdleCallback(step);
+    };
+    handle = requestIdleCallback(step);
+    return () => cancelIdleCallback(handle);
+  }, [rowData, columnDefs, textOf]);
 
   const markCell = useCallback((node: IRowNode<CustomerRow>, colId: string, message: string | null) => {
     const key = cellKey(node.data?.id, colId);
@@ -133,14 +239,18 @@ export function CustomerGrid(props: CustomerGridProps) {
         theme={gridTheme}
         localeText={gridLocaleText(language)}
         rowModelType="clientSide"
-        rowData={rows}
+        rowData={rowData}
+        loading={loading}
         getRowId={getRowId}
         columnDefs={columnDefs}
         defaultColDef={defaultColDef}
-        quickFilterText={quickFilter}
-        cacheQuickFilter
+        postSortRows={sortRowsOnce}
+        // No row animation: at 100,000 rows a sort or filter would animate thousands of moves.
+        animateRows={false}
         isExternalFilterPresent={isExternalFilterPresent}
         doesExternalFilterPass={doesExternalFilterPass}
+        onColumnVisible={onSearchColumnsChanged}
+        onNewColumnsLoaded={onSearchColumnsChanged}
         onModelUpdated={onModelUpdated}
         onGridReady={onReady}
         onFirstDataRendered={markRowsReady}

@@ -12,15 +12,28 @@ import type { StaffOption } from '../../../shared/domain/profile';
 import type { Language } from '../../../shared/i18n/language';
 import { quadrantLabel } from '../i18n/segmentLabels';
 import type { Messages } from '../i18n/zh-CN';
-import { OpenProfileCell } from './cells';
+import { OpenProfileCell, type OpenProfileTexts } from './cells';
+import { noSearch } from './quickSearch';
 
-export interface ColumnOptions {
-  t: TFunction;
-  language: Language;
+/**
+ * Data the columns read when a cell is computed, not when the columns are built: the grid
+ * keeps one object, updates it and refreshes the cells that use it, instead of rebuilding
+ * every column (and re-reading 100,000 rows) when the list or the staff arrive.
+ */
+export interface ColumnData {
   /** The day the list was computed for; years of cooperation count up to it. */
   asOf: string | null;
   staff: readonly StaffOption[];
   rules: CompletenessRules;
+}
+
+/** Columns that read ColumnData, to refresh when it changes. */
+export const columnDataColumns = ['years', 'owner', 'completeness'];
+
+export interface ColumnOptions {
+  t: TFunction;
+  language: Language;
+  data: ColumnData;
 }
 
 type Row = ValueGetterParams<CustomerRow>;
@@ -29,9 +42,9 @@ type Column = ColDef<CustomerRow>;
 /**
  * The quick search looks at what identifies a customer (code, name and its pinyin, industry,
  * region, owner, contact, phone, email, tags); figures, dates and codes are left to the column
- * filters, which also keeps the search index small at 100,000 rows.
+ * filters (`noSearch`, which quickSearch.ts skips without computing the value), which also
+ * keeps the search index small at 100,000 rows.
  */
-const noSearch = () => '';
 
 /** Sorts a closed vocabulary in its domain order (e.g. prospect → active → dormant → lost), blanks last. */
 function vocabularyComparator(order: readonly string[]) {
@@ -77,20 +90,28 @@ const text = (field: 'name' | 'industry' | 'region' | 'phone' | 'email' | 'addre
 
 /**
  * The customer grid's columns, one entry each, in the language given. Rebuild when the
- * language, `asOf`, staff or completeness rules change. Columns computed by other areas
+ * language changes; when `data` changes, refresh the cells of `columnDataColumns`. Columns computed by other areas
  * (computed tier, value–potential quadrant, lifecycle stage, predicted value, open warnings)
  * are added as entries here once their data is part of CustomerRow.
  */
-export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptions): Column[] {
-  const staffName = new Map(staff.map((s) => [s.id, s.name]));
-  const ownerLabel = (id: unknown, rowName: string | null | undefined) => (typeof id === 'number' ? (staffName.get(id) ?? rowName ?? '') : '');
+export function customerColumns({ t, language, data }: ColumnOptions): Column[] {
+  let names: { of: readonly StaffOption[] | null; byId: Map<number, string> } = { of: null, byId: new Map() };
+  const staffName = (id: number) => {
+    if (names.of !== data.staff) names = { of: data.staff, byId: new Map(data.staff.map((s) => [s.id, s.name])) };
+    return names.byId.get(id);
+  };
+  const ownerLabel = (id: unknown, rowName: string | null | undefined) => (typeof id === 'number' ? (staffName(id) ?? rowName ?? '') : '');
   const h = (key: keyof Messages['customers']['columns']) => t(`customers.columns.${key}`);
   const p = (key: keyof Messages['profiles']['columns']) => t(`profiles.columns.${key}`);
+  // Looked up once, not once per row and read (sorting, search and scrolling read cells often).
+  const contactSeparator = t('customers.contactSeparator');
+  const tagSeparator = t('customers.tagSeparator');
   const columns: (Column & { colId?: string })[] = [
     {
       colId: 'open',
       headerName: '',
       cellRenderer: OpenProfileCell,
+      cellRendererParams: { title: t('profiles.open'), label: (name: string) => t('profiles.openNamed', { name }) } satisfies OpenProfileTexts,
       width: 56,
       minWidth: 56,
       maxWidth: 56,
@@ -99,7 +120,7 @@ export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptio
       filter: false,
       resizable: false,
       suppressMovable: true,
-      getQuickFilterText: () => '',
+      getQuickFilterText: noSearch,
     },
     { field: 'code', headerName: h('code'), cellDataType: 'text', width: 110 },
     {
@@ -126,7 +147,7 @@ export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptio
       editable: true,
       cellEditor: 'agSelectCellEditor',
       // 0 stands for "no owner" in the list; the edit turns it into null.
-      cellEditorParams: { values: [0, ...staff.map((s) => s.id)] },
+      cellEditorParams: () => ({ values: [0, ...data.staff.map((s) => s.id)] }),
       width: 110,
     },
     {
@@ -144,7 +165,7 @@ export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptio
       cellDataType: 'number',
       type: 'rightAligned',
       filter: 'agNumberColumnFilter',
-      valueGetter: (q: Row) => yearsOfCooperation(q.data, asOf),
+      valueGetter: (q: Row) => yearsOfCooperation(q.data, data.asOf),
       getQuickFilterText: noSearch,
       width: 150,
     },
@@ -156,7 +177,7 @@ export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptio
         const name = q.data?.contactName;
         if (!name) return null;
         const title = q.data?.contactTitle;
-        return title ? `${name}${t('customers.contactSeparator')}${title}` : name;
+        return title ? `${name}${contactSeparator}${title}` : name;
       },
       // The quick search finds a customer by its contact's name, phone or email too.
       getQuickFilterText: (q) => [q.value, q.data.contactPhone, q.data.phone, q.data.email].filter(Boolean).join(' '),
@@ -168,7 +189,7 @@ export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptio
       colId: 'tags',
       headerName: h('tags'),
       cellDataType: 'text',
-      valueGetter: (q: Row) => (q.data?.tags.length ? q.data.tags.join(t('customers.tagSeparator')) : null),
+      valueGetter: (q: Row) => (q.data?.tags.length ? q.data.tags.join(tagSeparator) : null),
       editable: true,
       width: 180,
     },
@@ -196,7 +217,7 @@ export function customerColumns({ t, language, asOf, staff, rules }: ColumnOptio
       type: 'rightAligned',
       filter: 'agNumberColumnFilter',
       // Percent, so the filter and the built-in "incomplete profiles" view work in whole numbers.
-      valueGetter: (q: Row) => (q.data ? Math.round(profileCompleteness(q.data, rules).score * 100) : null),
+      valueGetter: (q: Row) => (q.data ? Math.round(profileCompleteness(q.data, data.rules).score * 100) : null),
       valueFormatter: (q) => (typeof q.value === 'number' ? `${q.value}%` : ''),
       getQuickFilterText: noSearch,
       width: 120,

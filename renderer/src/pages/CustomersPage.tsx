@@ -1,5 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { completenessTarget, overallCompleteness } from '../../../shared/domain/completeness';
@@ -29,8 +29,10 @@ import { ProfilePage } from './ProfilePage';
 export function CustomersPage() {
   const route = useCustomerRoute();
   useEffect(() => {
-    void useCustomers.getState().ensureLoaded();
+    // Staff and completeness rules first: they are small, and the grid's columns depend on
+    // them, so arriving after the 100,000 rows would rebuild every column once more.
     void useProfileRefs.getState().load();
+    void useCustomers.getState().ensureLoaded();
   }, []);
   if (route.kind === 'profile') return <ProfilePage key={route.id} id={route.id} />;
   if (route.kind === 'duplicates') return <DuplicatesPage />;
@@ -40,8 +42,8 @@ export function CustomersPage() {
 function CustomerListPage() {
   const { t } = useTranslation();
   const language = useSettings((s) => s.language);
-  const { rows, asOf, loading, error, loaded, load } = useCustomers(
-    useShallow((s) => ({ rows: s.rows, asOf: s.asOf, loading: s.loading, error: s.error, loaded: s.loaded, load: s.load })),
+  const { rows, patch, asOf, loading, error, loaded, load } = useCustomers(
+    useShallow((s) => ({ rows: s.rows, patch: s.patch, asOf: s.asOf, loading: s.loading, error: s.error, loaded: s.loaded, load: s.load })),
   );
   const idFilter = useCustomers((s) => s.idFilter);
   const { staff, rules } = useProfileRefs(useShallow((s) => ({ staff: s.staff, rules: s.rules })));
@@ -55,7 +57,9 @@ function CustomerListPage() {
   const total = rows.length;
   const filtered = loaded && shown !== null && (shown !== total || idFilter !== null);
   const percent = useMemo(() => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }), [language]);
-  const rate = useMemo(() => (loaded ? overallCompleteness(rows, rules) : null), [loaded, rows, rules]);
+  // The KPI scores every row: deferred, so the rows reach the grid first and it follows in a later render.
+  const ratedRows = useDeferredValue(rows);
+  const rate = useMemo(() => (loaded && (ratedRows === rows || ratedRows.length > 0) ? overallCompleteness(ratedRows, rules) : null), [loaded, rows, ratedRows, rules]);
   const onEditSaved = useCallback((batchId: string | null) => useUndo.getState().push(batchId), []);
 
   return (
@@ -114,9 +118,17 @@ function CustomerListPage() {
       )}
       {error && <ErrorNotice title={t('customers.loadFailed')} message={error} retryLabel={t('customers.retry')} onRetry={() => void load()} />}
 
-      {loaded ? (
+      {loading && !loaded && (
+        <p className="status-message" role="status">
+          {t('customers.loading')}
+        </p>
+      )}
+      {/* Built while the list is on its way, so the rows only have to be filled in when it arrives. */}
+      {(loaded || loading) && (
         <CustomerGrid
           rows={rows}
+          patch={patch}
+          loading={!loaded}
           asOf={asOf}
           language={language}
           quickFilter={quickFilter}
@@ -129,12 +141,6 @@ function CustomerListPage() {
           onEditSaved={onEditSaved}
           onEditFailed={setEditFailure}
         />
-      ) : (
-        loading && (
-          <p className="status-message" role="status">
-            {t('customers.loading')}
-          </p>
-        )
       )}
     </section>
   );

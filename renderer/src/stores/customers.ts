@@ -1,13 +1,18 @@
 import { create } from 'zustand';
 import type { CustomerRow } from '../../../shared/domain/customer';
+import { maxRefreshIds } from '../../../shared/domain/rowRefresh';
 import { invoke, on } from '../api/client';
+import { mergeRows, type RowPatch } from '../grid/mergeRows';
 import { errorMessage } from './errorMessage';
 
 /** Tables whose changes alter what the customer grid shows. */
 const watchedTables: ReadonlySet<string> = new Set(['customers', 'contacts', 'orders', 'tags', 'customer_tags', 'staff', 'segment_results', 'loyalty_accounts', 'referrals']);
 
+
 interface CustomersState {
   rows: CustomerRow[];
+  /** How the last change to `rows` came about when it was a refresh of some rows (null after a full load). */
+  patch: RowPatch | null;
   /** The day the figures were computed for (years of cooperation count up to it). */
   asOf: string | null;
   loading: boolean;
@@ -18,6 +23,8 @@ interface CustomersState {
   load(): Promise<void>;
   /** Loads unless a load already succeeded or is under way. */
   ensureLoaded(): Promise<void>;
+  /** Fetches just these customers' rows and puts them in place (a full load if none succeeded yet). */
+  refreshRows(ids: readonly number[]): Promise<void>;
   /**
    * Restricts the grid to these customers, e.g. after a click on a figure elsewhere
    * ("the 1,234 high-value customers"); the label says why, so the user can clear it.
@@ -34,13 +41,17 @@ export const useCustomers = create<CustomersState>()((set, get) => {
   /** Subscribes once, on first use (the bridge may be missing at import time, e.g. in tests). */
   function watchChanges(): void {
     if (unsubscribe) return;
-    unsubscribe = on('db:changed', ({ tables }) => {
-      if (tables.some((table) => watchedTables.has(table))) void get().load();
+    unsubscribe = on('db:changed', ({ tables, customerIds }) => {
+      if (!tables.some((table) => watchedTables.has(table))) return;
+      // A change that names its customers refreshes only their rows, not all 100,000.
+      if (customerIds && customerIds.length <= maxRefreshIds) void get().refreshRows(customerIds);
+      else void get().load();
     });
   }
 
   return {
     rows: [],
+    patch: null,
     asOf: null,
     loading: false,
     error: null,
@@ -55,7 +66,7 @@ export const useCustomers = create<CustomersState>()((set, get) => {
         if (request === latestRequest) {
           // The benchmark measures from here to the grid's first rendered rows.
           performance.mark('patron:customers-loaded');
-          set({ rows, asOf, loading: false, loaded: true });
+          set({ rows, patch: null, asOf, loading: false, loaded: true });
         }
       } catch (error) {
         if (request === latestRequest) set({ loading: false, error: errorMessage(error) });
@@ -65,6 +76,24 @@ export const useCustomers = create<CustomersState>()((set, get) => {
     async ensureLoaded() {
       const { loaded, loading } = get();
       if (!loaded && !loading) await get().load();
+    },
+
+    async refreshRows(ids) {
+      const { loaded, loading } = get();
+      // A full load under way may have been answered before this change: load again instead.
+      if (!loaded || loading) return get().load();
+      if (ids.length === 0) return;
+      const request = latestRequest;
+      try {
+        const { rows: fresh } = await invoke('customers:rows', { ids: [...ids] });
+        // A full load started since then brings these rows too.
+        if (request === latestRequest) {
+          const patch = mergeRows(get().rows, ids, fresh);
+          set({ rows: patch.to, patch });
+        }
+      } catch {
+        await get().load();
+      }
     },
 
     idFilter: null,

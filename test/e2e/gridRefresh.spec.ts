@@ -1,0 +1,74 @@
+import type { Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { expect, test } from './fixtures';
+
+/** The grid's one-read sort, its own quick search and single-row refreshes (issue 5, speed). */
+
+function withDb<T>(dbPath: string, fn: (db: Database.Database) => T): T {
+  const db = new Database(dbPath);
+  db.pragma('busy_timeout = 5000');
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Ids of the first `n` displayed rows, in display order. */
+async function firstRowIds(page: Page, n: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) ids.push(Number(await page.locator(`[role="row"][row-index="${i}"][row-id]`).first().getAttribute('row-id')));
+  return ids;
+}
+
+async function openGrid(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByTestId('customer-count')).toBeVisible();
+  await expect(page.locator('[role="row"][row-id="1"] [role="gridcell"][col-id="name"]').first()).toBeVisible();
+}
+
+const ORDER_BY_TOTAL = 'SELECT c.id FROM customers c LEFT JOIN customer_rollups r ON r.customer_id = c.id ORDER BY COALESCE(r.total_cents, 0) DIR, c.id LIMIT 5';
+
+test.describe('Customer grid at speed, in English', () => {
+  test.use({ systemLocale: 'en-US' });
+
+  test('sorting orders rows exactly as before: by value, ties in id order, both directions, and by a column comparator', async ({ page, patron }) => {
+    await openGrid(page, patron.url);
+    const header = (colId: string) => page.locator(`.ag-header-cell[col-id="${colId}"] .ag-header-cell-label`);
+    await header('total').click();
+    await expect.poll(() => firstRowIds(page, 5)).toEqual(withDb(patron.dbPath, (db) => db.prepare(ORDER_BY_TOTAL.replace('DIR', 'ASC')).pluck().all()));
+    await header('total').click();
+    await expect.poll(() => firstRowIds(page, 5)).toEqual(withDb(patron.dbPath, (db) => db.prepare(ORDER_BY_TOTAL.replace('DIR', 'DESC')).pluck().all()));
+    // Status sorts in its domain order (prospect → active → dormant → lost), not alphabetically.
+    await header('total').click();
+    await header('status').click();
+    const statusOrder = "CASE status WHEN 'prospect' THEN 0 WHEN 'active' THEN 1 WHEN 'dormant' THEN 2 ELSE 3 END";
+    await expect.poll(() => firstRowIds(page, 5)).toEqual(withDb(patron.dbPath, (db) => db.prepare(`SELECT id FROM customers ORDER BY ${statusOrder}, id LIMIT 5`).pluck().all()));
+  });
+
+  test('an edit refreshes only its row (no reload of the whole list), and the search follows the new name', async ({ page, patron }) => {
+    await openGrid(page, patron.url);
+    const calls: string[] = [];
+    page.on('request', (r) => {
+      const m = /\/ipc\/([^?]+)/.exec(r.url());
+      if (m?.[1]) calls.push(decodeURIComponent(m[1]));
+    });
+    const name = page.locator('[role="row"][row-id="3"] [role="gridcell"][col-id="name"]').first();
+    await name.dblclick();
+    const editor = page.locator('.ag-cell-editor input, .ag-cell-inline-editing input').first();
+    await editor.fill('李雷');
+    await editor.press('Enter');
+    await expect.poll(() => withDb(patron.dbPath, (db) => db.prepare('SELECT name FROM customers WHERE id = 3').pluck().get())).toBe('李雷');
+    await expect.poll(() => calls.includes('customers:rows')).toBe(true);
+    expect(calls).not.toContain('customers:list');
+    // The stored pinyin keys follow the rename: "ll" finds 李雷 through the refreshed row.
+    await page.getByTestId('customer-search').fill('ll');
+    await expect(page.locator('[role="gridcell"][col-id="name"]').getByText('李雷', { exact: true })).toBeVisible();
+    await page.getByTestId('customer-search').fill('lilei');
+    await expect(page.locator('[role="gridcell"][col-id="name"]').getByText('李雷', { exact: true })).toBeVisible();
+    expect(withDb(patron.dbPath, (db) => db.prepare('SELECT pinyin FROM customer_search WHERE customer_id = 3').pluck().get())).toMatch(/^lilei ll/);
+    // Several words must all match (AG Grid's quick-filter rule).
+    await page.getByTestId('customer-search').fill('lilei nosuchword');
+    await expect(page.locator('[role="gridcell"][col-id="name"]')).toHaveCount(0);
+  });
+});
