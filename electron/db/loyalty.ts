@@ -287,3 +287,18 @@ export function loyaltyQueries(db: Database) {
     countKind: (after: number, kind: LedgerKind): number => countKind.get({ after, kind }) ?? 0,
   };
 }
+
+/**
+ * Sets each customer's stored points balance to the sum of its ledger. A merge
+ * moves ledger rows from one customer to another (and its undo moves them back)
+ * through the generic customer-reference moves, which know nothing of balances.
+ */
+export function reconcileBalances(db: Database, customerIds: readonly number[], at: string): void {
+  const upsert = db.prepare<{ id: number; at: string }>(
+    `INSERT INTO loyalty_accounts (customer_id, balance, updated_at)
+       SELECT c.id, (SELECT COALESCE(sum(points), 0) FROM points_ledger WHERE customer_id = c.id), @at FROM customers c
+        WHERE c.id = @id AND (EXISTS (SELECT 1 FROM points_ledger WHERE customer_id = c.id) OR EXISTS (SELECT 1 FROM loyalty_accounts WHERE customer_id = c.id))
+     ON CONFLICT (customer_id) DO UPDATE SET balance = excluded.balance, updated_at = excluded.updated_at`,
+  );
+  for (const id of customerIds) upsert.run({ id, at });
+}

@@ -2,6 +2,7 @@ import { normaliseName, normalisePhone, withinOneEdit, type DuplicatePair, type 
 import { PatronError } from '../../shared/ipc/errors';
 import { auditQueries } from '../db/audit';
 import { customerQueries, PATCH_COLUMNS } from '../db/customers';
+import { reconcileBalances } from '../db/loyalty';
 import { customerReferences, mergeQueries, type CustomerReference, type MergeRecordRow } from '../db/merges';
 import { nowIso, type ServiceContext } from './context';
 import { newBatchId } from './customers';
@@ -135,6 +136,7 @@ export function duplicateService(ctx: ServiceContext) {
         if (Object.keys(patch).length > 0) customers.update(req.keepId, patch, at);
         log(req.mergeId, 'delete', 'mergedInto', drop.name, req.keepId);
         m.record({ batchId, keptId: req.keepId, mergedId: req.mergeId, snapshot: JSON.stringify(snap), actor: ctx.actor, at });
+        reconcileBalances(ctx.db, [req.keepId], at);
       })();
       ctx.emit('db:changed', { tables });
       const rec = m.byBatch(batchId);
@@ -194,6 +196,7 @@ export function duplicateService(ctx: ServiceContext) {
         for (const lo of snap.leftovers) for (const row of lo.rows) m.reinsert(lo.table, row);
         m.setPrimary(snap.demotedContacts, 1);
         m.markUndone(batchId, at);
+        reconcileBalances(ctx.db, [rec.kept_id, rec.merged_id], at);
       })();
       ctx.emit('db:changed', { tables });
       const done = m.byBatch(batchId);
