@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
 import { generateRequestSchema, type GenerateRequest } from '../../../shared/domain/visits';
 import { isWeekend } from '../../../shared/visits/schedule';
+import { runWarnings } from '../../../electron/services/warningRun';
+import { defaultWarningSettings } from '../../../shared/warnings/settings';
 import { servicesOnTempDb } from '../helpers/services';
 
 /** Two owners, five customers in three quadrant/tier cells, one never segmented. */
@@ -142,7 +144,13 @@ describe('visit plans', () => {
     expect(sheet?.orders.map((o) => o.orderDate)).toEqual(['2026-11-01', '2026-10-01']);
     expect(sheet?.totals).toEqual({ orderCount: 2, totalCents: 200000, lastOrderDate: '2026-11-01' });
     expect(sheet?.complaints.map((c) => c.description)).toEqual(['到货延迟']);
+    // Before any warning run there is nothing to list; after one, the open complaint's alert is on the sheet.
     expect(sheet?.warnings).toEqual([]);
+    runWarnings(db, { asOf: '2026-11-23', now: '2026-11-23T09:00:00.000Z', trigger: 'manual', settings: defaultWarningSettings });
+    const after = (lang: string) => services.visits.sheets(ids, lang).sheets.find((s) => s.plan.customerId === 1)?.warnings;
+    expect(after('zh-CN')).toContainEqual({ rule: 'complaint', evidence: '1 件投诉未解决，最早 2026-11-20' });
+    expect(after('en')).toContainEqual({ rule: 'complaint', evidence: '1 unresolved complaint(s), oldest opened 2026-11-20' });
+    expect(services.visits.sheets(ids, 'en').sheets.find((s) => s.plan.customerId === 2)?.warnings.some((w) => w.rule === 'complaint')).toBe(false);
   });
 
   it('refuses what makes no sense with a named field', () => {
