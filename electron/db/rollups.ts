@@ -68,7 +68,7 @@ function rebuild(db: Database): void {
 /** Recomputes both tables from orders and interactions. Runs inside the caller's transaction if there is one. */
 export function rebuildRollups(db: Database): void {
   if (db.inTransaction) rebuild(db);
-  else db.transaction(() => rebuild(db))();
+  else db.transaction(() => rebuild(db)).immediate();
 }
 
 export function rollupQueries(db: Database) {

@@ -48,5 +48,5 @@ export function revertBatch(db: Database, batchId: number, at: string): { restor
     deleteInserted(PARENTS);
     batches.markReverted(batchId, at);
     return { restored, deleted };
-  })();
+  }).immediate();
 }

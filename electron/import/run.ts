@@ -90,7 +90,7 @@ export async function runImport(db: Database, input: RunImportInput, hooks: RunH
         if (isBlocked({ errorRows: plan.errorRows, ambiguous: plan.ambiguousDates.length > 0 })) throw new NotWritten();
         writer.finish(plan);
         batchId = writer.batchId;
-      })();
+      }).immediate();
     } catch (err) {
       if (!(err instanceof NotWritten)) throw err;
       batchId = null;

@@ -81,7 +81,7 @@ export function complaintService(ctx: ServiceContext, settings: () => WarningSet
         if (oldValue !== newValue) audit.record({ actor: ctx.actor, entity: 'complaint', entityId: id, action, field, oldValue, newValue, at, batchId });
       }
       return id;
-    })();
+    }).immediate();
     ctx.emit('db:changed', { tables: ['complaints', 'audit_log'] });
     return get(id);
   };

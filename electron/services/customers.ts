@@ -72,7 +72,7 @@ export function customerService(ctx: ServiceContext) {
     update(id: number, patch: CustomerPatch): CustomerDetail & { batchId: string | null } {
       const batchId = newBatchId();
       const at = nowIso(ctx);
-      const changed = ctx.db.transaction(() => applyPatch(id, patch, batchId, at))();
+      const changed = ctx.db.transaction(() => applyPatch(id, patch, batchId, at)).immediate();
       if (changed > 0) ctx.emit('db:changed', { tables: editTables(patch.tags !== undefined), customerIds: [id] });
       return { ...mustGet(id), batchId: changed > 0 ? batchId : null };
     },
@@ -97,7 +97,7 @@ export function customerService(ctx: ServiceContext) {
           n += applyPatch(id, p, batchId, at);
         }
         return n;
-      })();
+      }).immediate();
       if (changed > 0) ctx.emit('db:changed', { tables: editTables(tagsChange), customerIds: refreshIds(unique) });
       return { batchId: changed > 0 ? batchId : null, changed };
     },

@@ -137,7 +137,7 @@ export function duplicateService(ctx: ServiceContext) {
         log(req.mergeId, 'delete', 'mergedInto', drop.name, req.keepId);
         m.record({ batchId, keptId: req.keepId, mergedId: req.mergeId, snapshot: JSON.stringify(snap), actor: ctx.actor, at });
         reconcileBalances(ctx.db, [req.keepId], at);
-      })();
+      }).immediate();
       ctx.emit('db:changed', { tables });
       const rec = m.byBatch(batchId);
       if (!rec) throw new PatronError('internal', 'merge record missing');
@@ -197,7 +197,7 @@ export function duplicateService(ctx: ServiceContext) {
         m.setPrimary(snap.demotedContacts, 1);
         m.markUndone(batchId, at);
         reconcileBalances(ctx.db, [rec.kept_id, rec.merged_id], at);
-      })();
+      }).immediate();
       ctx.emit('db:changed', { tables });
       const done = m.byBatch(batchId);
       if (!done) throw new PatronError('internal', 'merge record missing');

@@ -63,7 +63,7 @@ export function loyaltyService(ctx: ServiceContext) {
       const id = q.addEntry({ customerId, onDate: today(), kind: entry.kind, points: entry.points, refId: null, rewardCode: entry.rewardCode, reason: entry.reason, createdAt: at });
       audit.record({ actor: ctx.actor, entity: 'points_entry', entityId: id, action: 'insert', field: entry.kind, oldValue: null, newValue: { customerId, points: entry.points, onDate: today(), rewardCode: entry.rewardCode, reason: entry.reason }, at });
       recomputeLevels(q, settings(), { asOf: today(), actor: ctx.actor, at, customerId });
-    })();
+    }).immediate();
     ctx.emit('db:changed', { tables: CHANGED });
     return profile(customerId);
   };
@@ -141,7 +141,7 @@ export function loyaltyService(ctx: ServiceContext) {
         }
         q.setLevel(customerId, level, true, at);
         q.addHistory({ customerId, onDate: today(), from, to: level, reason: 'manual', metric: null, actor: ctx.actor, at });
-      })();
+      }).immediate();
       ctx.emit('db:changed', { tables: ['loyalty_accounts', 'loyalty_level_history'] });
       return profile(customerId);
     },
@@ -165,7 +165,7 @@ export function loyaltyService(ctx: ServiceContext) {
         if ((old?.code ?? null) !== (next?.code ?? null)) {
           audit.record({ actor: ctx.actor, entity: 'referral', entityId: customerId, action: next ? (old ? 'update' : 'insert') : 'delete', field: 'referrer', oldValue: old?.code ?? null, newValue: next?.code ?? null, at });
         }
-      })();
+      }).immediate();
       ctx.emit('db:changed', { tables: ['referrals', 'audit_log'] });
       // A referred customer who has ordered already earns the referrer's reward now.
       startSync();

@@ -79,5 +79,5 @@ export function runLoyaltySync(db: Database, params: LoyaltySyncParams, hooks: {
     store.set(LOYALTY_SYNC_STATE_KEY, { orderId: lastOrder, start: settings.programStart, at } satisfies SyncState, at);
     progress(STEPS, STEPS);
     return { earned, bonuses, referrals, expired, levelChanges, ms: Math.round(performance.now() - started) };
-  })();
+  }).immediate();
 }

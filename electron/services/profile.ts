@@ -71,7 +71,7 @@ export function profileService(ctx: ServiceContext) {
         const newId = contacts.insert(customerId, input, at);
         logContact(newId, 'insert', null, mustContact(newId), at);
         return newId;
-      })();
+      }).immediate();
       changed(customerId);
       return toContact(mustContact(id));
     },
@@ -84,7 +84,7 @@ export function profileService(ctx: ServiceContext) {
         contacts.update(id, input, at);
         logContact(id, 'update', before, mustContact(id), at);
         return before.customer_id;
-      })();
+      }).immediate();
       changed(customerId);
       return toContact(mustContact(id));
     },
@@ -96,7 +96,7 @@ export function profileService(ctx: ServiceContext) {
         contacts.remove(id);
         logContact(id, 'delete', before, null, at);
         return before.customer_id;
-      })();
+      }).immediate();
       changed(customerId);
       return { removed: true };
     },
@@ -112,7 +112,7 @@ export function profileService(ctx: ServiceContext) {
           activity.staffIdByName(ctx.actor),
           at,
         );
-      })();
+      }).immediate();
       ctx.emit('db:changed', { tables: ['interactions'] });
       const logged = activity.interactions(customerId, LIST_LIMIT).find((i) => i.id === id);
       if (!logged) throw new PatronError('internal', `interaction ${id} was not saved`);

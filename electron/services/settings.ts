@@ -17,7 +17,7 @@ export function settingsService(ctx: ServiceContext) {
       const at = nowIso(ctx);
       ctx.db.transaction(() => {
         if (patch.language !== undefined) q.set(LANGUAGE_KEY, patch.language, at);
-      })();
+      }).immediate();
       ctx.emit('db:changed', { tables: ['settings'] });
       return read();
     },

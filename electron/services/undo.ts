@@ -49,7 +49,7 @@ export function undoService(ctx: ServiceContext) {
           else q.update(r.entity_id, { [field]: old }, at);
           audit.record({ actor: ctx.actor, entity: 'customer', entityId: r.entity_id, action: 'update', field, oldValue: r.new_value, newValue: r.old_value, at, batchId: next });
         }
-      })();
+      }).immediate();
       ctx.emit('db:changed', { tables: ['customers', 'customer_tags', 'tags', 'audit_log'], customerIds: refreshIds([...customers]) });
       return { batchId: next, changed: records.length };
     },

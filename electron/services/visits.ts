@@ -137,7 +137,7 @@ export function visitService(ctx: ServiceContext, deps: VisitDeps) {
         const current = q.latestByKey(req.key);
         if (!current) throw new PatronError('not_found', `visit template ${req.key} does not exist`);
         return q.insertTemplate(req.key, current.version + 1, req.fields, ctx.actor, at);
-      })();
+      }).immediate();
       ctx.emit('db:changed', { tables: ['visit_templates'] });
       const saved = q.templateById(id);
       if (!saved) throw new PatronError('internal', `visit template ${id} was not saved`);
@@ -155,7 +155,7 @@ export function visitService(ctx: ServiceContext, deps: VisitDeps) {
       const at = nowIso(ctx);
       ctx.db.transaction(() => {
         for (const d of drafts) q.insertPlan({ ...d, batchId, at });
-      })();
+      }).immediate();
       ctx.emit('db:changed', { tables: PLAN_TABLES });
       return { created: drafts.length, batchId, backupPath, skipped: skipped.length };
     },
@@ -183,7 +183,7 @@ export function visitService(ctx: ServiceContext, deps: VisitDeps) {
         }
         q.record({ id: req.id, status: req.status, doneDate: req.doneDate, outcome: req.outcome || null, nextStep: req.nextStep || null, interactionId, at });
         return interactionId === null ? PLAN_TABLES : [...PLAN_TABLES, 'interactions'];
-      })();
+      }).immediate();
       ctx.emit('db:changed', { tables });
       return mustPlan(req.id, lang);
     },

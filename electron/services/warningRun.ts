@@ -79,7 +79,7 @@ export function runWarnings(
       write_ms: write,
     });
     return { ...o, runId, write };
-  })();
+  }).immediate();
   progress(3, 3);
   return {
     runId: outcome.runId,

@@ -239,7 +239,7 @@ export function warningService(ctx: ServiceContext, complaints: ReturnType<typeo
     /** Moves an alert on (in progress, resolved, dismissed with a reason, reopened); recorded in the audit trail. */
     setStatus(action: AlertAction): AlertDto {
       const at = ctx.now().toISOString();
-      ctx.db.transaction(() => setStatus(action, at))();
+      ctx.db.transaction(() => setStatus(action, at)).immediate();
       ctx.emit('db:changed', { tables: ['alerts', 'audit_log'] });
       const after = q.byId(action.id);
       if (!after) throw new PatronError('not_found', `alert ${action.id} does not exist`);
@@ -254,7 +254,7 @@ export function warningService(ctx: ServiceContext, complaints: ReturnType<typeo
         if (!alert) throw new PatronError('not_found', `alert ${id} does not exist`);
         activity.addInteraction(alert.customer_id, { channel, occurredAt: at, summary, nextFollowUp: null }, activity.staffIdByName(ctx.actor), at);
         setStatus({ id, status: 'resolved', note: summary ?? null }, at);
-      })();
+      }).immediate();
       ctx.emit('db:changed', { tables: ['interactions', 'alerts', 'audit_log'] });
       const after = q.byId(id);
       if (!after) throw new PatronError('not_found', `alert ${id} does not exist`);
