@@ -6,7 +6,7 @@ import { Random } from '../../../electron/services/demo/random';
 import { monthsBetween, monthsBetweenYmd } from '../../../shared/analytics/lifecycle';
 import { assignTiers, quantileScores, scoreRfm, type RfmInput } from '../../../shared/analytics/rfm';
 import { civilFromDays, isoDayNumber, segmentColumnsFrom } from '../../../shared/analytics/segmentColumns';
-import { activityWindows, fitAndPredict, predictionsFor, resultRows, segment, type Prediction } from '../../../shared/analytics/segmentation';
+import { activityWindows, fitAndPredict, predictionsFor, resultRows, segment, type Prediction, type SegmentInput } from '../../../shared/analytics/segmentation';
 import { defaultSegmentSettings, type SegmentSettings } from '../../../shared/analytics/settings';
 import { tempDbPath } from '../helpers/temp';
 import * as refRfm from './reference/rfmReference';
@@ -33,7 +33,7 @@ function randomSettings(rng: Random): SegmentSettings {
 }
 
 /** Customers with few distinct values (ties everywhere), missing orders, both kinds. */
-function randomCustomers(rng: Random, n: number): ref.SegmentInput[] {
+function randomCustomers(rng: Random, n: number): SegmentInput[] {
   const asOf = isoDayNumber('2026-11-23');
   return Array.from({ length: n }, (_, i) => {
     const orders = rng.chance(0.2) ? 0 : rng.int(1, 12);

@@ -3,34 +3,11 @@
  * rewrite (issue 6 speed goals), kept verbatim as the oracle the new code is
  * checked against on random inputs and demo data. Not used by the app.
  */
-import type { CustomerKind, Tier } from '../../../../shared/domain/enums';
+import type { Tier } from '../../../../shared/domain/enums';
+import { SCORE_LEVELS, type RfmInput, type RfmScore } from '../../../../shared/analytics/rfm';
 import type { SegmentSettings } from '../../../../shared/analytics/settings';
 
-/**
- * RFM scoring and tiering. ToC customers (people) are scored on recency,
- * frequency and monetary value; ToB customers (companies) on tenure, amount and
- * need complexity. Each dimension gets a quantile score 1–5 within its kind;
- * the tier cut is also made within each kind, so both get the target shares.
- */
-export interface RfmInput {
-  kind: CustomerKind;
-  /** Days since the last order; null when there is none (scores lowest). */
-  recencyDays: number | null;
-  orderCount: number;
-  totalCents: number;
-  /** Years of cooperation (fractional). */
-  tenureYears: number;
-  needTags: number;
-}
-
-export interface RfmScore {
-  /** The three dimension scores 1–5, in the kind's order (R, F, M or tenure, amount, complexity). */
-  scores: [number, number, number];
-  composite: number;
-  tier: Tier;
-}
-
-export const SCORE_LEVELS = 5;
+// Types and the score scale are the app's own (shared/analytics/rfm.ts); only the code is the old one.
 
 /**
  * Quantile score 1–5 of each value among all values (higher value, higher

@@ -1,70 +1,16 @@
 /** The object-per-customer segmentation before the typed-array rewrite, kept as the oracle of test/unit/analytics/segmentColumns.test.ts. */
-import type { CustomerKind, Tier } from '../../../../shared/domain/enums';
+import type { CustomerKind } from '../../../../shared/domain/enums';
 import { fitBgNbd, type BgNbdParams, type FitOutcome } from '../../../../shared/analytics/clv/bgnbd';
-import { fitGammaGamma, type GammaGammaParams } from '../../../../shared/analytics/clv/gammaGamma';
+import { fitGammaGamma } from '../../../../shared/analytics/clv/gammaGamma';
 import { predictClv } from '../../../../shared/analytics/clv/predict';
 import { DAYS_PER_WEEK, type CustomerSummary } from '../../../../shared/analytics/clv/summary';
-import { lifecycleStage, lifecycleStages, monthKey, monthsBetween, type LifecycleStage } from '../../../../shared/analytics/lifecycle';
-import { quadrantOf, quadrants, quadrantThresholds, type Quadrant, type QuadrantThresholds } from '../../../../shared/analytics/quadrant';
+import { lifecycleStage, lifecycleStages, monthsBetween, type LifecycleStage } from '../../../../shared/analytics/lifecycle';
+import { quadrantOf, quadrants, quadrantThresholds, type Quadrant } from '../../../../shared/analytics/quadrant';
 import { scoreRfm } from './rfmReference';
+import type { ClvStatus, Prediction, SegmentInput, SegmentOutput, SegmentSummary } from '../../../../shared/analytics/segmentation';
 import type { SegmentSettings } from '../../../../shared/analytics/settings';
 
-/**
- * One full segmentation: CLV fit and scoring, RFM tiers, quadrant and
- * lifecycle for every customer, from the per-customer rollups alone. Pure, so
- * the job, the CLI, the settings preview and the benchmark run the same code.
- */
-export interface SegmentInput {
-  id: number;
-  kind: CustomerKind;
-  cooperation_start: string | null;
-  order_count: number;
-  order_days: number;
-  total_cents: number;
-  first_order_date: string | null;
-  last_order_date: string | null;
-  need_tags: number;
-  recent_activity: number;
-  previous_activity: number;
-}
-
-export interface SegmentOutput {
-  customer_id: number;
-  score_1: number;
-  score_2: number;
-  score_3: number;
-  composite: number;
-  tier: Tier;
-  quadrant: Quadrant;
-  lifecycle: LifecycleStage;
-  value_cents: number;
-  predicted_cents: number | null;
-  p_alive: number | null;
-  expected_purchases: number | null;
-}
-
-export type ClvStatus =
-  | { ok: true; bgnbd: BgNbdParams; gammaGamma: GammaGammaParams; logLikelihood: number; customers: number }
-  | { ok: false; reason: 'too_little_data' | 'not_converged'; model: 'bgnbd' | 'gammaGamma'; detail: string };
-
-export interface Prediction {
-  predicted_cents: number;
-  p_alive: number;
-  expected_purchases: number;
-}
-
-export interface SegmentSummary {
-  customers: number;
-  tiers: Record<Tier, number>;
-  quadrants: Record<Quadrant, number>;
-  lifecycle: Record<LifecycleStage, number>;
-  thresholds: QuadrantThresholds;
-}
-
-/** The two activity windows of the lifecycle rule, as month keys for the monthly buckets. */
-export function activityWindows(asOf: string, rules: SegmentSettings['lifecycle']) {
-  return { asOfMonth: monthKey(asOf), recentFrom: monthKey(asOf, rules.declineWindowMonths - 1), previousFrom: monthKey(asOf, 2 * rules.declineWindowMonths - 1) };
-}
+// Types are the app's own (shared/analytics/segmentation.ts); only the code is the old one.
 
 // Dates repeat across customers (a few thousand distinct days), so parsing is memoised.
 const dayCache = new Map<string, number>();
