@@ -99,22 +99,10 @@ export type GeneratePreview = z.infer<typeof generatePreviewSchema>;
 
 export const generateResultSchema = z.object({ created: z.number().int(), batchId: z.string(), backupPath: z.string(), skipped: z.number().int() });
 
-export const visitPlanSchema = z.object({
+/** A stored plan: its draft plus identity and how the visit went. */
+export const visitPlanSchema = planDraftSchema.extend({
   id,
-  customerId: id,
-  customerName: z.string(),
   customerCode: z.string(),
-  ownerId: id.nullable(),
-  ownerName: z.string().nullable(),
-  tier: tier.nullable(),
-  quadrant: quadrant.nullable(),
-  templateId: id,
-  templateName: z.string(),
-  templateVersion: z.number().int(),
-  plannedDate: z.string(),
-  goal: z.string(),
-  measures: z.string(),
-  resources: z.string(),
   status: z.enum(visitStatuses),
   doneDate: z.string().nullable(),
   outcome: z.string().nullable(),
