@@ -52,6 +52,8 @@ export default defineConfig({
           // — Warnings, complaints and care reminders —
           'jobs/warnings': resolve(root, 'electron/jobs/warnings.ts'),
           // — Visit plans and printing —
+          // — Satisfaction surveys —
+          // — Dashboard and reports —
           // — Loyalty: levels, points, referrals —
           'jobs/loyalty-sync': resolve(root, 'electron/jobs/loyalty-sync.ts'),
         },

@@ -11,6 +11,8 @@ import { segmentCommand, segmentUsage } from './segment';
 // — Warnings, complaints and care reminders —
 import { warningsCommand, warningsUsage } from './warnings';
 // — Visit plans and printing —
+// — Satisfaction surveys —
+// — Dashboard and reports —
 // — Loyalty: levels, points, referrals —
 import { pointsCommand, pointsUsage } from './points';
 import { CliError, type Streams } from './output';
@@ -33,6 +35,8 @@ const commands: Record<string, { run: (argv: string[], out: Streams) => number |
   // — Warnings, complaints and care reminders —
   warnings: { run: warningsCommand, usage: warningsUsage, summary: 'run the churn-warning rules for a day and print the open alerts' },
   // — Visit plans and printing —
+  // — Satisfaction surveys —
+  // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   points: { run: pointsCommand, usage: pointsUsage, summary: "print a customer's points ledger, balance and member level" },
 };

@@ -40,6 +40,8 @@ interface CustomerRowRecord {
   // — Warnings, complaints and care reminders —
   open_warnings: number;
   warning_due: string | null;
+  // — Satisfaction surveys —
+  // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   loyalty_level: LoyaltyLevel;
   points_balance: number;
@@ -80,6 +82,8 @@ const AREA_COLUMNS: string[] = [
   // Correlated lookups on alerts_customer: one index seek per row, also for the one-row query.
   "(SELECT count(*) FROM alerts a WHERE a.customer_id = c.id AND a.status IN ('open', 'in_progress')) AS open_warnings",
   "(SELECT min(a.due_at) FROM alerts a WHERE a.customer_id = c.id AND a.status IN ('open', 'in_progress')) AS warning_due",
+  // — Satisfaction surveys —
+  // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   "COALESCE(la.level, 'basic') AS loyalty_level",
   'COALESCE(la.balance, 0) AS points_balance',
@@ -87,6 +91,8 @@ const AREA_COLUMNS: string[] = [
 ];
 const AREA_JOINS: string[] = [
   // — Warnings, complaints and care reminders —
+  // — Satisfaction surveys —
+  // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   'LEFT JOIN loyalty_accounts la ON la.customer_id = c.id',
 ];
@@ -163,6 +169,8 @@ function toRow(r: CustomerRowRecord, pinyin: (r: CustomerRowRecord) => string): 
     // — Warnings, complaints and care reminders —
     openWarnings: r.open_warnings,
     warningDue: r.warning_due,
+    // — Satisfaction surveys —
+    // — Dashboard and reports —
     // — Loyalty: levels, points, referrals —
     loyaltyLevel: r.loyalty_level,
     pointsBalance: r.points_balance,
@@ -207,6 +215,8 @@ const FIELD_COLUMNS: Partial<Record<keyof CustomerRow, (keyof CustomerRowRecord)
   // — Warnings, complaints and care reminders —
   openWarnings: ['open_warnings'],
   warningDue: ['warning_due'],
+  // — Satisfaction surveys —
+  // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   loyaltyLevel: ['loyalty_level'],
   pointsBalance: ['points_balance'],

@@ -92,6 +92,8 @@ export function handlerTable(services: Services): HandlerTable {
     'visits:savePrintSettings': (req) => services.visits.savePrintSettings(req),
     'print:pdf': (req) => services.print.pdf(req),
     'print:print': (req) => services.print.print(req),
+    // — Satisfaction surveys —
+    // — Dashboard and reports —
     // — Loyalty: levels, points, referrals —
     'loyalty:profile': (req) => services.loyalty.profile(req.customerId),
     'loyalty:redeem': (req) => services.loyalty.redeem(req.customerId, req.rewardCode),

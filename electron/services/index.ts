@@ -21,6 +21,8 @@ import { warningService, warningSettingsReader, watchEdits } from './warnings';
 // — Visit plans and printing —
 import { printService } from './print';
 import { visitService } from './visits';
+// — Satisfaction surveys —
+// — Dashboard and reports —
 // — Loyalty: levels, points, referrals —
 import { loyaltyService } from './loyalty';
 
@@ -38,6 +40,8 @@ export function createServices(ctx: ServiceContext) {
   if (ctx.runtime === 'electron') watchEdits(ctx, (tables) => warnings.afterEdit(tables));
   // — Visit plans and printing —
   const visits = visitService(ctx, { segmentIds: (selector) => segments.ids(selector).ids });
+  // — Satisfaction surveys —
+  // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   const loyalty = loyaltyService(ctx);
 
@@ -46,6 +50,8 @@ export function createServices(ctx: ServiceContext) {
     segments.afterImport();
     // — Warnings, complaints and care reminders —
     warnings.afterImport();
+    // — Satisfaction surveys —
+    // — Dashboard and reports —
     // — Loyalty: levels, points, referrals —
     loyalty.afterImport();
   };
@@ -74,6 +80,8 @@ export function createServices(ctx: ServiceContext) {
     // — Visit plans and printing —
     visits,
     print: printService(ctx),
+    // — Satisfaction surveys —
+    // — Dashboard and reports —
     // — Loyalty: levels, points, referrals —
     loyalty,
   };

@@ -52,6 +52,8 @@ export const customerRowSchema = z.object({
   /** Open or in-progress alerts, and the earliest follow-up due among them (ISO UTC). */
   openWarnings: z.number().int(),
   warningDue: z.string().nullable(),
+  // — Satisfaction surveys —
+  // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   /** Member level (basic when the customer has never had one). */
   loyaltyLevel: z.enum(loyaltyLevels),

@@ -88,6 +88,8 @@ export const channels = [
   'visits:savePrintSettings',
   'print:pdf',
   'print:print',
+  // — Satisfaction surveys —
+  // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   'loyalty:profile',
   'loyalty:redeem',
@@ -111,6 +113,8 @@ export const events = [
   // — Segmentation and lifetime value —
   // — Warnings, complaints and care reminders —
   // — Visit plans and printing —
+  // — Satisfaction surveys —
+  // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
 ] as const;
 

@@ -54,6 +54,8 @@ import {
   visitPlanSchema,
   visitTemplateSchema,
 } from '../domain/visits';
+// — Satisfaction surveys —
+// — Dashboard and reports —
 // — Loyalty: levels, points, referrals —
 import {
   adjustRequestSchema,
@@ -177,6 +179,8 @@ export const contract = {
   'visits:savePrintSettings': call(printSettingsSchema, printSettingsSchema),
   'print:pdf': call(printRequestSchema, printResultSchema),
   'print:print': call(printRequestSchema, z.object({ sent: z.boolean() })),
+  // — Satisfaction surveys —
+  // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   'loyalty:profile': call(z.object({ customerId: z.number().int().positive() }).strict(), loyaltyProfileSchema),
   'loyalty:redeem': call(redeemRequestSchema, loyaltyProfileSchema),
@@ -210,6 +214,8 @@ export const eventSchemas = {
   // — Segmentation and lifetime value —
   // — Warnings, complaints and care reminders —
   // — Visit plans and printing —
+  // — Satisfaction surveys —
+  // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
 } satisfies Record<EventName, z.ZodType>;
 

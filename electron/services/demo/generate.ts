@@ -80,6 +80,8 @@ export function generateDemo(db: Database, opts: DemoOptions): DemoSummary {
     // Areas that derive demo data from the rows above add it here, each below its marker.
     // — Warnings, complaints and care reminders —
     // — Visit plans and printing —
+    // — Satisfaction surveys —
+    // — Dashboard and reports —
     // — Loyalty: levels, points, referrals —
     writeDemoLoyalty(db, opts.asOf);
     progress.finish();
@@ -103,6 +105,8 @@ function writeCustomerWithActivity(ctx: DemoContext, i: number): number {
   writeOrders(ctx, profile, orderCount);
   writeInteractions(ctx, i, profile, orderCount);
   writeComplaints(ctx, i, profile, orderCount);
+  // — Satisfaction surveys —
+  // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   return 1 + orderCount;
 }

@@ -12,6 +12,8 @@ import { ComplaintsPage } from '../pages/ComplaintsPage';
 import { TodayPage } from '../pages/TodayPage';
 // — Visit plans and printing —
 import { VisitsPage } from '../pages/VisitsPage';
+// — Satisfaction surveys —
+// — Dashboard and reports —
 // — Loyalty: levels, points, referrals —
 
 /** The page for the area the hash names. */
@@ -28,6 +30,8 @@ export function AreaContent({ area }: { area: Area }) {
   if (area === 'complaints') return <ComplaintsPage />;
   // — Visit plans and printing —
   if (area === 'visits') return <VisitsPage />;
+  // — Satisfaction surveys —
+  // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   if (isPlannedArea(area)) return <PlaceholderPage area={area} />;
   return null;

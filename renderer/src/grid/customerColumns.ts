@@ -285,6 +285,8 @@ export function customerColumns({ t, language, data }: ColumnOptions): Column[] 
       width: 110,
     },
     // — Visit plans and printing —
+    // — Satisfaction surveys —
+    // — Dashboard and reports —
     // — Loyalty: levels, points, referrals —
     {
       colId: 'loyaltyLevel',

@@ -838,6 +838,8 @@ export const en: Messages = {
       signature: 'Signature',
     },
   },
+  // — Satisfaction surveys —
+  // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   loyalty: {
     columns: { level: 'Member level', points: 'Points', referrals: 'Referrals' },

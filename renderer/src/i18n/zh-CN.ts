@@ -839,6 +839,8 @@ export const zhCN = {
       signature: '签名',
     },
   },
+  // — Satisfaction surveys —
+  // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   loyalty: {
     columns: { level: '会员等级', points: '积分余额', referrals: '推荐人数' },

@@ -98,6 +98,8 @@ function CustomerListPage() {
           {/* — Warnings, complaints and care reminders — */}
           {/* — Visit plans and printing — */}
           <PlanVisitsButton ids={selected} />
+          {/* — Satisfaction surveys — */}
+          {/* — Dashboard and reports — */}
           {/* — Loyalty: levels, points, referrals — */}
         </div>
       </header>

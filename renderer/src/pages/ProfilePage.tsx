@@ -172,6 +172,7 @@ export function ProfilePage({ id }: { id: number }) {
         <ProfileVisits customerId={id} />
         {/* — Satisfaction surveys — */}
         <PlannedSection area="surveys" />
+        {/* — Dashboard and reports — */}
         {/* — Loyalty: levels, points, referrals — */}
         <LoyaltySection customerId={id} />
 

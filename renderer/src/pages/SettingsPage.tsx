@@ -12,6 +12,8 @@ import { CompletenessSettings } from '../components/profiles/CompletenessSetting
 // — Warnings, complaints and care reminders —
 import { WarningSettingsForm } from '../components/warnings/WarningSettingsForm';
 // — Visit plans and printing —
+// — Satisfaction surveys —
+// — Dashboard and reports —
 // — Loyalty: levels, points, referrals —
 import { LoyaltySettingsForm } from '../components/loyalty/LoyaltySettingsForm';
 
@@ -56,6 +58,8 @@ export function SettingsPage() {
       {/* — Warnings, complaints and care reminders — */}
       <WarningSettingsForm />
       {/* — Visit plans and printing — */}
+      {/* — Satisfaction surveys — */}
+      {/* — Dashboard and reports — */}
       {/* — Loyalty: levels, points, referrals — */}
       <LoyaltySettingsForm />
     </section>

@@ -17,6 +17,8 @@ const builtAreas = new Set<Area>([
   'complaints',
   // — Visit plans and printing —
   'visits',
+  // — Satisfaction surveys —
+  // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
 ]);
 

@@ -13,6 +13,8 @@ import { segmentsSuite } from './segments';
 import { warningsSuite } from './warnings';
 // — Visit plans and printing —
 import { visitSheetsSuite } from './visitSheets';
+// — Satisfaction surveys —
+// — Dashboard and reports —
 // — Loyalty: levels, points, referrals —
 import { loyaltySuite } from './loyalty';
 
@@ -47,6 +49,8 @@ export const suites: [string, BenchSuite][] = [
   ['warnings', warningsSuite],
   // — Visit plans and printing —
   ['visitSheets', visitSheetsSuite],
+  // — Satisfaction surveys —
+  // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   ['loyalty', loyaltySuite],
 ];
