@@ -12,7 +12,8 @@ import { ZipWriter } from './zipWriter';
  * content. Written to `<file>.partial` and renamed at the end, so a failed or
  * cancelled export never leaves a half-written file under the final name.
  */
-export type ColumnType = 'text' | 'int' | 'number' | 'money' | 'date' | 'percent';
+/** `general`: each value as it is (numbers as unformatted numbers, text as text), for raw table dumps. */
+export type ColumnType = 'text' | 'int' | 'number' | 'money' | 'date' | 'percent' | 'general';
 
 export interface SheetColumn {
   header: string;
@@ -51,7 +52,7 @@ const FORMATS: Record<(typeof FORMAT_TYPES)[number], string> = {
   date: 'yyyy-mm-dd',
   percent: '0.0%',
 };
-const styleOf = (type: ColumnType): number => (type === 'text' ? 0 : 2 + FORMAT_TYPES.indexOf(type));
+const styleOf = (type: ColumnType): number => (type === 'text' || type === 'general' ? 0 : 2 + FORMAT_TYPES.indexOf(type));
 
 /** East Asian characters take two columns of width. */
 function textWidth(s: string): number {
@@ -105,11 +106,14 @@ function textCell(ref: string, text: string, style: number): string {
 
 /** One cell's XML ('' for an empty cell): numbers and dates as numbers with their format, the rest as text. */
 function cellXml(type: ColumnType, style: number, ref: string, v: CellInput): string {
-  if (v === null || v === '') return '';
+  // An empty text is no cell, except in a raw dump, where '' and NULL differ.
+  if (v === null || (v === '' && type !== 'general')) return '';
   let n: number | null;
   switch (type) {
     case 'text':
       return textCell(ref, String(v), 0);
+    case 'general':
+      return typeof v === 'number' && Number.isFinite(v) ? `<c r="${ref}"><v>${v}</v></c>` : textCell(ref, String(v), 0);
     case 'money':
       n = (typeof v === 'number' ? v : Number(v)) / 100;
       break;
@@ -134,7 +138,13 @@ function widthsOf(columns: SheetColumn[], head: CellInput[][]): number[] {
   });
 }
 
-export async function writeWorkbook(file: string, sheets: SheetSpec[], opts: WriteOptions = {}): Promise<{ rows: number }> {
+export interface WriteResult {
+  rows: number;
+  /** For each sheet given: the names of the sheets it was written to (more than one past the row limit). */
+  sheetNames: string[][];
+}
+
+export async function writeWorkbook(file: string, sheets: SheetSpec[], opts: WriteOptions = {}): Promise<WriteResult> {
   const perSheet = Math.min(opts.rowsPerSheet ?? MAX_DATA_ROWS, MAX_DATA_ROWS);
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });
@@ -142,14 +152,20 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], opts: Wri
   const entries: SheetEntry[] = [];
   const taken = new Set<string>();
   let total = 0;
+  const sheetNames: string[][] = [];
+  // The rows being read: on failure it is closed, so a database statement behind it is released.
+  let reading: Iterator<CellInput[]> | null = null;
   try {
     for (const sheet of sheets) {
+      const parts: string[] = [];
+      sheetNames.push(parts);
       const n = sheet.columns.length;
       const letters = sheet.columns.map((_, i) => columnLetters(i));
       const types = sheet.columns.map((c) => c.type);
       const styles = types.map(styleOf);
       // Widths need a look at the data before the first row is written: buffer a few rows.
       const iter = sheet.rows[Symbol.iterator]();
+      reading = iter;
       const head: CellInput[][] = [];
       let next = iter.next();
       while (!next.done && head.length < SAMPLE_FOR_WIDTH) {
@@ -200,6 +216,7 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], opts: Wri
         if (wait) await wait;
         await out.close();
         entries.push({ name, filterRef });
+        parts.push(name);
       }
     }
     zip.add('[Content_Types].xml', contentTypesXml(entries.length));
@@ -211,11 +228,12 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], opts: Wri
     zip.add('xl/styles.xml', stylesXml(FORMAT_TYPES.map((t) => FORMATS[t])));
     zip.finish();
   } catch (err) {
+    reading?.return?.();
     zip.abort();
     rmSync(partial, { force: true });
     throw err;
   }
   renameSync(partial, file);
   opts.progress?.(total);
-  return { rows: total };
+  return { rows: total, sheetNames };
 }
