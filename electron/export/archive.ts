@@ -24,7 +24,8 @@ function cell(value: unknown): CellInput {
   if (value === null || value === undefined) return null;
   if (typeof value === 'bigint') return Number(value);
   if (Buffer.isBuffer(value)) return value.toString('base64');
-  return typeof value === 'number' || typeof value === 'string' ? value : String(value);
+  // SQLite hands back only null, numbers, bigints, text and blobs.
+  return typeof value === 'number' || typeof value === 'string' ? value : null;
 }
 
 /**
