@@ -323,9 +323,9 @@ async function readSheet(wb: Workbook, sheet: Sheet, file: string): Promise<Shee
   const rowNumbers: number[] = [];
   const mergedTail = new Set<string>();
   for (const r of kept) {
-    const src = rowCells.get(r) ?? [];
-    const cells = new Array<RawCell>(width);
-    for (let c = 0; c < width; c++) cells[c] = src[c] ?? null;
+    // Filled in place (no second copy of every row): holes become null, every row as wide as the widest.
+    const cells = rowCells.get(r) ?? [];
+    for (let c = 0; c < width; c++) cells[c] ??= null;
     for (const c of merged.get(r) ?? []) mergedTail.add(`${rows.length}:${c}`);
     rows.push(cells);
     rowNumbers.push(r);
