@@ -85,6 +85,19 @@ describe('export of the grid computed columns', () => {
     const back = await fresh.services.imports.run({ file: withName, target: 'customers' });
     expect(back).toMatchObject({ errorRows: 0, new: rows.length });
     expect(fresh.services.customers.list().rows.every((r) => r.tierOverride === null)).toBe(true);
+
+    // Filters work on them like on the stored columns: a level by either label or code, points as numbers.
+    const level = first?.loyaltyLevel ?? 'basic';
+    const filtered = join(dir, 'filtered.xlsx');
+    const res = await env.services.exports.run({
+      what: 'customers',
+      format: 'xlsx',
+      path: filtered,
+      language: 'en',
+      view: { columns: ['code', 'loyaltyLevel', 'pointsBalance'], conditions: [{ column: 'loyaltyLevel', op: '=', value: zhLevel[level] ?? '' }, { column: 'pointsBalance', op: '>=', value: '1' }] },
+    });
+    expect(res.rows).toBe(rows.filter((r) => r.loyaltyLevel === level && r.pointsBalance >= 1).length);
+    expect(res.rows).toBeGreaterThan(0);
   }, 120_000);
 
   it('exports every stored column, and no computed one, when a view names none', async () => {
