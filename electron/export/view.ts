@@ -16,10 +16,10 @@ function cell(v: unknown): CellInput {
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
 
-/** Columns of a view: the requested ids in their order (unknown ids are refused), or all. */
+/** Columns of a view: the requested ids in their order (unknown ids are refused), or every stored (not computed) column. */
 export function viewColumns(what: ExportWhat, view: ViewSpec): ExportColumnDef[] {
   const all = exportColumns[what];
-  if (!view.columns || view.columns.length === 0) return all;
+  if (!view.columns || view.columns.length === 0) return all.filter((c) => !c.derived);
   return view.columns.map((id) => {
     const c = all.find((x) => x.id === id);
     if (!c) throw new Error(`unknown ${what} column "${id}" (known: ${all.map((x) => x.id).join(', ')})`);
@@ -58,6 +58,8 @@ export function* viewRows(records: Iterable<Record_>, columns: ExportColumnDef[]
       return label ? (language === 'en' ? label.en : label.zh) : cell(v);
     });
   const sort = view.sort ?? [];
+  // Coded columns sort in their vocabulary's order, as the grid sorts them (high before regular), not by code.
+  const ranks = new Map(sort.map((s) => [s.column, new Map(Object.keys(exportValueLabels[s.column] ?? {}).map((code, i) => [code, i]))]));
   if (sort.length === 0) {
     for (const r of records) if (keep(r)) yield toRow(r);
     return;
@@ -71,6 +73,7 @@ export function* viewRows(records: Iterable<Record_>, columns: ExportColumnDef[]
       let d: number;
       if (x === null || y === null) d = x === y ? 0 : x === null ? -1 : 1;
       else if (typeof x === 'number' && typeof y === 'number') d = x - y;
+      else if (typeof x === 'string' && typeof y === 'string' && ranks.get(s.column)?.has(x) && ranks.get(s.column)?.has(y)) d = (ranks.get(s.column)?.get(x) ?? 0) - (ranks.get(s.column)?.get(y) ?? 0);
       else d = collator.compare(String(cell(x)), String(cell(y)));
       if (d !== 0) return s.dir === 'asc' ? d : -d;
     }

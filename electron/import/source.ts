@@ -3,7 +3,7 @@ import { basename, extname } from 'node:path';
 import { cellText, isBlank, type RawCell } from '../../shared/import/values';
 import { parseCsv } from './csv';
 import { decodeText, detectEncoding, encodingFromName, type Encoding } from './decode';
-import { readWorkbook, sheetGrid, sheetNames } from './xlsx';
+import { closeWorkbook, readWorkbook, sheetGrid, sheetNames } from './xlsx';
 
 /** A file read into a header and data rows, whatever its format. */
 export interface SourceTable {
@@ -59,8 +59,13 @@ export async function readSource(file: string, opts: ReadOptions = {}): Promise<
   const name = basename(file);
   const ext = extname(file).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm') {
-    const wb = await readWorkbook(file);
-    const grid = sheetGrid(wb, opts.sheet, name);
+    const wb = readWorkbook(file);
+    let grid: Awaited<ReturnType<typeof sheetGrid>>;
+    try {
+      grid = await sheetGrid(wb, opts.sheet, name);
+    } finally {
+      closeWorkbook(wb);
+    }
     const h = headerIndex(grid.rows);
     const headerRow = grid.rows[h] ?? [];
     let headers = headerRow.map(cellText);

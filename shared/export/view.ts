@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import type { LifecycleStage } from '../analytics/lifecycle';
+import type { Quadrant } from '../analytics/quadrant';
+import type { Tier } from '../domain/enums';
+import type { LoyaltyLevel } from '../domain/loyalty';
 
 /**
  * What an export writes: which records, which columns in which order, how they
@@ -61,6 +65,12 @@ export interface ExportColumnDef {
   kind: ColumnKind;
   zh: string;
   en: string;
+  /**
+   * Computed by Patron (segmentation, warnings, loyalty), never imported: written
+   * when a view asks for it, left out of "every column", and its headers are never
+   * auto-matched by the import (an exported view imports back without them).
+   */
+  derived?: true;
 }
 
 export const customerExportColumns: ExportColumnDef[] = [
@@ -81,6 +91,15 @@ export const customerExportColumns: ExportColumnDef[] = [
   { id: 'orderCount', kind: 'int', zh: '订单数', en: 'Orders' },
   { id: 'totalCents', kind: 'money', zh: '历史合作总额', en: 'Total amount' },
   { id: 'lastOrderDate', kind: 'date', zh: '最近合作时间', en: 'Last order date' },
+  // The grid's computed columns, with the grid's headers (the tier override above keeps 客户层级, which the import reads).
+  { id: 'effectiveTier', kind: 'text', zh: '计算层级', en: 'Computed tier', derived: true },
+  { id: 'quadrant', kind: 'text', zh: '价值–潜力象限', en: 'Value–potential', derived: true },
+  { id: 'lifecycle', kind: 'text', zh: '生命周期', en: 'Lifecycle', derived: true },
+  { id: 'predictedCents', kind: 'money', zh: '预测价值（12 个月）', en: 'Predicted, 12 mo', derived: true },
+  { id: 'openWarnings', kind: 'int', zh: '预警', en: 'Warnings', derived: true },
+  { id: 'loyaltyLevel', kind: 'text', zh: '会员等级', en: 'Member level', derived: true },
+  { id: 'pointsBalance', kind: 'int', zh: '积分余额', en: 'Points', derived: true },
+  { id: 'referralCount', kind: 'int', zh: '推荐人数', en: 'Referrals', derived: true },
 ];
 
 export const orderExportColumns: ExportColumnDef[] = [
@@ -95,11 +114,18 @@ export const orderExportColumns: ExportColumnDef[] = [
   { id: 'channel', kind: 'text', zh: '渠道', en: 'Channel' },
 ];
 
+type Label = { zh: string; en: string };
+const tierLabels = {
+  high: { zh: '高价值', en: 'High value' },
+  regular: { zh: '普通', en: 'Regular' },
+  potential: { zh: '潜在/流失风险', en: 'Potential / at risk' },
+} satisfies Record<Tier, Label>;
+
 /**
  * Stored codes of closed vocabularies, written as words a manager reads. The
  * import accepts these same words, so an exported sheet imports back unchanged.
  */
-export const exportValueLabels: Record<string, Record<string, { zh: string; en: string }>> = {
+export const exportValueLabels: Record<string, Record<string, Label>> = {
   kind: { company: { zh: '公司', en: 'Company' }, person: { zh: '个人', en: 'Person' } },
   status: {
     prospect: { zh: '潜在', en: 'Prospect' },
@@ -107,12 +133,31 @@ export const exportValueLabels: Record<string, Record<string, { zh: string; en: 
     dormant: { zh: '休眠', en: 'Dormant' },
     lost: { zh: '流失', en: 'Lost' },
   },
-  tierOverride: {
-    high: { zh: '高价值', en: 'High value' },
-    regular: { zh: '普通', en: 'Regular' },
-    potential: { zh: '潜在/流失风险', en: 'Potential / at risk' },
-  },
+  tierOverride: tierLabels,
+  effectiveTier: tierLabels,
+  // As the grid shows them (renderer/src/i18n/segmentLabels.ts): value · potential.
+  quadrant: {
+    'high-high': { zh: '高价值 · 高潜力', en: 'High value · High potential' },
+    'high-low': { zh: '高价值 · 低潜力', en: 'High value · Low potential' },
+    'low-high': { zh: '低价值 · 高潜力', en: 'Low value · High potential' },
+    'low-low': { zh: '低价值 · 低潜力', en: 'Low value · Low potential' },
+  } satisfies Record<Quadrant, Label>,
+  lifecycle: {
+    acquisition: { zh: '获客期', en: 'Acquisition' },
+    growth: { zh: '成长期', en: 'Growth' },
+    maturity: { zh: '成熟期', en: 'Maturity' },
+    decline: { zh: '衰退期', en: 'Decline' },
+  } satisfies Record<LifecycleStage, Label>,
+  loyaltyLevel: {
+    basic: { zh: '普通会员', en: 'Basic' },
+    silver: { zh: '银卡会员', en: 'Silver' },
+    gold: { zh: '金卡会员', en: 'Gold' },
+    diamond: { zh: '钻石会员', en: 'Diamond' },
+  } satisfies Record<LoyaltyLevel, Label>,
 };
+
+/** Headers of computed columns in both languages: the import never auto-matches them. */
+export const derivedExportHeaders: ReadonlySet<string> = new Set(customerExportColumns.filter((c) => c.derived).flatMap((c) => [c.zh, c.en]));
 
 export const exportColumns: Record<ExportWhat, ExportColumnDef[]> = { customers: customerExportColumns, orders: orderExportColumns };
 export const exportSheetNames: Record<ExportWhat, { zh: string; en: string }> = {

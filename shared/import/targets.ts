@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { derivedExportHeaders } from '../export/view';
 
 /**
  * What can be imported and which fields each target takes, with the headers
@@ -133,7 +134,8 @@ export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 export function autoMatch(headers: string[], target: ImportTarget): ColumnMapping {
   const mapping: ColumnMapping = {};
   const used = new Set<string>();
-  const norm = headers.map((h) => ({ h, n: normaliseHeader(h) }));
+  // Columns Patron computes (an exported view's tier, quadrant, points …) are never read back.
+  const norm = headers.filter((h) => !derivedExportHeaders.has(h.trim())).map((h) => ({ h, n: normaliseHeader(h) }));
   for (const pass of ['exact', 'contains'] as const) {
     for (const field of targetFields[target]) {
       if (mapping[field.id]) continue;

@@ -86,7 +86,17 @@ test.describe('Import and export in Chinese', () => {
     expect(existsSync(path)).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
-    expect(wb.getWorksheet('客户档案')?.rowCount).toBe(11);
+    const sheet = wb.getWorksheet('客户档案');
+    expect(sheet?.rowCount).toBe(11);
+    // The grid's computed columns come along, with the grid's headers, typed.
+    const header = (sheet?.getRow(1).values ?? []) as unknown[];
+    for (const h of ['计算层级', '价值–潜力象限', '生命周期', '预测价值（12 个月）', '预警', '会员等级', '积分余额']) expect(header).toContain(h);
+    const points = header.indexOf('积分余额');
+    const level = header.indexOf('会员等级');
+    for (let r = 2; r <= 11; r++) {
+      expect(typeof sheet?.getRow(r).getCell(points).value).toBe('number');
+      expect(['普通会员', '银卡会员', '金卡会员', '钻石会员']).toContain(sheet?.getRow(r).getCell(level).value);
+    }
   });
 });
 

@@ -2,15 +2,18 @@ import type { GridApi } from 'ag-grid-community';
 import type { CustomerRow } from '../../../shared/domain/customer';
 import { customerExportColumns, type ViewSpec } from '../../../shared/export/view';
 
-/** Grid columns whose export columns have other ids; grid-only columns (open, years, completeness) have none. */
+/** Grid columns whose export columns have other ids; grid-only columns (open, years, completeness) have none.
+ * Same-named ones (quadrant, lifecycle, openWarnings, loyaltyLevel, pointsBalance, referralCount) map to themselves. */
 const exportIdsOfGridColumn: Record<string, string[]> = {
   owner: ['ownerName'],
   contact: ['contactName', 'contactTitle', 'contactPhone'],
   total: ['totalCents'],
+  tier: ['effectiveTier'],
+  predicted: ['predictedCents'],
 };
 const exportIds = new Set(customerExportColumns.map((c) => c.id));
 
-function exportColumnsOf(colId: string): string[] {
+export function exportColumnsOf(colId: string): string[] {
   return exportIdsOfGridColumn[colId] ?? (exportIds.has(colId) ? [colId] : []);
 }
 
