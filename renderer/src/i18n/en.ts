@@ -619,6 +619,7 @@ export const en: Messages = {
       inactive: 'last order {{order}}, last contact {{contact}}, {{days}} days',
       complaint: '{{count}} unresolved complaint(s), oldest {{date}}',
       negative_feedback: 'satisfaction {{score}}/5 ({{date}})',
+      negative_survey: 'survey {{form}}: lowest score {{score}}/5, NPS {{nps}} ({{date}})',
       order_drop: 'orders {{m1}} {{a1}} → {{m2}} {{a2}} (−{{p1}}%) → {{m3}} {{a3}} (−{{p2}}%)',
       predicted_churn: 'probability alive {{p}} (threshold {{threshold}})',
     },

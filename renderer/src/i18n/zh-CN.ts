@@ -620,6 +620,7 @@ export const zhCN = {
       inactive: '最近订单 {{order}}，最近联系 {{contact}}，已 {{days}} 天',
       complaint: '{{count}} 件投诉未解决，最早 {{date}}',
       negative_feedback: '满意度 {{score}} 分（{{date}}）',
+      negative_survey: '调研表 {{form}}：最低分 {{score}} 分，NPS {{nps}}（{{date}}）',
       order_drop: '订单额 {{m1}} {{a1}} → {{m2}} {{a2}}（−{{p1}}%）→ {{m3}} {{a3}}（−{{p2}}%）',
       predicted_churn: '仍活跃概率 {{p}}（阈值 {{threshold}}）',
     },
