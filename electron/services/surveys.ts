@@ -204,7 +204,18 @@ export function surveyService(ctx: ServiceContext, deps: SurveyDeps) {
     issue(input: IssueRequest): IssueResult {
       const req = issueRequestSchema.parse(input);
       const template = latest(req.templateKey);
-      const wanted = req.target.by === 'ids' ? req.target.ids : deps.segmentIds(req.target.selector);
+      const target = req.target;
+      let wanted: number[];
+      if (target.by === 'ids') wanted = target.ids;
+      else if (target.by === 'segment') wanted = deps.segmentIds(target.selector);
+      else {
+        wanted = target.codes.map((code, i) => {
+          const c = q.customerByCode(code);
+          if (!c) throw new PatronError('not_found', `customer code ${code} does not exist`, [{ path: `target.codes.${i}`, message: 'no customer with this code' }]);
+          return c.id;
+        });
+      }
+      wanted = [...new Set(wanted)];
       const found = q.customers(wanted).map((c) => c.id);
       if (found.length === 0) throw new PatronError('invalid_request', 'no customer to survey: the selection or segment is empty', [{ path: 'target', message: 'no customers' }]);
       if (found.length > MAX_BATCH) throw new PatronError('invalid_request', `${found.length} forms are more than one batch may print (${MAX_BATCH}); choose a smaller segment`, [{ path: 'target', message: 'too many customers' }]);

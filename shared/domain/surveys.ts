@@ -98,6 +98,8 @@ export type SurveyForm = z.infer<typeof surveyFormSchema>;
 export const issueTargetSchema = z.discriminatedUnion('by', [
   z.object({ by: z.literal('ids'), ids: z.array(id).min(1).max(5000) }).strict(),
   z.object({ by: z.literal('segment'), selector: segmentSelectorSchema }).strict(),
+  /** Customer codes as typed (one list, commas or lines). */
+  z.object({ by: z.literal('codes'), codes: z.array(z.string().trim().min(1).max(60)).min(1).max(5000) }).strict(),
 ]);
 
 export const issueRequestSchema = z

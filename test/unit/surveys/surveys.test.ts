@@ -131,8 +131,8 @@ describe('survey forms, entry and results', () => {
 
     // Actions: progress = done / all (cancelled ones do not count); all done closes the plan.
     const id = customerPlan?.id ?? 0;
-    let p = e.services.surveys.addAction({ planId: id, measure: '客户经理回访', ownerId: 1, dueDate: '2026-12-01', resources: '客户经理', acceptance: '复评 ≥ 4 分' });
-    p = e.services.surveys.addAction({ planId: id, measure: '缩短响应时间', acceptance: '48 小时内响应' });
+    e.services.surveys.addAction({ planId: id, measure: '客户经理回访', ownerId: 1, dueDate: '2026-12-01', resources: '客户经理', acceptance: '复评 ≥ 4 分' });
+    let p = e.services.surveys.addAction({ planId: id, measure: '缩短响应时间', acceptance: '48 小时内响应' });
     expect(p.status).toBe('in-progress');
     expect(p.progress).toBe(0);
     p = e.services.surveys.setActionStatus(p.actions[0]?.id ?? 0, 'done');
