@@ -131,7 +131,7 @@ export function FormsPanel({ selection }: { selection: boolean }) {
               <option value="en-US">English</option>
             </select>
           </label>
-          <button type="button" className="button button--primary" disabled={busy || target() === null} onClick={() => void issue()} data-testid="survey-issue-print">
+          <button type="button" className="button button--primary survey-primary" disabled={busy || target() === null} onClick={() => void issue()} data-testid="survey-issue-print">
             {t('surveys.forms.print')}
           </button>
         </div>
@@ -156,7 +156,7 @@ export function FormsPanel({ selection }: { selection: boolean }) {
 export function FormTable({ forms, showCustomer = true }: { forms: SurveyForm[]; showCustomer?: boolean }) {
   const { t } = useTranslation();
   return (
-    <table className="info-table info-table--wide" data-testid="survey-form-table">
+    <table className="info-table info-table--wide survey-form-table" data-testid="survey-form-table">
       <thead>
         <tr>
           <th>{t('surveys.columns.formNo')}</th>

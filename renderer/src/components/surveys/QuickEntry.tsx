@@ -34,6 +34,11 @@ export function QuickEntry({ customerId }: { customerId: number | null }) {
   const textQuestion = found?.questions.find((q) => q.kind === 'text') ?? null;
   const formLang = found?.form.language ?? lang;
 
+  // The score field appears with the form (or unlocks for a correction): the keyboard goes straight to it.
+  useEffect(() => {
+    if (found && (!found.response || correcting)) digitsRef.current?.focus();
+  }, [found, correcting]);
+
   const reset = () => {
     setFound(null);
     setDigits('');
@@ -55,7 +60,6 @@ export function QuickEntry({ customerId }: { customerId: number | null }) {
       setNpsText('');
       setSuggestion('');
       setCorrecting(false);
-      if (!r.response) setTimeout(() => digitsRef.current?.focus(), 0);
     } catch (e) {
       setFound(null);
       setError(errorMessage(e));
@@ -69,7 +73,6 @@ export function QuickEntry({ customerId }: { customerId: number | null }) {
     setNpsText(found.response.nps === null ? '' : String(found.response.nps));
     setSuggestion(textQuestion ? (byId.get(textQuestion.id)?.text ?? '') : '');
     setCorrecting(true);
-    setTimeout(() => digitsRef.current?.focus(), 0);
   };
 
   const save = async () => {
@@ -208,7 +211,7 @@ export function QuickEntry({ customerId }: { customerId: number | null }) {
               </label>
             )}
             {!locked && (
-              <button type="button" className="button button--primary" onClick={() => void save()} data-testid="survey-entry-save">
+              <button type="button" className="button button--primary survey-primary" onClick={() => void save()} data-testid="survey-entry-save">
                 {correcting ? t('surveys.entry.saveCorrection') : t('surveys.entry.save')}
               </button>
             )}

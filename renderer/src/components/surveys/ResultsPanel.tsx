@@ -103,6 +103,15 @@ export function ResultsPanel() {
               </table>
             </section>
             <section className="card">
+              <h3 className="section-subtitle">{t('surveys.results.byTier')}</h3>
+              <table className="info-table info-table--wide" data-testid="survey-tiers">
+                {head(t('customers.columns.tier'))}
+                <tbody>
+                  {r.byTier.map((g) => <tr key={g.key}><td>{tierLabel(t, g.key)}</td>{cells(g)}</tr>)}
+                </tbody>
+              </table>
+            </section>
+            <section className="card survey-wide">
               <h3 className="section-subtitle">{t('surveys.results.byMonth')}</h3>
               <div className="scroll-box survey-table-box">
                 <table className="info-table info-table--wide" data-testid="survey-months">
@@ -115,16 +124,7 @@ export function ResultsPanel() {
                 </table>
               </div>
             </section>
-            <section className="card">
-              <h3 className="section-subtitle">{t('surveys.results.byTier')}</h3>
-              <table className="info-table info-table--wide" data-testid="survey-tiers">
-                {head(t('customers.columns.tier'))}
-                <tbody>
-                  {r.byTier.map((g) => <tr key={g.key}><td>{tierLabel(t, g.key)}</td>{cells(g)}</tr>)}
-                </tbody>
-              </table>
-            </section>
-            <section className="card">
+            <section className="card survey-wide">
               <h3 className="section-subtitle">{t('surveys.results.byCustomer')}</h3>
               <div className="scroll-box survey-table-box">
                 <table className="info-table info-table--wide" data-testid="survey-customers">

@@ -87,7 +87,7 @@ export function TemplatesPanel() {
           </table>
           <div className="toolbar">
             <button type="button" className="button" onClick={() => setDraft({ ...draft, questions: [...draft.questions, { kind: 'score5', dimension: `d${draft.questions.length + 1}`, textZh: '', textEn: '' }] })}>{t('surveys.templates.addQuestion')}</button>
-            <button type="button" className="button button--primary" onClick={() => void save()} data-testid="survey-template-save">{draft.key ? t('surveys.templates.saveVersion') : t('surveys.templates.saveNew')}</button>
+            <button type="button" className="button button--primary survey-primary" onClick={() => void save()} data-testid="survey-template-save">{draft.key ? t('surveys.templates.saveVersion') : t('surveys.templates.saveNew')}</button>
             <button type="button" className="button" onClick={() => setDraft(null)}>{t('surveys.templates.cancel')}</button>
           </div>
         </section>
