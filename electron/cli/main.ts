@@ -12,6 +12,7 @@ import { segmentCommand, segmentUsage } from './segment';
 import { warningsCommand, warningsUsage } from './warnings';
 // — Visit plans and printing —
 // — Satisfaction surveys —
+import { surveyResultsCommand, surveyResultsUsage } from './surveys';
 // — Dashboard and reports —
 // — Loyalty: levels, points, referrals —
 import { pointsCommand, pointsUsage } from './points';
@@ -36,6 +37,7 @@ const commands: Record<string, { run: (argv: string[], out: Streams) => number |
   warnings: { run: warningsCommand, usage: warningsUsage, summary: 'run the churn-warning rules for a day and print the open alerts' },
   // — Visit plans and printing —
   // — Satisfaction surveys —
+  'survey-results': { run: surveyResultsCommand, usage: surveyResultsUsage, summary: 'print CSAT (overall and per dimension), NPS and response rate, by month' },
   // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   points: { run: pointsCommand, usage: pointsUsage, summary: "print a customer's points ledger, balance and member level" },

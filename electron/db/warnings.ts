@@ -98,11 +98,17 @@ export function warningQueries(db: Database) {
   // The lowest score per customer within the window, and the day it was given (SQLite
   // returns the bare column from the row that holds the minimum).
   const lowScores = db
-    .prepare<[string], [number, number, string | null]>(
-      `SELECT customer_id, min(score), day FROM (
-         SELECT customer_id, satisfaction AS score, substr(coalesce(resolved_at, opened_at), 1, 10) AS day
+    .prepare<[string, string], [number, number, string | null, string | null, number | null, number | null]>(
+      `SELECT customer_id, min(score), day, form_no, min_score, nps FROM (
+         SELECT customer_id, satisfaction AS score, substr(coalesce(resolved_at, opened_at), 1, 10) AS day, NULL AS form_no, satisfaction AS min_score, NULL AS nps
            FROM complaints WHERE satisfaction IS NOT NULL AND substr(coalesce(resolved_at, opened_at), 1, 10) >= ?
          -- — Satisfaction surveys —
+         -- A survey response counts by its lowest 5-point score; an NPS detractor (0–6) ranks
+         -- as 0, below any threshold. The form number goes into the evidence.
+         UNION ALL
+         SELECT r.customer_id, CASE WHEN r.nps <= 6 THEN 0 ELSE r.min_score END, r.responded_on, f.form_no, r.min_score, r.nps
+           FROM survey_responses r JOIN survey_forms f ON f.id = r.form_id
+          WHERE r.responded_on >= ? AND (r.min_score IS NOT NULL OR r.nps <= 6)
        ) GROUP BY customer_id`,
     )
     .raw();
@@ -145,7 +151,7 @@ export function warningQueries(db: Database) {
       const amounts = new Map<number, [number, number, number]>();
       for (const [id, a, b, c] of monthly.all({ m1, m2, m3 })) amounts.set(id, [a, b, c]);
       const complaints = new Map(openComplaints.all().map(([id, n, oldest]) => [id, { n, oldest }]));
-      const scores = new Map(lowScores.all(feedbackSince).map(([id, score, day]) => [id, { score, day }]));
+      const scores = new Map(lowScores.all(feedbackSince, feedbackSince).map(([id, score, day, formNo, minScore, nps]) => [id, { score, day, survey: formNo === null ? null : { formNo, minScore, nps } }]));
       const none: [number, number, number] = [0, 0, 0];
       const owners = new Map<number, number | null>();
       const rows = base.all().map(([id, status, owner, tier, lastOrder, lastContact, pAlive]): WarningInput => {
@@ -164,6 +170,7 @@ export function warningQueries(db: Database) {
           oldestOpenComplaint: c?.oldest ?? null,
           lowScore: s?.score ?? null,
           lowScoreDate: s?.day ?? null,
+          lowScoreSurvey: s?.survey ?? null,
         };
       });
       return Object.assign(rows, { owners });

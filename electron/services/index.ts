@@ -22,6 +22,7 @@ import { warningService, warningSettingsReader, watchEdits } from './warnings';
 import { printService } from './print';
 import { visitService } from './visits';
 // — Satisfaction surveys —
+import { surveyService } from './surveys';
 // — Dashboard and reports —
 // — Loyalty: levels, points, referrals —
 import { loyaltyService } from './loyalty';
@@ -41,6 +42,7 @@ export function createServices(ctx: ServiceContext) {
   // — Visit plans and printing —
   const visits = visitService(ctx, { segmentIds: (selector) => segments.ids(selector).ids });
   // — Satisfaction surveys —
+  const surveys = surveyService(ctx, { segmentIds: (selector) => segments.ids(selector).ids, businessName: () => visits.printSettings().businessName });
   // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   const loyalty = loyaltyService(ctx);
@@ -81,6 +83,7 @@ export function createServices(ctx: ServiceContext) {
     visits,
     print: printService(ctx),
     // — Satisfaction surveys —
+    surveys,
     // — Dashboard and reports —
     // — Loyalty: levels, points, referrals —
     loyalty,

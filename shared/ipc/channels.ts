@@ -89,6 +89,20 @@ export const channels = [
   'print:pdf',
   'print:print',
   // — Satisfaction surveys —
+  'surveys:templates',
+  'surveys:templateVersions',
+  'surveys:saveTemplate',
+  'surveys:issue',
+  'surveys:phoneForm',
+  'surveys:forms',
+  'surveys:lookup',
+  'surveys:enter',
+  'surveys:printForms',
+  'surveys:results',
+  'surveys:plans',
+  'surveys:addAction',
+  'surveys:setActionStatus',
+  'surveys:setPlanStatus',
   // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   'loyalty:profile',

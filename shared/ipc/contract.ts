@@ -55,6 +55,27 @@ import {
   visitTemplateSchema,
 } from '../domain/visits';
 // — Satisfaction surveys —
+import {
+  actionDraftSchema,
+  actionStatusRequestSchema,
+  enterRequestSchema,
+  enterResultSchema,
+  formListRequestSchema,
+  formLookupSchema,
+  improvementPlanSchema,
+  issueRequestSchema,
+  issueResultSchema,
+  phoneFormRequestSchema,
+  planListRequestSchema,
+  planStatusRequestSchema,
+  printFormsRequestSchema,
+  printFormsSchema,
+  resultsRequestSchema,
+  saveTemplateRequestSchema as saveSurveyTemplateRequestSchema,
+  surveyFormSchema,
+  surveyResultsSchema,
+  surveyTemplateSchema,
+} from '../domain/surveys';
 // — Dashboard and reports —
 // — Loyalty: levels, points, referrals —
 import {
@@ -180,6 +201,20 @@ export const contract = {
   'print:pdf': call(printRequestSchema, printResultSchema),
   'print:print': call(printRequestSchema, z.object({ sent: z.boolean() })),
   // — Satisfaction surveys —
+  'surveys:templates': call(empty, z.object({ templates: z.array(surveyTemplateSchema) })),
+  'surveys:templateVersions': call(z.object({ key: z.string().min(1).max(100) }).strict(), z.object({ versions: z.array(surveyTemplateSchema) })),
+  'surveys:saveTemplate': call(saveSurveyTemplateRequestSchema, surveyTemplateSchema),
+  'surveys:issue': call(issueRequestSchema, issueResultSchema),
+  'surveys:phoneForm': call(phoneFormRequestSchema.extend({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }).strict(), surveyFormSchema),
+  'surveys:forms': call(formListRequestSchema.extend({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }).strict(), z.object({ forms: z.array(surveyFormSchema) })),
+  'surveys:lookup': call(z.object({ formNo: z.string().trim().min(1).max(40), lang: z.enum(['zh-CN', 'en']).default('zh-CN') }).strict(), formLookupSchema),
+  'surveys:enter': call(enterRequestSchema.extend({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }).strict(), enterResultSchema),
+  'surveys:printForms': call(printFormsRequestSchema.extend({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }).strict(), printFormsSchema),
+  'surveys:results': call(resultsRequestSchema, surveyResultsSchema),
+  'surveys:plans': call(planListRequestSchema, z.object({ plans: z.array(improvementPlanSchema) })),
+  'surveys:addAction': call(actionDraftSchema, improvementPlanSchema),
+  'surveys:setActionStatus': call(actionStatusRequestSchema, improvementPlanSchema),
+  'surveys:setPlanStatus': call(planStatusRequestSchema, improvementPlanSchema),
   // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   'loyalty:profile': call(z.object({ customerId: z.number().int().positive() }).strict(), loyaltyProfileSchema),

@@ -10,7 +10,12 @@ const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-D
 export const evidenceSchema: z.ZodType<Evidence> = z.discriminatedUnion('rule', [
   z.object({ rule: z.literal('inactive'), lastOrderDate: date.nullable(), lastInteractionDate: date.nullable(), days: z.number().int() }),
   z.object({ rule: z.literal('complaint'), open: z.number().int(), oldestOpenedAt: date }),
-  z.object({ rule: z.literal('negative_feedback'), score: z.number(), on: date.nullable() }),
+  z.object({
+    rule: z.literal('negative_feedback'),
+    score: z.number(),
+    on: date.nullable(),
+    survey: z.object({ formNo: z.string(), minScore: z.number().int().nullable(), nps: z.number().int().nullable() }).optional(),
+  }),
   z.object({
     rule: z.literal('order_drop'),
     months: z.tuple([date, date, date]),

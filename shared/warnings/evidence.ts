@@ -17,8 +17,15 @@ export function formatEvidence(e: Evidence, language: Language = 'en'): string {
     }
     case 'complaint':
       return zh ? `${e.open} 件投诉未解决，最早 ${e.oldestOpenedAt.slice(0, 10)}` : `${e.open} unresolved complaint(s), oldest opened ${e.oldestOpenedAt.slice(0, 10)}`;
-    case 'negative_feedback':
+    case 'negative_feedback': {
+      const s = e.survey;
+      if (s) {
+        const min = s.minScore === null ? '—' : String(s.minScore);
+        const nps = s.nps === null ? '—' : String(s.nps);
+        return zh ? `调研表 ${s.formNo}：最低分 ${min} 分，NPS ${nps}（${e.on ?? '—'}）` : `survey ${s.formNo}: lowest score ${min}/5, NPS ${nps} (${e.on ?? '—'})`;
+      }
       return zh ? `满意度 ${e.score} 分（${e.on ?? '—'}）` : `satisfaction ${e.score}/5 (${e.on ?? '—'})`;
+    }
     case 'order_drop': {
       const [a, b, c] = e.amountsCents;
       const [m1, m2, m3] = e.months;

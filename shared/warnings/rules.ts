@@ -19,12 +19,20 @@ export interface WarningInput {
   /** Lowest satisfaction score (1–5) given within the feedback window, and when. */
   lowScore: number | null;
   lowScoreDate: string | null;
+  /** When the lowest score came from a survey response: its form, lowest 5-point score and NPS (lowScore is 0 for an NPS detractor). */
+  lowScoreSurvey?: SurveyScore | null;
+}
+
+export interface SurveyScore {
+  formNo: string;
+  minScore: number | null;
+  nps: number | null;
 }
 
 export type Evidence =
   | { rule: 'inactive'; lastOrderDate: string | null; lastInteractionDate: string | null; days: number }
   | { rule: 'complaint'; open: number; oldestOpenedAt: string }
-  | { rule: 'negative_feedback'; score: number; on: string | null }
+  | { rule: 'negative_feedback'; score: number; on: string | null; survey?: SurveyScore }
   | { rule: 'order_drop'; months: [string, string, string]; amountsCents: [number, number, number]; dropPercents: [number, number] }
   | { rule: 'predicted_churn'; pAlive: number; threshold: number };
 
@@ -79,7 +87,7 @@ export function evaluateCustomer(
     hit({ rule: 'complaint', open: c.openComplaints, oldestOpenedAt: c.oldestOpenComplaint ?? '' });
   }
   if (s.negative_feedback.enabled && c.lowScore !== null && c.lowScore < s.negative_feedback.belowScore) {
-    hit({ rule: 'negative_feedback', score: c.lowScore, on: c.lowScoreDate });
+    hit({ rule: 'negative_feedback', score: c.lowScore, on: c.lowScoreDate, ...(c.lowScoreSurvey ? { survey: c.lowScoreSurvey } : {}) });
   }
   if (churnRules && s.order_drop.enabled) {
     const [a, b, d] = c.months;

@@ -18,6 +18,7 @@ import { createContext, type DemoContext } from './context';
 import { deriveStatus, writeCustomer } from './customers';
 import { sampleOrderDays, writeOrders } from './orders';
 import { mobile } from './people';
+import { writeDemoSurveys } from './surveys';
 import { planCustomers } from './plan';
 import { Random } from './random';
 import { storeSearchKeys } from '../searchKeys';
@@ -81,6 +82,8 @@ export function generateDemo(db: Database, opts: DemoOptions): DemoSummary {
     // — Warnings, complaints and care reminders —
     // — Visit plans and printing —
     // — Satisfaction surveys —
+    // Stream 40: its own sequence, so survey rows never shift the customers' draws.
+    writeDemoSurveys(db, new Random(seed, 40), opts.asOf, opts.customers, [...staff.sales, staff.service]);
     // — Dashboard and reports —
     // — Loyalty: levels, points, referrals —
     writeDemoLoyalty(db, opts.asOf);

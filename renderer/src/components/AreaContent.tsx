@@ -13,6 +13,7 @@ import { TodayPage } from '../pages/TodayPage';
 // — Visit plans and printing —
 import { VisitsPage } from '../pages/VisitsPage';
 // — Satisfaction surveys —
+import { SurveysPage } from '../pages/SurveysPage';
 // — Dashboard and reports —
 // — Loyalty: levels, points, referrals —
 
@@ -31,6 +32,7 @@ export function AreaContent({ area }: { area: Area }) {
   // — Visit plans and printing —
   if (area === 'visits') return <VisitsPage />;
   // — Satisfaction surveys —
+  if (area === 'surveys') return <SurveysPage />;
   // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
   if (isPlannedArea(area)) return <PlaceholderPage area={area} />;

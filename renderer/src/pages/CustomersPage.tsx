@@ -13,6 +13,7 @@ import { ColumnChooser } from '../components/profiles/ColumnChooser';
 import { UndoButtons } from '../components/profiles/UndoButtons';
 import { ViewPicker } from '../components/profiles/ViewPicker';
 import { PlanVisitsButton } from '../components/visits/PlanVisitsButton';
+import { SurveyFormsButton } from '../components/surveys/SurveyFormsButton';
 import { QuickFilterBox } from '../components/QuickFilterBox';
 import { useCustomerRoute } from '../hooks/useCustomerRoute';
 import { useGridShortcuts } from '../hooks/useGridShortcuts';
@@ -99,6 +100,7 @@ function CustomerListPage() {
           {/* — Visit plans and printing — */}
           <PlanVisitsButton ids={selected} />
           {/* — Satisfaction surveys — */}
+          <SurveyFormsButton ids={selected} />
           {/* — Dashboard and reports — */}
           {/* — Loyalty: levels, points, referrals — */}
         </div>

@@ -10,6 +10,7 @@ import { ContactsSection } from '../components/profiles/ContactsSection';
 import { InteractionsSection } from '../components/profiles/InteractionsSection';
 import { LoyaltySection } from '../components/loyalty/LoyaltySection';
 import { ProfileVisits } from '../components/visits/ProfileVisits';
+import { ProfileSurveys } from '../components/surveys/ProfileSurveys';
 import { gridHref } from '../routing/customerRoute';
 import { errorMessage } from '../stores/errorMessage';
 import { useProfile } from '../stores/profile';
@@ -171,7 +172,7 @@ export function ProfilePage({ id }: { id: number }) {
         {/* — Visit plans and printing — */}
         <ProfileVisits customerId={id} />
         {/* — Satisfaction surveys — */}
-        <PlannedSection area="surveys" />
+        <ProfileSurveys customerId={id} />
         {/* — Dashboard and reports — */}
         {/* — Loyalty: levels, points, referrals — */}
         <LoyaltySection customerId={id} />
@@ -187,17 +188,6 @@ export function ProfilePage({ id }: { id: number }) {
       </div>
 
       <AuditTrail entries={activity.audit} formatTime={formatTime} />
-    </section>
-  );
-}
-
-/** A profile section whose area is not built yet. */
-function PlannedSection({ area }: { area: 'warnings' | 'surveys' | 'visits' }) {
-  const { t } = useTranslation();
-  return (
-    <section className="card card--quiet" aria-labelledby={`profile-${area}`}>
-      <h2 id={`profile-${area}`} className="section-title">{t(`profiles.profile.${area}`)}</h2>
-      <p className="muted">{t('profiles.profile.laterIssue')}</p>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { papers, type Paper } from '../../../shared/print/contract';
 import { invoke } from '../api/client';
 import { errorMessage } from '../stores/errorMessage';
 import type { PrintRoute } from '../routing/visitRoute';
+import { SurveyFormsLayout } from './SurveyFormsLayout';
 import { VisitSheetsLayout } from './VisitSheetsLayout';
 import './print.css';
 
@@ -17,6 +18,7 @@ export interface PrintLayoutProps {
 /** Layouts by route name (`#/print/<name>`). Surveys and reports add theirs here. */
 const layouts: Record<string, { render: (p: PrintLayoutProps) => ReactNode; fileName: string }> = {
   'visit-sheets': { render: (p) => <VisitSheetsLayout {...p} />, fileName: 'visit-sheets' },
+  'survey-forms': { render: (p) => <SurveyFormsLayout {...p} />, fileName: 'survey-forms' },
 };
 
 /**

@@ -18,6 +18,7 @@ const builtAreas = new Set<Area>([
   // — Visit plans and printing —
   'visits',
   // — Satisfaction surveys —
+  'surveys',
   // — Dashboard and reports —
   // — Loyalty: levels, points, referrals —
 ]);

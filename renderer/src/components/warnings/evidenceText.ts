@@ -12,6 +12,7 @@ export function evidenceText(t: TFunction, e: Evidence, language: Language): str
     case 'complaint':
       return t('warnings.evidence.complaint', { count: e.open, date: e.oldestOpenedAt.slice(0, 10) });
     case 'negative_feedback':
+      if (e.survey) return t('warnings.evidence.negative_survey', { form: e.survey.formNo, score: e.survey.minScore ?? '—', nps: e.survey.nps ?? '—', date: e.on ?? '—' });
       return t('warnings.evidence.negative_feedback', { score: e.score, date: e.on ?? '—' });
     case 'order_drop':
       return t('warnings.evidence.order_drop', {
