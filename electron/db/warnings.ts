@@ -146,6 +146,13 @@ export function warningQueries(db: Database) {
     'UPDATE alerts SET status = @status, note = coalesce(@note, note), closed_at = @closed_at, closed_by = @closed_by, updated_at = @at WHERE id = @id',
   );
   const setAssignee = db.prepare<[number | null, string, number]>('UPDATE alerts SET assignee_id = ?, updated_at = ? WHERE id = ?');
+  // Marks open alerts that fell due (before the end of today) and were not announced yet;
+  // returns one row per alert so the caller can say how many are overdue already.
+  const claimDue = db
+    .prepare<{ now: string; end: string; at: string }, [number]>(
+      `UPDATE alerts SET due_notified_at = @at WHERE status IN ('open', 'in_progress') AND due_notified_at IS NULL AND due_at < @end RETURNING due_at < @now`,
+    )
+    .raw();
 
   const readColumns = db.transaction((asOf: string, feedbackSince: string): WarningColumns => {
     const rows = base.all();
@@ -253,6 +260,12 @@ export function warningQueries(db: Database) {
     counts: (now: string, endOfToday: string) => counts.get({ now, end: endOfToday }) ?? { overdue: 0, today: 0, upcoming: 0 },
     setStatus: (p: { id: number; status: AlertStatus; note: string | null; closed_at: string | null; closed_by: string | null; at: string }) => setStatus.run(p),
     setAssignee: (id: number, assigneeId: number | null, at: string) => setAssignee.run(assigneeId, at, id),
+    /** Open alerts that fell due (overdue, or due before `endOfToday`) and were never announced: marks them announced, counts them. */
+    claimDueNotices(now: string, endOfToday: string, at: string): { overdue: number; today: number } {
+      const rows = claimDue.all({ now, end: endOfToday, at });
+      const overdue = rows.filter(([isOverdue]) => isOverdue === 1).length;
+      return { overdue, today: rows.length - overdue };
+    },
   };
 }
 

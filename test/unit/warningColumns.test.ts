@@ -62,7 +62,7 @@ function demoDatabase() {
   const { db } = openDatabase(tempDbPath(), { create: true });
   generateDemo(db, { customers: 300, orders: 6000, asOf: '2026-11-23' });
   runSegmentation(db, { asOf: '2026-11-23', trigger: 'cli', settings: defaultSegmentSettings });
-  const customer = db.prepare<[string, string, string, string | null]>('INSERT INTO customers (code, name, kind, status, tier_override) VALUES (?, ?, ?, ?, ?)');
+  const customer = db.prepare<[string, string, string, string, string | null]>('INSERT INTO customers (code, name, kind, status, tier_override) VALUES (?, ?, ?, ?, ?)');
   const order = db.prepare<[number | bigint, string, number]>('INSERT INTO orders (customer_id, order_date, amount_cents) VALUES (?, ?, ?)');
   const interaction = db.prepare<[number | bigint, string]>("INSERT INTO interactions (customer_id, occurred_at, channel) VALUES (?, ?, 'phone')");
   const complaint = db.prepare<[number | bigint, string, string | null, number | null]>(
