@@ -74,12 +74,14 @@ const OPEN = "a.status IN ('open', 'in_progress')";
  * auto-close) in one transaction.
  */
 export function warningQueries(db: Database) {
-  // One row per customer, numbers where the rules only compare (lost, tier rank), in
-  // id order so the side queries below find their slot by binary search.
+  // One row per customer in id order (the side queries below find their slot by binary
+  // search). better-sqlite3 pays per value handed over, so id, lost and tier rank travel
+  // as one integer: id × 8 + 4 × lost + rank (rank 0 high … 3 not tiered). The owner is
+  // not read at all: a raised alert takes it in SQL.
   const base = db
-    .prepare<[], [number, number, number | null, number, string | null, string | null, number | null]>(
-      `SELECT c.id, c.status = 'lost', c.owner_id,
-              CASE coalesce(c.tier_override, sr.tier) WHEN 'high' THEN 0 WHEN 'regular' THEN 1 WHEN 'potential' THEN 2 ELSE 3 END,
+    .prepare<[], [number, string | null, string | null, number | null]>(
+      `SELECT c.id * 8 + 4 * (c.status = 'lost')
+                + CASE coalesce(c.tier_override, sr.tier) WHEN 'high' THEN 0 WHEN 'regular' THEN 1 WHEN 'potential' THEN 2 ELSE 3 END,
               r.last_order_date, substr(r.last_interaction_at, 1, 10), sr.p_alive
          FROM customers c
          LEFT JOIN customer_rollups r ON r.customer_id = c.id
@@ -120,8 +122,10 @@ export function warningQueries(db: Database) {
   const quietKeys = db
     .prepare<[string], [number, WarningRule]>("SELECT customer_id, rule FROM alerts WHERE status IN ('resolved', 'dismissed') AND closed_by <> 'auto' AND closed_at >= ?")
     .raw();
-  const insert = db.prepare<[number, string, string, string, string, number | null, number, string]>(
-    'INSERT INTO alerts (customer_id, rule, evidence, raised_at, due_at, assignee_id, priority, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  // The assignee is the customer's owner at the moment the alert is raised.
+  const insert = db.prepare<{ customer: number; rule: string; evidence: string; now: string; due: string; priority: number }>(
+    `INSERT INTO alerts (customer_id, rule, evidence, raised_at, due_at, assignee_id, priority, updated_at)
+     VALUES (@customer, @rule, @evidence, @now, @due, (SELECT owner_id FROM customers WHERE id = @customer), @priority, @now)`,
   );
   const refresh = db.prepare<[string, number, string, number]>('UPDATE alerts SET evidence = ?, priority = ?, updated_at = ? WHERE id = ?');
   const autoClose = db.prepare<[string, string, string, number]>("UPDATE alerts SET status = 'resolved', note = ?, closed_at = ?, closed_by = 'auto', updated_at = ? WHERE id = ?");
@@ -158,11 +162,11 @@ export function warningQueries(db: Database) {
     const rows = base.all();
     const cols = emptyWarningColumns(rows.length);
     for (let i = 0; i < rows.length; i++) {
-      const [id, lost, owner, rank, lastOrder, lastContact, pAlive] = rows[i] as (typeof rows)[number];
-      cols.id[i] = id;
-      cols.lost[i] = lost;
-      cols.priority[i] = rank;
-      cols.ownerId[i] = owner ?? NaN;
+      const [packed, lastOrder, lastContact, pAlive] = rows[i] as (typeof rows)[number];
+      const flags = ((packed % 8) + 8) % 8; // ids are positive; this keeps a negative one intact too
+      cols.id[i] = (packed - flags) / 8;
+      cols.lost[i] = flags >> 2;
+      cols.priority[i] = flags & 3;
       cols.lastOrderDate[i] = lastOrder;
       cols.lastInteractionDate[i] = lastContact;
       cols.pAlive[i] = pAlive ?? NaN;
@@ -205,7 +209,7 @@ export function warningQueries(db: Database) {
      */
     write(
       hits: readonly WarningHit[],
-      opts: { now: string; dueAt: string; quietSince: string; ownerOf: (customerId: number) => number | null; disabled: ReadonlySet<WarningRule>; checkCancelled: () => void },
+      opts: { now: string; dueAt: string; quietSince: string; disabled: ReadonlySet<WarningRule>; checkCancelled: () => void },
     ): WriteOutcome {
       return db.transaction((): WriteOutcome => {
         const open = new Map<number, { id: number; rule: WarningRule; evidence: string }>();
@@ -227,7 +231,7 @@ export function warningQueries(db: Database) {
               updated++;
             }
           } else if (!quiet.has(key)) {
-            insert.run(h.customerId, h.rule, evidence, opts.now, opts.dueAt, opts.ownerOf(h.customerId), h.priority, opts.now);
+            insert.run({ customer: h.customerId, rule: h.rule, evidence, now: opts.now, due: opts.dueAt, priority: h.priority });
             raised++;
           }
         }

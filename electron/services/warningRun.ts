@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { addDays } from '../../shared/domain/dates';
-import { evaluateColumns, ownerOf } from '../../shared/warnings/columns';
+import { evaluateColumns } from '../../shared/warnings/columns';
 import { feedbackSince } from '../../shared/warnings/rules';
 import { warningRules, type WarningRule, type WarningSettings } from '../../shared/warnings/settings';
 import { warningQueries } from '../db/warnings';
@@ -66,7 +66,7 @@ export function runWarnings(
   const dueAt = new Date(Date.parse(params.now) + s.followUpHours * 3_600_000).toISOString();
   const quietSince = `${addDays(params.asOf, -s.quietDays)}T00:00:00.000Z`;
   const outcome = db.transaction(() => {
-    const o = q.write(hits, { now: params.now, dueAt, quietSince, ownerOf: (id) => ownerOf(inputs, id), disabled, checkCancelled });
+    const o = q.write(hits, { now: params.now, dueAt, quietSince, disabled, checkCancelled });
     const write = lap();
     const runId = q.saveRun({
       started_at: started,

@@ -16,7 +16,6 @@ export interface WarningColumns {
   lost: Uint8Array;
   /** priorityOf(effective tier): 0 = high value … 3 = not yet tiered. */
   priority: Uint8Array;
-  ownerId: Float64Array;
   lastOrderDate: (string | null)[];
   /** Date part (YYYY-MM-DD) of the newest interaction. */
   lastInteractionDate: (string | null)[];
@@ -37,7 +36,6 @@ export function emptyWarningColumns(n: number): WarningColumns {
     id: new Float64Array(n),
     lost: new Uint8Array(n),
     priority: new Uint8Array(n),
-    ownerId: new Float64Array(n).fill(NaN),
     lastOrderDate: nulls(),
     lastInteractionDate: nulls(),
     pAlive: new Float64Array(n).fill(NaN),
@@ -63,21 +61,13 @@ export function slotOf(cols: WarningColumns, id: number): number {
   return -1;
 }
 
-/** The customer's owner, or null (for raising an alert). */
-export function ownerOf(cols: WarningColumns, customerId: number): number | null {
-  const slot = slotOf(cols, customerId);
-  const owner = slot < 0 ? NaN : (cols.ownerId[slot] ?? NaN);
-  return Number.isNaN(owner) ? null : owner;
-}
-
 /** Object inputs as columns (tests and small callers); `inputs` must be in ascending id order. */
-export function columnsFromInputs(inputs: readonly WarningInput[], owners?: ReadonlyMap<number, number | null>): WarningColumns {
+export function columnsFromInputs(inputs: readonly WarningInput[]): WarningColumns {
   const cols = emptyWarningColumns(inputs.length);
   inputs.forEach((c, i) => {
     cols.id[i] = c.id;
     cols.lost[i] = c.status === 'lost' ? 1 : 0;
     cols.priority[i] = priorityOf(c.tier);
-    cols.ownerId[i] = owners?.get(c.id) ?? NaN;
     cols.lastOrderDate[i] = c.lastOrderDate;
     cols.lastInteractionDate[i] = c.lastInteractionDate;
     cols.pAlive[i] = c.pAlive ?? NaN;
