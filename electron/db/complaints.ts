@@ -66,6 +66,7 @@ export function complaintQueries(db: Database) {
   const escalate = db.prepare<[string, number, string, number]>('UPDATE complaints SET escalated_at = ?, escalated_to = ?, updated_at = ? WHERE id = ?');
   const openCount = db.prepare<[], number>('SELECT count(*) FROM complaints WHERE resolved_at IS NULL').pluck();
   const managers = db.prepare<[], { id: number; name: string }>("SELECT id, name FROM staff WHERE active = 1 AND role IN ('manager', 'admin') ORDER BY name");
+  const staffMember = db.prepare<[number], { name: string; role: string; active: number }>('SELECT name, role, active FROM staff WHERE id = ?');
   return {
     open: () => open.all(),
     recent: (limit: number) => recent.all(limit),
@@ -78,5 +79,7 @@ export function complaintQueries(db: Database) {
     escalate: (id: number, to: number, at: string) => escalate.run(at, to, at, id).changes,
     openCount: () => openCount.get() ?? 0,
     managers: () => managers.all(),
+    /** A staff member's name, role and whether active (escalation checks who may take it). */
+    staffMember: (id: number) => staffMember.get(id) ?? null,
   };
 }

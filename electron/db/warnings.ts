@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { CustomerStatus, Tier } from '../../shared/domain/enums';
+import type { Tier } from '../../shared/domain/enums';
+import { emptyWarningColumns, slotOf, type WarningColumns } from '../../shared/warnings/columns';
 import { formatEvidence } from '../../shared/warnings/evidence';
-import { lastCompleteMonths, type Evidence, type WarningHit, type WarningInput } from '../../shared/warnings/rules';
-import type { AlertStatus, WarningRule } from '../../shared/warnings/settings';
+import { lastCompleteMonths, type Evidence, type WarningHit } from '../../shared/warnings/rules';
+import { warningRules, type AlertStatus, type WarningRule } from '../../shared/warnings/settings';
 
 /** An alert row with the names the pages show. */
 export interface AlertRecord {
@@ -55,6 +56,9 @@ export interface WriteOutcome {
   open: number;
 }
 
+/** One number per customer × rule (the map keys of a run's open and quiet alerts). */
+const alertKey = (customerId: number, rule: WarningRule) => customerId * 8 + warningRules.indexOf(rule);
+
 const ALERT_SELECT = `
   SELECT a.id, a.customer_id, c.name AS customer_name, c.code AS customer_code, coalesce(c.tier_override, sr.tier) AS tier,
          a.rule, a.evidence, a.raised_at, a.due_at, a.assignee_id, s.name AS assignee_name, a.priority, a.status, a.note, a.closed_at, a.closed_by
@@ -70,9 +74,15 @@ const OPEN = "a.status IN ('open', 'in_progress')";
  * auto-close) in one transaction.
  */
 export function warningQueries(db: Database) {
+  // One row per customer in id order (the side queries below find their slot by binary
+  // search). better-sqlite3 pays per value handed over, so id, lost and tier rank travel
+  // as one integer: id × 8 + 4 × lost + rank (rank 0 high … 3 not tiered). The owner is
+  // not read at all: a raised alert takes it in SQL.
   const base = db
-    .prepare<[], [number, CustomerStatus, number | null, Tier | null, string | null, string | null, number | null]>(
-      `SELECT c.id, c.status, c.owner_id, coalesce(c.tier_override, sr.tier), r.last_order_date, substr(r.last_interaction_at, 1, 10), sr.p_alive
+    .prepare<[], [number, string | null, string | null, number | null]>(
+      `SELECT c.id * 8 + 4 * (c.status = 'lost')
+                + CASE coalesce(c.tier_override, sr.tier) WHEN 'high' THEN 0 WHEN 'regular' THEN 1 WHEN 'potential' THEN 2 ELSE 3 END,
+              r.last_order_date, substr(r.last_interaction_at, 1, 10), sr.p_alive
          FROM customers c
          LEFT JOIN customer_rollups r ON r.customer_id = c.id
          LEFT JOIN segment_results sr ON sr.customer_id = c.id
@@ -81,15 +91,16 @@ export function warningQueries(db: Database) {
     .raw();
   // Only customers whose amount fell from the first month to the second can match the
   // order-drop rule at any threshold, so SQLite hands over just those (a fraction of all
-  // buyers); the rule itself (shared/warnings/rules.ts) still decides.
+  // buyers); the rule itself (shared/warnings/columns.ts) still decides. One pass over the
+  // middle month through the index customer_monthly_month, the other two months by
+  // primary key: no sort of the whole three-month window, unlike a GROUP BY over it.
   const monthly = db
     .prepare<{ m1: string; m2: string; m3: string }, [number, number, number, number]>(
-      `SELECT customer_id,
-              sum(CASE WHEN month = @m1 THEN amount_cents ELSE 0 END) AS a,
-              sum(CASE WHEN month = @m2 THEN amount_cents ELSE 0 END) AS b,
-              sum(CASE WHEN month = @m3 THEN amount_cents ELSE 0 END) AS c
-         FROM customer_monthly WHERE month IN (@m1, @m2, @m3) AND order_count > 0
-        GROUP BY customer_id HAVING a > 0 AND b > 0 AND b < a`,
+      `SELECT b.customer_id, a.amount_cents, b.amount_cents, CASE WHEN c.order_count > 0 THEN c.amount_cents ELSE 0 END
+         FROM customer_monthly b
+         JOIN customer_monthly a ON a.customer_id = b.customer_id AND a.month = @m1
+         LEFT JOIN customer_monthly c ON c.customer_id = b.customer_id AND c.month = @m3
+        WHERE b.month = @m2 AND b.order_count > 0 AND b.amount_cents > 0 AND a.order_count > 0 AND a.amount_cents > b.amount_cents`,
     )
     .raw();
   const openComplaints = db
@@ -113,12 +124,14 @@ export function warningQueries(db: Database) {
     )
     .raw();
 
-  const openKeys = db.prepare<[], [number, number, string, string]>(`SELECT id, customer_id, rule, evidence FROM alerts a WHERE ${OPEN}`).raw();
+  const openKeys = db.prepare<[], [number, number, WarningRule, string]>(`SELECT id, customer_id, rule, evidence FROM alerts a WHERE ${OPEN}`).raw();
   const quietKeys = db
-    .prepare<[string], [number, string]>("SELECT customer_id, rule FROM alerts WHERE status IN ('resolved', 'dismissed') AND closed_by <> 'auto' AND closed_at >= ?")
+    .prepare<[string], [number, WarningRule]>("SELECT customer_id, rule FROM alerts WHERE status IN ('resolved', 'dismissed') AND closed_by <> 'auto' AND closed_at >= ?")
     .raw();
-  const insert = db.prepare<[number, string, string, string, string, number | null, number, string]>(
-    'INSERT INTO alerts (customer_id, rule, evidence, raised_at, due_at, assignee_id, priority, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  // The assignee is the customer's owner at the moment the alert is raised.
+  const insert = db.prepare<{ customer: number; rule: string; evidence: string; now: string; due: string; priority: number }>(
+    `INSERT INTO alerts (customer_id, rule, evidence, raised_at, due_at, assignee_id, priority, updated_at)
+     VALUES (@customer, @rule, @evidence, @now, @due, (SELECT owner_id FROM customers WHERE id = @customer), @priority, @now)`,
   );
   const refresh = db.prepare<[string, number, string, number]>('UPDATE alerts SET evidence = ?, priority = ?, updated_at = ? WHERE id = ?');
   const autoClose = db.prepare<[string, string, string, number]>("UPDATE alerts SET status = 'resolved', note = ?, closed_at = ?, closed_by = 'auto', updated_at = ? WHERE id = ?");
@@ -143,38 +156,58 @@ export function warningQueries(db: Database) {
     'UPDATE alerts SET status = @status, note = coalesce(@note, note), closed_at = @closed_at, closed_by = @closed_by, updated_at = @at WHERE id = @id',
   );
   const setAssignee = db.prepare<[number | null, string, number]>('UPDATE alerts SET assignee_id = ?, updated_at = ? WHERE id = ?');
+  // Marks open alerts that fell due (before the end of today) and were not announced yet;
+  // returns one row per alert so the caller can say how many are overdue already.
+  const claimDue = db
+    .prepare<{ now: string; end: string; at: string }, [number]>(
+      `UPDATE alerts SET due_notified_at = @at WHERE status IN ('open', 'in_progress') AND due_notified_at IS NULL AND due_at < @end RETURNING due_at < @now`,
+    )
+    .raw();
+
+  const readColumns = db.transaction((asOf: string, feedbackSince: string): WarningColumns => {
+    const rows = base.all();
+    const cols = emptyWarningColumns(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const [packed, lastOrder, lastContact, pAlive] = rows[i] as (typeof rows)[number];
+      const flags = ((packed % 8) + 8) % 8; // ids are positive; this keeps a negative one intact too
+      cols.id[i] = (packed - flags) / 8;
+      cols.lost[i] = flags >> 2;
+      cols.priority[i] = flags & 3;
+      cols.lastOrderDate[i] = lastOrder;
+      cols.lastInteractionDate[i] = lastContact;
+      cols.pAlive[i] = pAlive ?? NaN;
+    }
+    const [m1, m2, m3] = lastCompleteMonths(asOf);
+    for (const [id, a, b, c] of monthly.all({ m1, m2, m3 })) {
+      const slot = slotOf(cols, id);
+      if (slot < 0) continue;
+      cols.months[slot * 3] = a;
+      cols.months[slot * 3 + 1] = b;
+      cols.months[slot * 3 + 2] = c;
+    }
+    for (const [id, n, oldest] of openComplaints.all()) {
+      const slot = slotOf(cols, id);
+      if (slot < 0) continue;
+      cols.openComplaints[slot] = n;
+      cols.oldestOpenComplaint[slot] = oldest;
+    }
+    for (const [id, score, day, formNo, minScore, nps] of lowScores.all(feedbackSince, feedbackSince)) {
+      const slot = slotOf(cols, id);
+      if (slot < 0) continue;
+      cols.lowScore[slot] = score;
+      cols.lowScoreDate[slot] = day;
+      if (formNo !== null) cols.lowScoreSurvey[slot] = { formNo, minScore, nps };
+    }
+    return cols;
+  });
 
   return {
-    /** Every customer's rule inputs for `asOf`, from the rollups, segment results and complaints. */
-    inputs(asOf: string, feedbackSince: string): WarningInput[] & { owners: Map<number, number | null> } {
-      const [m1, m2, m3] = lastCompleteMonths(asOf);
-      const amounts = new Map<number, [number, number, number]>();
-      for (const [id, a, b, c] of monthly.all({ m1, m2, m3 })) amounts.set(id, [a, b, c]);
-      const complaints = new Map(openComplaints.all().map(([id, n, oldest]) => [id, { n, oldest }]));
-      const scores = new Map(lowScores.all(feedbackSince, feedbackSince).map(([id, score, day, formNo, minScore, nps]) => [id, { score, day, survey: formNo === null ? null : { formNo, minScore, nps } }]));
-      const none: [number, number, number] = [0, 0, 0];
-      const owners = new Map<number, number | null>();
-      const rows = base.all().map(([id, status, owner, tier, lastOrder, lastContact, pAlive]): WarningInput => {
-        owners.set(id, owner);
-        const c = complaints.get(id);
-        const s = scores.get(id);
-        return {
-          id,
-          status,
-          tier,
-          lastOrderDate: lastOrder,
-          lastInteractionDate: lastContact,
-          pAlive,
-          months: amounts.get(id) ?? none,
-          openComplaints: c?.n ?? 0,
-          oldestOpenComplaint: c?.oldest ?? null,
-          lowScore: s?.score ?? null,
-          lowScoreDate: s?.day ?? null,
-          lowScoreSurvey: s?.survey ?? null,
-        };
-      });
-      return Object.assign(rows, { owners });
-    },
+    /**
+     * Every customer's rule inputs for `asOf` as columns, from the rollups, segment
+     * results and complaints, read in one snapshot (a read transaction, so an import
+     * or edit committing meanwhile cannot show the rules half of its changes).
+     */
+    columns: (asOf: string, feedbackSince: string): WarningColumns => readColumns(asOf, feedbackSince),
 
     /**
      * Raises new alerts, refreshes the evidence of open ones and closes open
@@ -183,19 +216,19 @@ export function warningQueries(db: Database) {
      */
     write(
       hits: readonly WarningHit[],
-      opts: { now: string; dueAt: string; quietSince: string; owners: Map<number, number | null>; disabled: ReadonlySet<WarningRule>; checkCancelled: () => void },
+      opts: { now: string; dueAt: string; quietSince: string; disabled: ReadonlySet<WarningRule>; checkCancelled: () => void },
     ): WriteOutcome {
       return db.transaction((): WriteOutcome => {
-        const open = new Map<string, { id: number; evidence: string }>();
-        for (const [id, customer, rule, evidence] of openKeys.all()) open.set(`${customer}:${rule}`, { id, evidence });
-        const quiet = new Set(quietKeys.all(opts.quietSince).map(([customer, rule]) => `${customer}:${rule}`));
+        const open = new Map<number, { id: number; rule: WarningRule; evidence: string }>();
+        for (const [id, customer, rule, evidence] of openKeys.all()) open.set(alertKey(customer, rule), { id, rule, evidence });
+        const quiet = new Set(quietKeys.all(opts.quietSince).map(([customer, rule]) => alertKey(customer, rule)));
         let raised = 0;
         let updated = 0;
         let closed = 0;
         let n = 0;
         for (const h of hits) {
           if (++n % 5000 === 0) opts.checkCancelled();
-          const key = `${h.customerId}:${h.rule}`;
+          const key = alertKey(h.customerId, h.rule);
           const evidence = JSON.stringify(h.evidence);
           const existing = open.get(key);
           if (existing) {
@@ -205,12 +238,11 @@ export function warningQueries(db: Database) {
               updated++;
             }
           } else if (!quiet.has(key)) {
-            insert.run(h.customerId, h.rule, evidence, opts.now, opts.dueAt, opts.owners.get(h.customerId) ?? null, h.priority, opts.now);
+            insert.run({ customer: h.customerId, rule: h.rule, evidence, now: opts.now, due: opts.dueAt, priority: h.priority });
             raised++;
           }
         }
-        for (const [key, { id }] of open) {
-          const rule = key.slice(key.indexOf(':') + 1) as WarningRule;
+        for (const { id, rule } of open.values()) {
           autoClose.run(opts.disabled.has(rule) ? 'rule switched off' : 'condition cleared', opts.now, opts.now, id);
           closed++;
         }
@@ -239,6 +271,12 @@ export function warningQueries(db: Database) {
     counts: (now: string, endOfToday: string) => counts.get({ now, end: endOfToday }) ?? { overdue: 0, today: 0, upcoming: 0 },
     setStatus: (p: { id: number; status: AlertStatus; note: string | null; closed_at: string | null; closed_by: string | null; at: string }) => setStatus.run(p),
     setAssignee: (id: number, assigneeId: number | null, at: string) => setAssignee.run(assigneeId, at, id),
+    /** Open alerts that fell due (overdue, or due before `endOfToday`) and were never announced: marks them announced, counts them. */
+    claimDueNotices(now: string, endOfToday: string, at: string): { overdue: number; today: number } {
+      const rows = claimDue.all({ now, end: endOfToday, at });
+      const overdue = rows.filter(([isOverdue]) => isOverdue === 1).length;
+      return { overdue, today: rows.length - overdue };
+    },
   };
 }
 

@@ -79,6 +79,7 @@ export function handlerTable(services: Services): HandlerTable {
     'complaints:respond': (req) => services.complaints.respond(req.id),
     'complaints:resolve': (req) => services.complaints.resolve(req.id, req.resolution, req.satisfaction),
     'complaints:escalate': (req) => services.complaints.escalate(req.id, req.staffId),
+    'complaints:escalationTargets': () => ({ staff: services.complaints.escalationTargets() }),
     // — Visit plans and printing —
     'visits:templates': () => ({ templates: services.visits.templates() }),
     'visits:templateVersions': (req) => ({ versions: services.visits.templateVersions(req.key) }),

@@ -106,11 +106,11 @@ function start(): void {
   // Segmentation once a day while the app is open (and at once when the last run is older).
   const stopDailySegmentation = startDailySegmentation({ lastRunAt: services.segments.lastRunAt, start: () => services.segments.run('daily'), now: () => new Date() });
   // Warning rules: on start, whenever the local date changes, and (inside the services) after imports, edits and segmentation.
-  notifyNewWarnings(services, () => {
+  const announceDueWarnings = notifyNewWarnings(services, () => {
     mainWindow?.show();
     mainWindow?.webContents.executeJavaScript("location.hash = '#/warnings'").catch(() => undefined);
   });
-  const stopWarnings = startWarningSchedule({ lastAsOf: () => services.warnings.lastRun()?.as_of ?? null, start: (trigger) => services.warnings.run(trigger), now: () => new Date() });
+  const stopWarnings = startWarningSchedule({ lastAsOf: () => services.warnings.lastRun()?.as_of ?? null, start: (trigger) => services.warnings.run(trigger), onCheck: announceDueWarnings, now: () => new Date() });
   app.on('will-quit', () => {
     stopDailySegmentation();
     stopWarnings();

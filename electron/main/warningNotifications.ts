@@ -1,19 +1,28 @@
 import { Notification } from 'electron';
 import type { Services } from '../services';
+import { dueNotice, noticeTitle, raisedNotice } from '../services/warningNotices';
 
-/** Text of the desktop notification in the UI language (the main process has no i18next). */
-const text = {
-  'zh-CN': { title: '今日跟进', body: (n: number) => `新增 ${n} 条需要跟进的预警` },
-  en: { title: 'Today', body: (n: number) => `${n} new follow-up${n === 1 ? '' : 's'} due` },
-} as const;
-
-/** Shows a desktop notification when a warning run raises new alerts, unless switched off in Settings. */
-export function notifyNewWarnings(services: Services, onClick: () => void): void {
-  services.warnings.onRunFinished((r) => {
-    if (r.raised === 0 || !services.warnings.settings().notifications || !Notification.isSupported()) return;
-    const t = text[services.settings.get().language ?? 'en'];
-    const n = new Notification({ title: t.title, body: t.body(r.raised) });
+/**
+ * Desktop notifications about warnings, unless switched off in Settings: when a run
+ * raises new alerts, and once per alert when an open alert falls due (due today or
+ * overdue). Returns the due check, which the schedule calls every 15 minutes.
+ */
+export function notifyNewWarnings(services: Services, onClick: () => void): () => void {
+  const enabled = () => services.warnings.settings().notifications && Notification.isSupported();
+  const show = (body: (language: 'zh-CN' | 'en') => string) => {
+    const language = services.settings.get().language ?? 'en';
+    const n = new Notification({ title: noticeTitle(language), body: body(language) });
     n.on('click', onClick);
     n.show();
+  };
+  const checkDue = () => {
+    // Claimed even while switched off, so switching on later does not announce a backlog.
+    const due = services.warnings.claimDueNotices();
+    if (due.today + due.overdue > 0 && enabled()) show((language) => dueNotice(language, due));
+  };
+  services.warnings.onRunFinished((r) => {
+    if (r.raised > 0 && enabled()) show((language) => raisedNotice(language, r.raised));
+    checkDue();
   });
+  return checkDue;
 }

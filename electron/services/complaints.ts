@@ -23,6 +23,9 @@ function deadline(start: string, hours: number, opts: ClockOptions): string {
   }
 }
 
+/** Roles a complaint can be escalated to. */
+const ESCALATION_ROLES: ReadonlySet<string> = new Set(['manager', 'admin']);
+
 /** Complaints: logging, first response, resolution with satisfaction, escalation; every change in the audit trail. */
 export function complaintService(ctx: ServiceContext, settings: () => WarningSettings) {
   const q = complaintQueries(ctx.db);
@@ -140,9 +143,17 @@ export function complaintService(ctx: ServiceContext, settings: () => WarningSet
       });
     },
 
-    /** Hands the complaint to a manager (any active staff member). */
+    /** Who a complaint can be escalated to: active staff with the role manager or admin, by name. */
+    escalationTargets: () => q.managers(),
+
+    /** Hands the complaint to a manager: an active staff member with the role manager or admin. */
     escalate(id: number, staffId: number): ComplaintDto {
-      if (!customers.staffExists(staffId)) throw new PatronError('not_found', `staff member ${staffId} does not exist`);
+      const to = q.staffMember(staffId);
+      if (!to) throw new PatronError('not_found', `staff member ${staffId} does not exist`);
+      if (!ESCALATION_ROLES.has(to.role)) {
+        throw new PatronError('invalid_request', `complaint ${id} cannot be escalated to ${to.name} (staff ${staffId}): the role is ${to.role}; escalation goes to a manager or admin`, [{ path: 'staffId', message: 'must be a manager or admin' }]);
+      }
+      if (to.active !== 1) throw new PatronError('invalid_request', `complaint ${id} cannot be escalated to ${to.name} (staff ${staffId}): no longer active`, [{ path: 'staffId', message: 'must be active' }]);
       return change(id, () => {
         q.escalate(id, staffId, ctx.now().toISOString());
         return id;

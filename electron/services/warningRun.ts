@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { addDays } from '../../shared/domain/dates';
-import { evaluateAll, feedbackSince } from '../../shared/warnings/rules';
+import { evaluateColumns } from '../../shared/warnings/columns';
+import { feedbackSince } from '../../shared/warnings/rules';
 import { warningRules, type WarningRule, type WarningSettings } from '../../shared/warnings/settings';
 import { warningQueries } from '../db/warnings';
 
@@ -53,11 +54,11 @@ export function runWarnings(
     t = n;
     return Math.round(d);
   };
-  const inputs = q.inputs(params.asOf, feedbackSince(params.asOf, s.rules.negative_feedback.withinDays));
+  const inputs = q.columns(params.asOf, feedbackSince(params.asOf, s.rules.negative_feedback.withinDays));
   const read = lap();
   progress(1, 3);
   checkCancelled();
-  const hits = evaluateAll(inputs, params.asOf, s.rules);
+  const hits = evaluateColumns(inputs, params.asOf, s.rules);
   const evaluate = lap();
   progress(2, 3);
   checkCancelled();
@@ -65,7 +66,7 @@ export function runWarnings(
   const dueAt = new Date(Date.parse(params.now) + s.followUpHours * 3_600_000).toISOString();
   const quietSince = `${addDays(params.asOf, -s.quietDays)}T00:00:00.000Z`;
   const outcome = db.transaction(() => {
-    const o = q.write(hits, { now: params.now, dueAt, quietSince, owners: inputs.owners, disabled, checkCancelled });
+    const o = q.write(hits, { now: params.now, dueAt, quietSince, disabled, checkCancelled });
     const write = lap();
     const runId = q.saveRun({
       started_at: started,
@@ -83,7 +84,7 @@ export function runWarnings(
   progress(3, 3);
   return {
     runId: outcome.runId,
-    customers: inputs.length,
+    customers: inputs.n,
     hits: hits.length,
     raised: outcome.raised,
     closed: outcome.closed,

@@ -11,6 +11,8 @@ export interface WarningScheduleDeps {
   /** The day (YYYY-MM-DD) the newest run judged, or null when there is none. */
   lastAsOf: () => string | null;
   start: (trigger: 'start' | 'daily') => void;
+  /** Called on every check (alerts falling due are announced between runs). */
+  onCheck?: () => void;
   now: () => Date;
   setInterval?: (fn: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
@@ -25,6 +27,7 @@ export function startWarningSchedule(deps: WarningScheduleDeps, checkEveryMs = W
   const check = () => {
     try {
       if (dailyWarningsDue(deps.lastAsOf(), deps.now())) deps.start('daily');
+      deps.onCheck?.();
     } catch (err) {
       console.error(`daily warning check failed: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -178,6 +178,16 @@ export function warningService(ctx: ServiceContext, complaints: ReturnType<typeo
     },
     lastRun: () => q.latestRun(),
 
+    /**
+     * Open alerts that fell due since the last call (due today or overdue), each counted
+     * once ever: the desktop says "N follow-ups are due" for them (the raise itself was
+     * announced by the run). Called after runs and on the schedule's 15-minute check.
+     */
+    claimDueNotices(): { overdue: number; today: number } {
+      const clock = localClock(ctx.now());
+      return ctx.db.transaction(() => q.claimDueNotices(clock.nowIso, clock.endOfToday, ctx.now().toISOString())).immediate();
+    },
+
     /** The Today page: overdue first, then due today, then upcoming; high-value customers first within each. */
     today(): TodayDto {
       const clock = localClock(ctx.now());

@@ -75,6 +75,7 @@ export const channels = [
   'complaints:respond',
   'complaints:resolve',
   'complaints:escalate',
+  'complaints:escalationTargets',
   // — Visit plans and printing —
   'visits:templates',
   'visits:templateVersions',

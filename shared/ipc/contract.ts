@@ -187,6 +187,7 @@ export const contract = {
   'complaints:respond': call(idRequest, complaintSchema),
   'complaints:resolve': call(complaintResolveSchema, complaintSchema),
   'complaints:escalate': call(z.object({ id: z.number().int().positive(), staffId: z.number().int().positive() }).strict(), complaintSchema),
+  'complaints:escalationTargets': call(empty, z.object({ staff: z.array(staffOptionSchema) })),
   // — Visit plans and printing —
   'visits:templates': call(empty, z.object({ templates: z.array(visitTemplateSchema) })),
   'visits:templateVersions': call(z.object({ key: z.string().min(1).max(100) }).strict(), z.object({ versions: z.array(visitTemplateSchema) })),

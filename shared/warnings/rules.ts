@@ -59,7 +59,7 @@ export function lastCompleteMonths(asOf: string): [string, string, string] {
 }
 
 /** Whole percent fall from `before` to `after` (0 when it rose). */
-const dropPercent = (before: number, after: number) => (before <= 0 || after >= before ? 0 : Math.floor(((before - after) * 100) / before));
+export const dropPercent = (before: number, after: number) => (before <= 0 || after >= before ? 0 : Math.floor(((before - after) * 100) / before));
 
 /**
  * Evaluates every enabled rule for one customer. Pure: the same inputs, settings

@@ -73,6 +73,15 @@ test.describe('Today, complaints and profile warnings in Chinese', () => {
     await expect(row).toContainText('计时中');
     await expect(page.getByTestId('nav-badge-complaints')).toHaveText(String(before + 1));
     await page.screenshot({ path: join(screenshotDir, 'complaints-zh-CN.png') });
+    // Escalation offers only active managers and admins.
+    await row.getByTestId('complaint-escalate').click();
+    const targets = row.getByTestId('complaint-escalate-to').locator('option:not([value=""])');
+    const managers = dbRow(patron.dbPath, "SELECT group_concat(name, '|') AS names FROM (SELECT name FROM staff WHERE active = 1 AND role IN ('manager', 'admin') ORDER BY name)");
+    expect(await targets.allInnerTexts()).toEqual(String(managers.names).split('|'));
+    await page.screenshot({ path: join(screenshotDir, 'complaints-escalate-zh-CN.png') });
+    await row.getByTestId('complaint-escalate-to').selectOption({ index: 1 });
+    await row.getByTestId('complaint-escalate-save').click();
+    await expect(row).toContainText(`已升级给 ${String(managers.names).split('|')[0] ?? ''}`);
     await row.getByTestId('complaint-respond').click();
     await expect(row).toContainText('按时');
     const audit = count(patron.dbPath, "SELECT count(*) AS n FROM audit_log WHERE entity = 'complaint' AND entity_id = ? AND field = 'first_response_at'", num(id, 'id'));
@@ -105,6 +114,10 @@ test.describe('Today, complaints and profile warnings in English', () => {
     const row = page.getByTestId(`complaint-${String(num(id, 'id'))}`);
     await expect(row).toContainText('Running');
     await page.screenshot({ path: join(screenshotDir, 'complaints-en.png') });
+    await row.getByTestId('complaint-escalate').click();
+    await expect(row.getByTestId('complaint-escalate-to').locator('option:not([value=""])').first()).toBeAttached();
+    await page.screenshot({ path: join(screenshotDir, 'complaints-escalate-en.png') });
+    await row.getByRole('button', { name: 'Cancel' }).click();
     await row.getByTestId('complaint-resolve').click();
     await row.getByTestId('complaint-resolution').fill('Credit note issued');
     await row.getByLabel('Customer satisfaction').selectOption('4');

@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintSeverity } from '../../../shared/domain/enums';
+import type { StaffOption } from '../../../shared/domain/profile';
 import type { ComplaintDto } from '../../../shared/warnings/dto';
 import { invoke, on } from '../api/client';
 import { ComplaintForm } from '../components/complaints/ComplaintForm';
@@ -8,9 +9,8 @@ import { ComplaintRow } from '../components/complaints/ComplaintRow';
 import '../components/warnings/warnings.css';
 import { useCustomers } from '../stores/customers';
 import { errorMessage } from '../stores/errorMessage';
-import { useProfileRefs } from '../stores/profileRefs';
 
-const watched: ReadonlySet<string> = new Set(['complaints', 'settings', 'customers']);
+const watched: ReadonlySet<string> = new Set(['complaints', 'settings', 'customers', 'staff']);
 
 /** `#/complaints?customer=12` → 12 (from a profile or an alert), else null. */
 function customerFromHash(): number | null {
@@ -27,7 +27,8 @@ export function ComplaintsPage() {
   const { t } = useTranslation();
   const customerId = useSyncExternalStore(subscribe, customerFromHash);
   const customers = useCustomers((s) => s.rows);
-  const staff = useProfileRefs((s) => s.staff);
+  // Escalation goes only to managers and admins; the service enforces it too.
+  const [managers, setManagers] = useState<StaffOption[]>([]);
   const [which, setWhich] = useState<'open' | 'all'>('open');
   const [complaints, setComplaints] = useState<ComplaintDto[] | null>(null);
   const [hours, setHours] = useState<Record<ComplaintSeverity, number> | null>(null);
@@ -35,9 +36,10 @@ export function ComplaintsPage() {
 
   useEffect(() => {
     const load = () => {
-      Promise.all([invoke('complaints:list', { which }), invoke('warnings:settings', {})]).then(
-        ([list, settings]) => {
+      Promise.all([invoke('complaints:list', { which }), invoke('warnings:settings', {}), invoke('complaints:escalationTargets', {})]).then(
+        ([list, settings, targets]) => {
           setComplaints(list.complaints);
+          setManagers(targets.staff);
           const s = settings.sla.bySeverity;
           setHours({ low: s.low.resolutionHours, medium: s.medium.resolutionHours, high: s.high.resolutionHours, critical: s.critical.resolutionHours });
           setError(null);
@@ -47,7 +49,6 @@ export function ComplaintsPage() {
     };
     load();
     void useCustomers.getState().ensureLoaded();
-    void useProfileRefs.getState().load();
     return on('db:changed', ({ tables }) => {
       if (tables.some((x) => watched.has(x))) load();
     });
@@ -98,7 +99,7 @@ export function ComplaintsPage() {
               </thead>
               <tbody>
                 {shown.map((c) => (
-                  <ComplaintRow key={c.id} c={c} staff={staff} />
+                  <ComplaintRow key={c.id} c={c} staff={managers} />
                 ))}
               </tbody>
             </table>

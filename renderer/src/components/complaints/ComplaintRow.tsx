@@ -71,13 +71,13 @@ export function ComplaintRow({ c, staff }: { c: ComplaintDto; staff: readonly St
         )}
         {form === 'escalate' && (
           <form className="inline-form" onSubmit={(e) => { e.preventDefault(); if (to) void act(() => invoke('complaints:escalate', { id: c.id, staffId: Number(to) })); }}>
-            <select className="select" required value={to} aria-label={t('complaints.escalateTo')} onChange={(e) => setTo(e.target.value)}>
+            <select className="select" required value={to} aria-label={t('complaints.escalateTo')} onChange={(e) => setTo(e.target.value)} data-testid="complaint-escalate-to">
               <option value="">{t('complaints.escalateTo')}</option>
               {staff.map((s) => (
                 <option key={s.id} value={s.id}>{s.name}</option>
               ))}
             </select>
-            <button type="submit" className="button button--small button--primary">{t('complaints.save')}</button>
+            <button type="submit" className="button button--small button--primary" data-testid="complaint-escalate-save">{t('complaints.save')}</button>
             <button type="button" className="button button--small" onClick={() => setForm('none')}>{t('complaints.cancel')}</button>
           </form>
         )}
@@ -91,7 +91,7 @@ export function ComplaintRow({ c, staff }: { c: ComplaintDto; staff: readonly St
             {!c.firstResponseAt && (
               <button type="button" className="button button--small" onClick={() => void act(() => invoke('complaints:respond', { id: c.id }))} data-testid="complaint-respond">{t('complaints.respond')}</button>
             )}
-            <button type="button" className="button button--small" onClick={() => setForm('escalate')}>{t('complaints.escalate')}</button>
+            <button type="button" className="button button--small" onClick={() => setForm('escalate')} data-testid="complaint-escalate">{t('complaints.escalate')}</button>
             <button type="button" className="button button--small button--primary" onClick={() => setForm('resolve')} data-testid="complaint-resolve">{t('complaints.resolve')}</button>
           </div>
         )}
