@@ -249,6 +249,8 @@ export function CustomerGrid(props: CustomerGridProps) {
         postSortRows={sortRowsOnce}
         // No row animation: at 100,000 rows a sort or filter would animate thousands of moves.
         animateRows={false}
+        // Fewer rows drawn beyond the viewport: a load or sort builds about a third fewer cells; scrolling measured no worse.
+        rowBuffer={4}
         isExternalFilterPresent={isExternalFilterPresent}
         doesExternalFilterPass={doesExternalFilterPass}
         onColumnVisible={onSearchColumnsChanged}

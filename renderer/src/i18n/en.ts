@@ -345,6 +345,7 @@ export const en: Messages = {
       remove: 'Delete this view',
     },
     auditFields: {
+      customerId: 'Customer',
       name: 'Name',
       kind: 'Kind',
       industry: 'Industry',
@@ -487,6 +488,12 @@ export const en: Messages = {
       save: 'Save',
       saved: 'Saved',
       atLeastOne: 'Pick at least one field',
+    },
+    me: {
+      heading: 'I am',
+      hint: 'The “My customers” view shows the customers this person owns. The choice is kept on this computer only.',
+      label: 'I am',
+      osUser: 'By the system user name ({{user}})',
     },
   },
   // — Segmentation and lifetime value —
