@@ -190,7 +190,7 @@ export function CustomerGrid(props: CustomerGridProps) {
       const row = e.data;
       const colId = e.column.getColId();
       const column = e.column.getColDef().headerName ?? colId;
-      const checked = checkEdit(colId, e.newValue);
+      const checked = checkEdit(colId, e.newValue, columnData.asOf);
       if (!checked.ok) {
         markCell(e.node, colId, t(`profiles.errors.${checked.problem}`));
         onEditFailed?.({ customer: row.name, column, problem: checked.problem, message: null });
@@ -210,7 +210,7 @@ export function CustomerGrid(props: CustomerGridProps) {
         },
       );
     },
-    [markCell, onEditFailed, onEditSaved, t],
+    [markCell, onEditFailed, onEditSaved, t, columnData],
   );
 
   const onReady = useCallback(

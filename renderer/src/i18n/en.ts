@@ -302,6 +302,7 @@ export const en: Messages = {
       required: 'Must not be empty',
       tooLong: 'Too long',
       invalid: 'This value is not allowed',
+      wholeNumber: 'Enter a whole number from 0 to 200',
     },
     editFailed: 'Not saved: {{column}} of {{customer}} — {{reason}}',
     undo: 'Undo',

@@ -303,6 +303,7 @@ export const zhCN = {
       required: '不能为空',
       tooLong: '内容过长',
       invalid: '该值无效',
+      wholeNumber: '请输入 0 到 200 之间的整数',
     },
     editFailed: '未保存：{{customer}} 的「{{column}}」— {{reason}}',
     undo: '撤销',
