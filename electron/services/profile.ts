@@ -3,7 +3,7 @@ import type { ContactInput, Interaction, InteractionInput, ProfileActivity, Staf
 import { PatronError } from '../../shared/ipc/errors';
 import { activityQueries } from '../db/activity';
 import { auditQueries, toAuditView } from '../db/audit';
-import { contactColumns, contactQueries, type ContactRow } from '../db/contacts';
+import { contactColumns, contactCustomerField, contactQueries, type ContactRow } from '../db/contacts';
 import { customerQueries } from '../db/customers';
 import { nowIso, type ServiceContext } from './context';
 import { newBatchId } from './customers';
@@ -36,15 +36,25 @@ export function profileService(ctx: ServiceContext) {
   // Only this customer's grid row changes (its main contact), so the grid refreshes just it.
   const changed = (customerId: number) => ctx.emit('db:changed', { tables: ['contacts', 'audit_log'], customerIds: [customerId] });
 
-  /** Logs every field of a contact that differs between `before` and `after`. */
-  function logContact(id: number, action: 'insert' | 'update' | 'delete', before: ContactRow | null, after: ContactRow | null, at: string) {
-    const batchId = newBatchId();
+  /** Logs every field of a contact that differs between `before` and `after` under `batchId` (a removal also its customer, to put it back). */
+  function logContact(batchId: string, id: number, action: 'insert' | 'update' | 'delete', before: ContactRow | null, after: ContactRow | null, at: string) {
     const b = before ? contactValues(before) : null;
     const a = after ? contactValues(after) : null;
     for (const field of Object.keys(contactColumns) as (keyof ContactInput)[]) {
       const oldValue = b?.[field] ?? null;
       const newValue = a?.[field] ?? null;
       if (oldValue !== newValue) audit.record({ actor: ctx.actor, entity: 'contact', entityId: id, action, field, oldValue, newValue, at, batchId });
+    }
+    if (action === 'delete' && before) audit.record({ actor: ctx.actor, entity: 'contact', entityId: id, action, field: contactCustomerField, oldValue: before.customer_id, newValue: null, at, batchId });
+  }
+
+  /** Makes room for a new primary contact; the demoted one is logged in the same batch, so an undo promotes it again. */
+  function clearPrimary(batchId: string, customerId: number, keep: number | null, at: string) {
+    for (const other of contacts.primaryOf(customerId)) {
+      if (other === keep) continue;
+      const before = mustContact(other);
+      contacts.clearPrimary(customerId);
+      logContact(batchId, other, 'update', before, mustContact(other), at);
     }
   }
 
@@ -63,42 +73,45 @@ export function profileService(ctx: ServiceContext) {
       return activity.staff();
     },
 
-    addContact(customerId: number, input: ContactInput): Contact {
+    addContact(customerId: number, input: ContactInput): Contact & { batchId: string } {
       const at = nowIso(ctx);
+      const batchId = newBatchId();
       const id = ctx.db.transaction(() => {
         mustCustomer(customerId);
-        if (input.isPrimary) contacts.clearPrimary(customerId);
+        if (input.isPrimary) clearPrimary(batchId, customerId, null, at);
         const newId = contacts.insert(customerId, input, at);
-        logContact(newId, 'insert', null, mustContact(newId), at);
+        logContact(batchId, newId, 'insert', null, mustContact(newId), at);
         return newId;
       }).immediate();
       changed(customerId);
-      return toContact(mustContact(id));
+      return { ...toContact(mustContact(id)), batchId };
     },
 
-    updateContact(id: number, input: ContactInput): Contact {
+    updateContact(id: number, input: ContactInput): Contact & { batchId: string } {
       const at = nowIso(ctx);
+      const batchId = newBatchId();
       const customerId = ctx.db.transaction(() => {
         const before = mustContact(id);
-        if (input.isPrimary && before.is_primary !== 1) contacts.clearPrimary(before.customer_id);
+        if (input.isPrimary && before.is_primary !== 1) clearPrimary(batchId, before.customer_id, id, at);
         contacts.update(id, input, at);
-        logContact(id, 'update', before, mustContact(id), at);
+        logContact(batchId, id, 'update', before, mustContact(id), at);
         return before.customer_id;
       }).immediate();
       changed(customerId);
-      return toContact(mustContact(id));
+      return { ...toContact(mustContact(id)), batchId };
     },
 
-    removeContact(id: number): { removed: boolean } {
+    removeContact(id: number): { removed: boolean; batchId: string } {
       const at = nowIso(ctx);
+      const batchId = newBatchId();
       const customerId = ctx.db.transaction(() => {
         const before = mustContact(id);
         contacts.remove(id);
-        logContact(id, 'delete', before, null, at);
+        logContact(batchId, id, 'delete', before, null, at);
         return before.customer_id;
       }).immediate();
       changed(customerId);
-      return { removed: true };
+      return { removed: true, batchId };
     },
 
     /** Logs a call, visit, email, WeChat or store visit by the current user (when they are on the staff list). */

@@ -3,6 +3,7 @@ import { refreshIds } from '../../shared/domain/rowRefresh';
 import { PatronError } from '../../shared/ipc/errors';
 import { auditQueries, encodeAuditValue } from '../db/audit';
 import { customerQueries, sortTags, type ColumnField } from '../db/customers';
+import { revertContactBatch } from './contactUndo';
 import { nowIso, type ServiceContext } from './context';
 import { newBatchId } from './customers';
 import { backupBeforeBulk } from './safety';
@@ -16,7 +17,7 @@ function decode(field: string, value: string | null): unknown {
 }
 
 /**
- * Undo and redo of customer edits. Undoing a batch writes the old values back as a
+ * Undo and redo of customer edits (and of contact edits, see contactUndo.ts). Undoing a batch writes the old values back as a
  * new batch (so the trail shows the undo too); redo is the undo of that batch.
  * A field changed again since the batch is refused rather than silently overwritten.
  */
@@ -28,6 +29,11 @@ export function undoService(ctx: ServiceContext) {
     revert(batchId: string): BatchResult {
       const records = audit.byBatch(batchId);
       if (records.length === 0) throw new PatronError('not_found', `no changes recorded under batch ${batchId}`);
+      if (records.every((r) => r.entity === 'contact')) {
+        const result = ctx.db.transaction(() => revertContactBatch(ctx, records)).immediate();
+        ctx.emit('db:changed', { tables: ['contacts', 'audit_log'], customerIds: refreshIds(result.customerIds) });
+        return { batchId: result.batchId, changed: result.changed };
+      }
       if (records.some((r) => r.entity !== 'customer' || r.action !== 'update' || r.field === null)) {
         throw new PatronError('conflict', 'this batch is not a customer edit; a merge is undone from the duplicates page');
       }

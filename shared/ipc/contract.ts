@@ -152,9 +152,10 @@ export const contract = {
   'customers:revert': call(z.object({ batchId: z.string().min(1).max(100) }).strict(), batchResultSchema),
   'customers:activity': call(idRequest, profileActivitySchema),
   'customers:staff': call(empty, z.object({ staff: z.array(staffOptionSchema) })),
-  'contacts:add': call(z.object({ customerId: z.number().int().positive(), contact: contactInputSchema }).strict(), contactSchema),
-  'contacts:update': call(z.object({ id: z.number().int().positive(), contact: contactInputSchema }).strict(), contactSchema),
-  'contacts:remove': call(idRequest, z.object({ removed: z.boolean() })),
+  // Each contact write answers with its audit batch, which customers:revert undoes.
+  'contacts:add': call(z.object({ customerId: z.number().int().positive(), contact: contactInputSchema }).strict(), contactSchema.extend({ batchId: z.string() })),
+  'contacts:update': call(z.object({ id: z.number().int().positive(), contact: contactInputSchema }).strict(), contactSchema.extend({ batchId: z.string() })),
+  'contacts:remove': call(idRequest, z.object({ removed: z.boolean(), batchId: z.string() })),
   'interactions:log': call(z.object({ customerId: z.number().int().positive(), interaction: interactionInputSchema }).strict(), interactionSchema),
   'duplicates:find': call(empty, z.object({ pairs: z.array(duplicatePairSchema) })),
   'duplicates:merge': call(mergeRequestSchema, mergeRecordSchema),

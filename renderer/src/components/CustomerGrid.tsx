@@ -13,6 +13,7 @@ import { columnDataColumns, customerColumns, defaultCustomerColDef, type ColumnD
 import { checkEdit, type EditProblem } from '../grid/editing';
 import type { RowPatch } from '../grid/mergeRows';
 import { sortRowsOnce, withOneReadSort } from '../grid/fastSort';
+import { SelectAllHeader } from '../grid/selectAllHeader';
 import { matchesTerms, rowSearchText, searchColumns, searchTerms } from '../grid/quickSearch';
 import { errorMessage } from '../stores/errorMessage';
 
@@ -48,10 +49,11 @@ interface CustomerGridProps {
 
 const getRowId = (p: GetRowIdParams<CustomerRow>) => String(p.data.id);
 const fill = { height: '100%', width: '100%' };
-const rowSelection = { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false, selectAll: 'filtered' } as const;
+// The header's "select all" box is our own (SelectAllHeader): AG Grid's counts all 100,000 rows at every sort and filter.
+const rowSelection = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false, selectAll: 'filtered' } as const;
 /** For the benchmark: rows are on screen (measured from patron:customers-loaded). */
 const markRowsReady = () => performance.mark('patron:grid-rows-ready');
-const selectionColumn = { pinned: 'left' } as const;
+const selectionColumn = { pinned: 'left', headerComponent: SelectAllHeader } as const;
 const cellKey = (id: number | undefined, colId: string) => `${String(id)}:${colId}`;
 /** Rows whose search text is prepared per idle slice after loading, so the first search does not pay for it. */
 const WARM_CHUNK = 250;
@@ -188,7 +190,7 @@ export function CustomerGrid(props: CustomerGridProps) {
       const row = e.data;
       const colId = e.column.getColId();
       const column = e.column.getColDef().headerName ?? colId;
-      const checked = checkEdit(colId, e.newValue);
+      const checked = checkEdit(colId, e.newValue, columnData.asOf);
       if (!checked.ok) {
         markCell(e.node, colId, t(`profiles.errors.${checked.problem}`));
         onEditFailed?.({ customer: row.name, column, problem: checked.problem, message: null });
@@ -208,7 +210,7 @@ export function CustomerGrid(props: CustomerGridProps) {
         },
       );
     },
-    [markCell, onEditFailed, onEditSaved, t],
+    [markCell, onEditFailed, onEditSaved, t, columnData],
   );
 
   const onReady = useCallback(
@@ -247,6 +249,8 @@ export function CustomerGrid(props: CustomerGridProps) {
         postSortRows={sortRowsOnce}
         // No row animation: at 100,000 rows a sort or filter would animate thousands of moves.
         animateRows={false}
+        // Fewer rows drawn beyond the viewport: a load or sort builds about a third fewer cells; scrolling measured no worse.
+        rowBuffer={4}
         isExternalFilterPresent={isExternalFilterPresent}
         doesExternalFilterPass={doesExternalFilterPass}
         onColumnVisible={onSearchColumnsChanged}

@@ -167,6 +167,11 @@ export function customerColumns({ t, language, data }: ColumnOptions): Column[] 
       filter: 'agNumberColumnFilter',
       valueGetter: (q: Row) => yearsOfCooperation(q.data, data.asOf),
       getQuickFilterText: noSearch,
+      // Typing whole years sets the cooperation start (grid/editing.ts).
+      editable: true,
+      cellEditor: 'agNumberCellEditor',
+      // No rounding or clamping in the editor: the shared schema refuses what is not whole years, with a message.
+      cellEditorParams: { showStepperButtons: false },
       width: 150,
     },
     {

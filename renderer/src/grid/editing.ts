@@ -1,3 +1,4 @@
+import { startForYears, wholeYearsInputSchema } from '../../../shared/domain/cellInput';
 import { customerPatchSchema, type CustomerPatch } from '../../../shared/domain/customer';
 
 const blankToNull = (v: unknown): unknown => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v);
@@ -29,12 +30,18 @@ const editors: Record<string, (value: unknown) => Record<string, unknown>> = {
 };
 
 /** Why a value was refused, as an i18n key under profiles.errors. */
-export type EditProblem = 'email' | 'date' | 'required' | 'tooLong' | 'invalid';
+export type EditProblem = 'email' | 'date' | 'required' | 'tooLong' | 'invalid' | 'wholeNumber';
 
 export type EditCheck = { ok: true; patch: CustomerPatch } | { ok: false; problem: EditProblem };
 
 /** Checks an edited value with the same zod schema main uses; an invalid value is never sent. */
-export function checkEdit(colId: string, value: unknown): EditCheck {
+export function checkEdit(colId: string, value: unknown, asOf: string | null = null): EditCheck {
+  // Years of cooperation (a number cell) set the start date, as the import does for 合作年限.
+  if (colId === 'years') {
+    const years = wholeYearsInputSchema.safeParse(value);
+    if (!years.success || asOf === null) return { ok: false, problem: 'wholeNumber' };
+    return checkEdit('cooperationStart', startForYears(years.data, asOf));
+  }
   const toPatch = editors[colId];
   if (!toPatch) return { ok: false, problem: 'invalid' };
   const parsed = customerPatchSchema.safeParse(toPatch(value));

@@ -44,6 +44,76 @@ function valuesOf<T>(api: GridApi<T>, column: Column, nodes: IRowNode<T>[]): unk
   return nodes.map((n) => api.getCellValue({ rowNode: n, colKey: column, from: 'data' }) as unknown);
 }
 
+/** One sort key: a column's values (one per row), its comparator (none = AG Grid's default order) and direction. */
+export interface SortKey<N> {
+  values: readonly unknown[];
+  compare?: (a: unknown, b: unknown, nodeA: N, nodeB: N, isDescending: boolean) => number;
+  descending: boolean;
+}
+
+/** Largest integer below which index-packed keys stay exact in a double (2^53). */
+const EXACT = 2 ** 53;
+
+/**
+ * The order of a single numeric key under AG Grid's default comparison, as packed doubles
+ * sorted natively (no comparator call per comparison): each row's key is its value's rank
+ * times n plus its index, so ties keep the incoming order. Null when the values are not all
+ * whole numbers or blanks, or the packed keys would not be exact.
+ */
+function numericOrder(values: readonly unknown[], descending: boolean): Uint32Array | null {
+  const n = values.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v == null) continue;
+    if (typeof v !== 'number' || !Number.isSafeInteger(v)) return null;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const span = max >= min ? max - min + 2 : 1;
+  if (span * n >= EXACT) return null;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number | null | undefined;
+    // Blanks come first ascending and last descending, as AG Grid's order reversed.
+    const rank = v == null ? (descending ? span - 1 : 0) : descending ? max - v : v - min + 1;
+    keys[i] = rank * n + i;
+  }
+  keys.sort();
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = (keys[i] ?? 0) % n;
+  return order;
+}
+
+/**
+ * The sorted order of n rows (indices into `nodes`), exactly as AG Grid sorts them: keys in
+ * turn, a descending key reverses its comparator, ties keep the incoming order.
+ */
+export function sortedOrder<N>(keys: readonly SortKey<N>[], nodes: readonly N[]): Uint32Array {
+  const n = nodes.length;
+  const [first] = keys;
+  if (keys.length === 1 && first && !first.compare) {
+    const fast = numericOrder(first.values, first.descending);
+    if (fast) return fast;
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const compares = keys.map((k) => {
+    const { values, compare, descending } = k;
+    const sign = descending ? -1 : 1;
+    if (!compare) return (i: number, j: number) => sign * defaultCompare(values[i], values[j]);
+    return (i: number, j: number) => sign * compare(values[i], values[j], nodes[i] as N, nodes[j] as N, descending);
+  });
+  order.sort((i, j) => {
+    for (const c of compares) {
+      const r = c(i, j);
+      if (r) return r;
+    }
+    return i - j;
+  });
+  return order;
+}
+
 /** postSortRows: sorts `nodes` in place by the grid's sort model (see withOneReadSort). */
 export function sortRowsOnce<T>({ api, nodes }: PostSortRowsParams<T>): void {
   if (nodes.length < 2) return;
@@ -51,27 +121,17 @@ export function sortRowsOnce<T>({ api, nodes }: PostSortRowsParams<T>): void {
     .getColumnState()
     .filter((s) => s.sort)
     .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
-    .flatMap((s) => {
+    .flatMap((s): SortKey<IRowNode<T>>[] => {
       const column = api.getColumn(s.colId);
       if (!column) return [];
       const context = column.getColDef().context as SortContext<T> | undefined;
-      return [{ compare: context?.compare ?? defaultCompare, values: valuesOf(api, column, nodes), descending: s.sort === 'desc' }];
+      return [{ compare: context?.compare, values: valuesOf(api, column, nodes), descending: s.sort === 'desc' }];
     });
   if (keys.length === 0) return;
   const incoming = nodes.slice();
-  const order = Array.from(incoming.keys());
-  order.sort((i, j) => {
-    for (const k of keys) {
-      const a = incoming[i];
-      const b = incoming[j];
-      if (!a || !b) return 0;
-      const r = k.compare(k.values[i], k.values[j], a, b, k.descending);
-      if (r) return k.descending ? -r : r;
-    }
-    return i - j;
-  });
-  order.forEach((from, to) => {
-    const node = incoming[from];
+  const order = sortedOrder(keys, incoming);
+  for (let to = 0; to < order.length; to++) {
+    const node = incoming[order[to] ?? to];
     if (node) nodes[to] = node;
-  });
+  }
 }

@@ -302,6 +302,7 @@ export const en: Messages = {
       required: 'Must not be empty',
       tooLong: 'Too long',
       invalid: 'This value is not allowed',
+      wholeNumber: 'Enter a whole number from 0 to 200',
     },
     editFailed: 'Not saved: {{column}} of {{customer}} — {{reason}}',
     undo: 'Undo',
@@ -345,6 +346,7 @@ export const en: Messages = {
       remove: 'Delete this view',
     },
     auditFields: {
+      customerId: 'Customer',
       name: 'Name',
       kind: 'Kind',
       industry: 'Industry',
@@ -487,6 +489,12 @@ export const en: Messages = {
       save: 'Save',
       saved: 'Saved',
       atLeastOne: 'Pick at least one field',
+    },
+    me: {
+      heading: 'I am',
+      hint: 'The “My customers” view shows the customers this person owns. The choice is kept on this computer only.',
+      label: 'I am',
+      osUser: 'By the system user name ({{user}})',
     },
   },
   // — Segmentation and lifetime value —

@@ -303,6 +303,7 @@ export const zhCN = {
       required: '不能为空',
       tooLong: '内容过长',
       invalid: '该值无效',
+      wholeNumber: '请输入 0 到 200 之间的整数',
     },
     editFailed: '未保存：{{customer}} 的「{{column}}」— {{reason}}',
     undo: '撤销',
@@ -346,6 +347,7 @@ export const zhCN = {
       remove: '删除此视图',
     },
     auditFields: {
+      customerId: '客户',
       name: '名称',
       kind: '类型',
       industry: '行业',
@@ -488,6 +490,12 @@ export const zhCN = {
       save: '保存',
       saved: '已保存',
       atLeastOne: '至少选择一个字段',
+    },
+    me: {
+      heading: '我是',
+      hint: '“我的客户”视图显示负责人是此人的客户。此选择只保存在这台电脑上。',
+      label: '我是',
+      osUser: '按系统用户名（{{user}}）',
     },
   },
   // — Segmentation and lifetime value —

@@ -8,6 +8,7 @@ import { BackupsSection } from '../components/backups/BackupsSection';
 // — Import and export —
 // — Customer profiles: editing, views, duplicates, audit —
 import { CompletenessSettings } from '../components/profiles/CompletenessSettings';
+import { MeSetting } from '../components/profiles/MeSetting';
 // — Segmentation and lifetime value —
 // — Warnings, complaints and care reminders —
 import { WarningSettingsForm } from '../components/warnings/WarningSettingsForm';
@@ -53,6 +54,7 @@ export function SettingsPage() {
       <BackupsSection />
       {/* — Import and export — */}
       {/* — Customer profiles: editing, views, duplicates, audit — */}
+      <MeSetting />
       <CompletenessSettings />
       {/* — Segmentation and lifetime value — */}
       {/* — Warnings, complaints and care reminders — */}

@@ -3,6 +3,7 @@ import { defaultCompletenessRules, type CompletenessRules } from '../../../share
 import type { StaffOption } from '../../../shared/domain/profile';
 import type { SavedView } from '../../../shared/domain/views';
 import { invoke, on } from '../api/client';
+import { readMe, writeMe } from './deviceSettings';
 import { errorMessage } from './errorMessage';
 
 /** What the grid and profile need beside the rows: staff for the owner editor, completeness rules, saved views. */
@@ -10,8 +11,12 @@ interface ProfileRefsState {
   staff: StaffOption[];
   rules: CompletenessRules;
   views: SavedView[];
+  /** The system user name main runs as. */
   user: string;
+  /** The staff member chosen under "I am …" on this computer (null: go by the system user name). */
+  me: number | null;
   error: string | null;
+  setMe(staffId: number | null): void;
   load(): Promise<void>;
   setViews(views: SavedView[]): void;
 }
@@ -24,7 +29,12 @@ export const useProfileRefs = create<ProfileRefsState>()((set, get) => ({
   rules: defaultCompletenessRules,
   views: [],
   user: '',
+  me: readMe(),
   error: null,
+  setMe(staffId) {
+    writeMe(staffId);
+    set({ me: staffId });
+  },
   async load() {
     unsubscribe ??= on('db:changed', ({ tables }) => {
       if (tables.some((t) => watched.has(t))) void get().load();
@@ -40,3 +50,9 @@ export const useProfileRefs = create<ProfileRefsState>()((set, get) => ({
     set({ views });
   },
 }));
+
+/** Whose customers "My customers" shows: the chosen staff member's name, else the system user name. */
+export function myOwnerName(state: Pick<ProfileRefsState, 'staff' | 'me' | 'user'>): string {
+  const chosen = state.me === null ? undefined : state.staff.find((s) => s.id === state.me);
+  return chosen?.name ?? state.user;
+}

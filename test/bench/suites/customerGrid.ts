@@ -25,6 +25,21 @@ const SORT = `(async () => {
   await ${twoFrames};
   return performance.now() - t0;
 })()`;
+/**
+ * Opening the page with the list already loaded (the issue's wording): from the Settings
+ * page back to Customers, until the new grid has rendered its first rows.
+ */
+const REOPEN = `(async () => {
+  location.hash = '#/settings';
+  while (document.querySelector('[data-testid="customer-grid"]')) await new Promise((r) => setTimeout(r, 20));
+  await ${twoFrames};
+  const before = performance.getEntriesByName('patron:grid-rows-ready').length;
+  const t0 = performance.now();
+  location.hash = '#/customers';
+  while (performance.now() - t0 < 60000 && performance.getEntriesByName('patron:grid-rows-ready').length === before) await new Promise((r) => setTimeout(r, 1));
+  await ${twoFrames};
+  return [performance.getEntriesByName('patron:grid-rows-ready').at(-1).startTime - t0, performance.now() - t0];
+})()`;
 /** Filter: a search typed into the quick filter box, until the matching row is on screen. */
 const filterScript = (id: number) => `(async () => {
   const input = document.querySelector('[data-testid="customer-search"]');
@@ -138,6 +153,8 @@ async function browserSide(env: BenchEnv, file: string, bareQueryMs: number, lis
     const filters: number[] = [];
     const firstFilters: number[] = [];
     const refreshes: number[] = [];
+    const reopens: number[] = [];
+    const reopensPainted: number[] = [];
     let frames: number[] = [];
     for (let rep = 0; rep < env.reps; rep++) {
       await page.goto(bridge.url);
@@ -154,9 +171,13 @@ async function browserSide(env: BenchEnv, file: string, bareQueryMs: number, lis
       frames = await page.evaluate<number[]>(SCROLL);
       // After the scroll, so its frames do not include the re-sort and KPI update that follow each change.
       for (let i = 0; i < 5; i++) refreshes.push(await page.evaluate<number>(refreshScript(`刷新${String(rep)}-${String(i)}`)));
+      const [reopen, painted] = await page.evaluate<[number, number]>(REOPEN);
+      reopens.push(reopen);
+      reopensPainted.push(painted);
     }
     return [
-      result('profiles.grid-rows-ready', env.customers, median(ready), bareQueryMs, rssMb(), 'Chromium: from the list arriving in the renderer to the first rendered rows; baseline = the bare SELECT in Node; goal < 300 ms'),
+      result('profiles.grid-rows-ready', env.customers, median(ready), bareQueryMs, rssMb(), 'Chromium: from the list arriving in the renderer (received and parsed) to the first rendered rows of the grid built while it loaded; baseline = the bare SELECT in Node; goal < 300 ms'),
+      result('profiles.grid-reopen', env.customers, median(reopens), bareQueryMs, rssMb(), `Chromium: back to the Customers page with the list already loaded, until the new grid rendered its first rows (painted after ${median(reopensPainted).toFixed(0)} ms); baseline = the bare SELECT in Node; goal < 300 ms`),
       result('profiles.grid-sort', env.customers, median(sorts), null, rssMb(), 'Chromium: click on a header to sorted rows painted (two frames); goal < 150 ms'),
       result('profiles.grid-filter', env.customers, median(filters), null, rssMb(), `Chromium: quick search typed to matching row painted, with the search cache built (the first search after loading took ${median(firstFilters).toFixed(0)} ms); goal < 150 ms`),
       result('profiles.grid-refresh-row', refreshes.length, median(refreshes), listMs, rssMb(), 'Chromium: a customer changed through the API until the grid shows it (db:changed with its id, customers:rows, row replaced), median; baseline = customers:list in Node, the least a full reload cost before'),

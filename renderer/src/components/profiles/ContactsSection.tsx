@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/domain/customer';
 import { contactInputSchema, type ContactInput } from '../../../../shared/domain/profile';
 import { invoke } from '../../api/client';
+import { useUndo } from '../../stores/undo';
+import { UndoButtons } from './UndoButtons';
 import { errorMessage } from '../../stores/errorMessage';
 
 const emptyContact: ContactInput = { name: '', title: null, phone: null, email: null, wechat: null, birthday: null, isPrimary: false, notes: null };
@@ -61,7 +63,8 @@ export function ContactsSection({ customerId, contacts }: { customerId: number; 
   const remove = async (c: Contact) => {
     if (!window.confirm(t('profiles.profile.confirmRemove', { name: c.name }))) return;
     try {
-      await invoke('contacts:remove', { id: c.id });
+      const res = await invoke('contacts:remove', { id: c.id });
+      useUndo.getState().push(res.batchId);
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -71,16 +74,21 @@ export function ContactsSection({ customerId, contacts }: { customerId: number; 
     <section className="card" aria-labelledby="profile-contacts" data-testid="profile-contacts">
       <h2 id="profile-contacts" className="section-title section-title--with-action">
         {t('profiles.profile.contacts')}
-        <button type="button" className="button button--small" onClick={() => setEditing('new')} data-testid="add-contact">
-          + {t('profiles.profile.addContact')}
-        </button>
+        <span className="inline-form">
+          {/* Contact edits go on the same undo stack as grid edits (Ctrl+Z in the grid undoes them too). */}
+          <UndoButtons />
+          <button type="button" className="button button--small" onClick={() => setEditing('new')} data-testid="add-contact">
+            + {t('profiles.profile.addContact')}
+          </button>
+        </span>
       </h2>
       {editing === 'new' && (
         <ContactForm
           initial={{ ...emptyContact, isPrimary: contacts.length === 0 }}
           onCancel={() => setEditing(null)}
           onSave={async (c) => {
-            await invoke('contacts:add', { customerId, contact: c });
+            const res = await invoke('contacts:add', { customerId, contact: c });
+            useUndo.getState().push(res.batchId);
             setEditing(null);
           }}
         />
@@ -94,7 +102,8 @@ export function ContactsSection({ customerId, contacts }: { customerId: number; 
                 initial={{ name: c.name, title: c.title, phone: c.phone, email: c.email, wechat: c.wechat, birthday: c.birthday, isPrimary: c.isPrimary, notes: c.notes }}
                 onCancel={() => setEditing(null)}
                 onSave={async (x) => {
-                  await invoke('contacts:update', { id: c.id, contact: x });
+                  const res = await invoke('contacts:update', { id: c.id, contact: x });
+                  useUndo.getState().push(res.batchId);
                   setEditing(null);
                 }}
               />

@@ -5,7 +5,7 @@ import type { CustomerRow } from '../../../../shared/domain/customer';
 import type { ViewState } from '../../../../shared/domain/views';
 import { invoke } from '../../api/client';
 import { builtInView, builtInViewIds, type BuiltInViewId } from '../../grid/builtInViews';
-import { useProfileRefs } from '../../stores/profileRefs';
+import { myOwnerName, useProfileRefs } from '../../stores/profileRefs';
 
 /** Applies a view: column layout and sort (when the view has them) and the filters. */
 export function applyView(api: GridApi<CustomerRow>, view: ViewState): void {
@@ -34,7 +34,7 @@ export function currentView(api: GridApi<CustomerRow>): ViewState {
 export function ViewPicker({ api }: { api: GridApi<CustomerRow> | null }) {
   const { t } = useTranslation();
   const views = useProfileRefs((s) => s.views);
-  const user = useProfileRefs((s) => s.user);
+  const user = useProfileRefs(myOwnerName);
   const [value, setValue] = useState('builtin:all');
   const [naming, setNaming] = useState<string | null>(null);
 
