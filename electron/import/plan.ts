@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { addDays } from '../../shared/domain/dates';
+import { startForYears } from '../../shared/domain/cellInput';
 import type { ColumnMapping, ImportError, ImportOptions, ImportTarget } from '../../shared/import/targets';
 import { cellText, normaliseName, normalisePhone } from '../../shared/import/values';
 import { importLookups, type ExistingCustomer } from '../db/importWrites';
@@ -139,7 +139,6 @@ export function planImport(
   const customerCol = fields.find((f) => f.def.id === 'customer')?.col ?? -1;
   const refCache = new Map<string, number | undefined>();
   const amountFields = new Set(fields.filter((f) => f.def.kind === 'amount').map((f) => f.def.id));
-  const yearsToStart = (years: number) => addDays(asOf, -Math.round(years * 365.25));
   const lookups = importLookups(db);
   const existing = lookups.customers();
   const byKey = target === 'customers' ? customerIndex(existing, options.matchBy) : new Map<string, number>();
@@ -258,7 +257,7 @@ export function planImport(
     else counts.skipped++;
     if (sample.length < SAMPLE_ROWS) sample.push({ row: rowNo, action, values: Object.fromEntries([...values].map(([k, v]) => [k, amountFields.has(k) && typeof v === 'number' ? (v / 100).toFixed(2) : displayValue(v)])) });
     const years = values.get('cooperationYears');
-    if (typeof years === 'number' && !values.has('cooperationStart')) values.set('cooperationStart', yearsToStart(years));
+    if (typeof years === 'number' && !values.has('cooperationStart')) values.set('cooperationStart', startForYears(years, asOf));
     const planned: PlannedRow = { index: r, row: rowNo, action, id, values, customerId };
     if (onRow) onRow(planned, { errorRows, ambiguous: ambiguous.length > 0 });
     else rows.push(planned);

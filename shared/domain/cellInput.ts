@@ -27,7 +27,7 @@ export const yuanInputSchema = z.preprocess(
     .nullable(),
 );
 
-/** The cooperation start that makes `years` whole years up to `asOf`: the rule the customer import uses for 合作年限. */
+/** The cooperation start that makes `years` whole years up to `asOf`: used by the grid editor and the customer import (合作年限) alike. */
 export function startForYears(years: number, asOf: string): string {
   return addDays(asOf, -Math.round(years * 365.25));
 }
