@@ -6,7 +6,7 @@ import { recreateEmpty } from './recreate';
 import type { LifecycleStage } from '../../shared/analytics/lifecycle';
 import type { Quadrant } from '../../shared/analytics/quadrant';
 import type { SegmentOutput, SegmentResultColumns } from '../../shared/analytics/segmentation';
-import { emptySegmentColumns, truncateSegmentColumns, type SegmentColumns } from '../../shared/analytics/segmentColumns';
+import { emptySegmentColumns, sortSegmentColumnsById, truncateSegmentColumns, type SegmentColumns } from '../../shared/analytics/segmentColumns';
 
 /** A row of segment_results: exactly what the segmentation computes per customer. */
 export type SegmentResultRow = SegmentOutput;
@@ -79,35 +79,77 @@ function columnsOfRows(rows: readonly SegmentResultRow[]): SegmentResultColumns 
   };
 }
 
+type InputRow = (id: number, company: number, orders: number | null, days: number | null, total: number | null, first: number | null, last: number | null, coop: number | null, window: number | null) => void;
+
+/** Where the SQL functions of the input read deliver their rows on one connection (set only while a read runs). */
+interface InputSinks {
+  customer: InputRow | null;
+  needTags: ((id: number, count: number) => void) | null;
+}
+
+const sinksByConnection = new WeakMap<Database, InputSinks>();
+
+/**
+ * Registers the two row-delivering SQL functions once per connection
+ * (redefining a function expires every prepared statement of the connection
+ * and fails while one is running). Each call hands one row's values straight
+ * to the read in progress: better-sqlite3 makes an array or object per
+ * returned row, which for 100,000 customers cost more than SQLite's whole
+ * join, while a function call per row inside one aggregate costs a fraction.
+ */
+function inputSinks(db: Database): InputSinks {
+  const known = sinksByConnection.get(db);
+  if (known) return known;
+  const sinks: InputSinks = { customer: null, needTags: null };
+  const options = { deterministic: false, directOnly: true };
+  db.function('patron_segment_input', options, (id: number, company: number, orders: number | null, days: number | null, total: number | null, first: number | null, last: number | null, coop: number | null, window: number | null) => {
+    sinks.customer?.(id, company, orders, days, total, first, last, coop, window);
+    return null;
+  });
+  db.function('patron_segment_need_tags', options, (id: number, count: number) => {
+    sinks.needTags?.(id, count);
+    return null;
+  });
+  sinksByConnection.set(db, sinks);
+  return sinks;
+}
+
 export function segmentQueries(db: Database) {
+  const sinks = inputSinks(db);
   // One pass over customers (covering index) joined to their rollups by key,
-  // returning only numbers: dates come back as day numbers (julianday − the
-  // Unix epoch's, exact for dates), so no string is made per customer. The two
+  // passing only numbers: dates go as day numbers (julianday − the Unix
+  // epoch's, exact for dates), so no string is made per customer. The two
   // lifecycle windows come from one index seek into customer_monthly per
   // customer, both sums packed in one value (recent · 2^32 + previous; a
   // window would need 2^21 orders and interactions of one customer to overflow),
   // skipped for customers with no activity since the earlier window began.
+  // Every row goes to patron_segment_input inside count(): no row object is
+  // made, and the one result row is the number of customers delivered.
   const base = db
-    .prepare<{ previousFrom: string; recentFrom: string; asOfMonth: string }, [number, number, number | null, number | null, number | null, number | null, number | null, number | null, number | null]>(
-      `SELECT c.id, c.kind = 'company', r.order_count, r.order_days, r.total_cents,
+    .prepare<{ previousFrom: string; recentFrom: string; asOfMonth: string }, number>(
+      `SELECT count(patron_segment_input(c.id, c.kind = 'company', r.order_count, r.order_days, r.total_cents,
               julianday(r.first_order_date) - ${UNIX_EPOCH_JULIAN_DAY}, julianday(r.last_order_date) - ${UNIX_EPOCH_JULIAN_DAY}, julianday(c.cooperation_start) - ${UNIX_EPOCH_JULIAN_DAY},
               CASE WHEN max(ifnull(r.last_order_date, ''), ifnull(r.last_interaction_at, '')) >= @previousFrom THEN
                 (SELECT total(CASE WHEN m.month >= @recentFrom THEN (m.order_count + m.interaction_count) * ${WINDOW_PACK} ELSE m.order_count + m.interaction_count END)
                    FROM customer_monthly m WHERE m.customer_id = c.id AND m.month >= @previousFrom AND m.month <= @asOfMonth)
-              END
-         FROM customers c LEFT JOIN customer_rollups r ON r.customer_id = c.id ORDER BY c.id`,
+              END))
+         FROM customers c LEFT JOIN customer_rollups r ON r.customer_id = c.id`,
     )
-    .raw();
+    .pluck();
   const customerCount = db.prepare<[], number>('SELECT count(*) FROM customers').pluck();
   const needTags = db
-    .prepare<[], [number, number]>("SELECT ct.customer_id, count(*) FROM customer_tags ct JOIN tags g ON g.id = ct.tag_id WHERE g.kind = 'need' GROUP BY ct.customer_id")
-    .raw();
+    .prepare<[], number>(
+      "SELECT count(patron_segment_need_tags(customer_id, n)) FROM (SELECT ct.customer_id, count(*) AS n FROM customer_tags ct JOIN tags g ON g.id = ct.tag_id WHERE g.kind = 'need' GROUP BY ct.customer_id)",
+    )
+    .pluck();
   /** Every customer's segmentation inputs as typed columns, in id order, from one consistent snapshot. */
   const inputs = db.transaction((p: { recentFrom: string; previousFrom: string; asOfMonth: string }): SegmentColumns => {
     const c = emptySegmentColumns(customerCount.get() ?? 0);
     let n = 0;
-    for (const [id, company, orders, days, total, first, last, coop, window] of base.iterate(p)) {
-      if (n === c.n) break;
+    let ascending = true;
+    sinks.customer = (id, company, orders, days, total, first, last, coop, window) => {
+      if (n === c.n) return;
+      if (n > 0 && id < (c.id[n - 1] as number)) ascending = false;
       c.id[n] = id;
       c.company[n] = company;
       c.orderCount[n] = orders ?? 0;
@@ -120,11 +162,23 @@ export function segmentQueries(db: Database) {
       c.recentActivity[n] = recent;
       c.previousActivity[n] = (window ?? 0) - recent * WINDOW_PACK;
       n++;
+    };
+    try {
+      base.get(p);
+    } finally {
+      sinks.customer = null;
     }
-    const cols = truncateSegmentColumns(c, n);
-    for (const [id, count] of needTags.iterate()) {
+    // SQLite walks customers in id order (the covering index, or the table by
+    // rowid); were a future plan to walk them otherwise, they are put in order.
+    const cols = ascending ? truncateSegmentColumns(c, n) : sortSegmentColumnsById(truncateSegmentColumns(c, n));
+    sinks.needTags = (id, count) => {
       const i = positionOf(cols.id, id);
       if (i >= 0) cols.needTags[i] = count;
+    };
+    try {
+      needTags.get();
+    } finally {
+      sinks.needTags = null;
     }
     return cols;
   });
