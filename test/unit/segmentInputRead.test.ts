@@ -33,7 +33,7 @@ describe('segmentation read through SQL functions', () => {
     expect(second.inputs(windows)).toEqual(first);
     expect(q1.inputs(windows)).toEqual(first);
     // The functions deliver only into a read in progress: called on their own they do nothing.
-    expect(db.prepare('SELECT patron_segment_input(1, 0, 1, 1, 1, 1, 1, 1, 1) IS NULL').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT patron_segment_input(1, 0, 1, 1, 1, 1, 1, 1) IS NULL AND patron_segment_window(1, 1, 5) IS NULL').pluck().get()).toBe(1);
     expect(second.inputs(windows)).toEqual(first);
     db.close();
   });
