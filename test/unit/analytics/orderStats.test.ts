@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Random } from '../../../electron/services/demo/random';
 import { selectInPlace, valuesAtRanks } from '../../../shared/analytics/orderStats';
 import { medianOfPositive } from '../../../shared/analytics/quadrant';
+import { quantileScores, scoreRfm, type RfmInput } from '../../../shared/analytics/rfm';
+import { defaultSegmentSettings } from '../../../shared/analytics/settings';
+import * as refRfm from './reference/rfmReference';
 import { sortSegmentColumnsById, segmentColumnsFrom } from '../../../shared/analytics/segmentColumns';
 
 /** Values full of ties, signed zeros and infinities, as the score measures have them (recency −∞, spend 0, tag counts). */
@@ -56,6 +59,27 @@ describe('order statistics by selection', () => {
     expect(medianOfPositive([0, -5, 0])).toBe(0);
     expect(medianOfPositive([4, 0, 2])).toBe(3);
     expect(medianOfPositive([9, 1, 5])).toBe(5);
+  });
+});
+
+describe('scores by selected cut values equal the sort-and-search scores', () => {
+  it('on large inputs dominated by ties (counts, tags, zero spend, no order at all)', () => {
+    const rng = new Random(33, 1);
+    for (let round = 0; round < 12; round++) {
+      const values = Array.from(randomValues(rng, rng.int(1000, 6000)));
+      expect(quantileScores(values)).toEqual(refRfm.quantileScores(values));
+      const n = rng.int(1000, 4000);
+      const inputs: RfmInput[] = Array.from({ length: n }, () => ({
+        kind: rng.chance(0.5) ? 'company' : 'person',
+        recencyDays: rng.chance(0.3) ? null : rng.int(0, 9),
+        orderCount: rng.int(0, 3),
+        totalCents: rng.pick([0, 0, 100, rng.int(1, 1_000_000)]),
+        tenureYears: rng.int(0, 3),
+        needTags: rng.int(0, 1),
+      }));
+      const settings = { ...defaultSegmentSettings, shares: { high: rng.pick([0.05, 0.12, 0.5]), potential: rng.pick([0.05, 0.2, 0.5]) } };
+      expect(scoreRfm(inputs, settings)).toEqual(refRfm.scoreRfm(inputs, settings));
+    }
   });
 });
 
