@@ -6,7 +6,7 @@ import { recreateEmpty } from './recreate';
 import type { LifecycleStage } from '../../shared/analytics/lifecycle';
 import type { Quadrant } from '../../shared/analytics/quadrant';
 import type { SegmentOutput, SegmentResultColumns } from '../../shared/analytics/segmentation';
-import { emptySegmentColumns, truncateSegmentColumns, type SegmentColumns } from '../../shared/analytics/segmentColumns';
+import { emptySegmentColumns, sortSegmentColumnsById, truncateSegmentColumns, type SegmentColumns } from '../../shared/analytics/segmentColumns';
 
 /** A row of segment_results: exactly what the segmentation computes per customer. */
 export type SegmentResultRow = SegmentOutput;
@@ -38,7 +38,6 @@ export interface CustomerSegmentColumns {
 export const RUNS_KEPT = 30;
 
 const UNIX_EPOCH_JULIAN_DAY = 2440587.5;
-const WINDOW_PACK = 4294967296;
 /** Rows per INSERT of segment results: fewer statement calls, well under SQLite's 32,766 parameters. */
 const RESULT_BATCH = 100;
 const RESULT_COLUMNS = 'customer_id, run_id, score_1, score_2, score_3, composite, tier, quadrant, lifecycle, value_cents, predicted_cents, p_alive, expected_purchases';
@@ -55,6 +54,20 @@ function positionOf(ids: Float64Array, id: number): number {
     else hi = mid - 1;
   }
   return -1;
+}
+
+/**
+ * Position lookup for the ascending `ids`: a direct table by id when ids are
+ * dense enough (the usual case: a few deleted or merged customers), else a
+ * binary search. Called once per monthly row of the lifecycle windows.
+ */
+function positionsById(ids: Float64Array): (id: number) => number {
+  const n = ids.length;
+  const maxId = n === 0 ? 0 : (ids[n - 1] as number);
+  if (maxId > 4 * n + 1024) return (id) => positionOf(ids, id);
+  const table = new Int32Array(maxId + 1).fill(-1);
+  for (let i = 0; i < n; i++) table[ids[i] as number] = i;
+  return (id) => (id >= 0 && id <= maxId ? (table[id] as number) : -1);
 }
 
 /** Object rows (tests, small callers) as result columns. */
@@ -79,35 +92,85 @@ function columnsOfRows(rows: readonly SegmentResultRow[]): SegmentResultColumns 
   };
 }
 
+type InputRow = (id: number, company: number, orders: number | null, days: number | null, total: number | null, first: number | null, last: number | null, coop: number | null) => void;
+
+/** Where the SQL functions of the input read deliver their rows on one connection (set only while a read runs). */
+interface InputSinks {
+  customer: InputRow | null;
+  window: ((id: number, recent: number, activity: number) => void) | null;
+  needTags: ((id: number, count: number) => void) | null;
+}
+
+const sinksByConnection = new WeakMap<Database, InputSinks>();
+
+/**
+ * Registers the row-delivering SQL functions once per connection (redefining
+ * a function expires every prepared statement of the connection and fails
+ * while one is running). Each call hands one row's values straight to the read
+ * in progress: better-sqlite3 makes an array or object per returned row, which
+ * for 100,000 customers cost more than SQLite's whole join, while a function
+ * call per row inside one aggregate costs a fraction of that.
+ */
+function inputSinks(db: Database): InputSinks {
+  const known = sinksByConnection.get(db);
+  if (known) return known;
+  const sinks: InputSinks = { customer: null, window: null, needTags: null };
+  const options = { deterministic: false, directOnly: true };
+  db.function('patron_segment_input', options, (id: number, company: number, orders: number | null, days: number | null, total: number | null, first: number | null, last: number | null, coop: number | null) => {
+    sinks.customer?.(id, company, orders, days, total, first, last, coop);
+    return null;
+  });
+  db.function('patron_segment_window', options, (id: number, recent: number, activity: number) => {
+    sinks.window?.(id, recent, activity);
+    return null;
+  });
+  db.function('patron_segment_need_tags', options, (id: number, count: number) => {
+    sinks.needTags?.(id, count);
+    return null;
+  });
+  sinksByConnection.set(db, sinks);
+  return sinks;
+}
+
 export function segmentQueries(db: Database) {
+  const sinks = inputSinks(db);
   // One pass over customers (covering index) joined to their rollups by key,
-  // returning only numbers: dates come back as day numbers (julianday − the
-  // Unix epoch's, exact for dates), so no string is made per customer. The two
-  // lifecycle windows come from one index seek into customer_monthly per
-  // customer, both sums packed in one value (recent · 2^32 + previous; a
-  // window would need 2^21 orders and interactions of one customer to overflow),
-  // skipped for customers with no activity since the earlier window began.
+  // passing only numbers: dates go as day numbers (julianday − the Unix
+  // epoch's, exact for dates), so no string is made per customer. Every row
+  // goes to patron_segment_input inside count(): no row object is made, and
+  // the one result row is the number of customers delivered.
   const base = db
-    .prepare<{ previousFrom: string; recentFrom: string; asOfMonth: string }, [number, number, number | null, number | null, number | null, number | null, number | null, number | null, number | null]>(
-      `SELECT c.id, c.kind = 'company', r.order_count, r.order_days, r.total_cents,
-              julianday(r.first_order_date) - ${UNIX_EPOCH_JULIAN_DAY}, julianday(r.last_order_date) - ${UNIX_EPOCH_JULIAN_DAY}, julianday(c.cooperation_start) - ${UNIX_EPOCH_JULIAN_DAY},
-              CASE WHEN max(ifnull(r.last_order_date, ''), ifnull(r.last_interaction_at, '')) >= @previousFrom THEN
-                (SELECT total(CASE WHEN m.month >= @recentFrom THEN (m.order_count + m.interaction_count) * ${WINDOW_PACK} ELSE m.order_count + m.interaction_count END)
-                   FROM customer_monthly m WHERE m.customer_id = c.id AND m.month >= @previousFrom AND m.month <= @asOfMonth)
-              END
-         FROM customers c LEFT JOIN customer_rollups r ON r.customer_id = c.id ORDER BY c.id`,
+    .prepare<[], number>(
+      `SELECT count(patron_segment_input(c.id, c.kind = 'company', r.order_count, r.order_days, r.total_cents,
+              julianday(r.first_order_date) - ${UNIX_EPOCH_JULIAN_DAY}, julianday(r.last_order_date) - ${UNIX_EPOCH_JULIAN_DAY}, julianday(c.cooperation_start) - ${UNIX_EPOCH_JULIAN_DAY}))
+         FROM customers c LEFT JOIN customer_rollups r ON r.customer_id = c.id`,
     )
-    .raw();
+    .pluck();
+  // The lifecycle windows: the months from the earlier window's first to the
+  // as-of month, straight off the month-first covering index (a few rows per
+  // active customer), each added to its customer's recent or previous sum. A
+  // seek per customer into the primary key cost twice as much.
+  const windows = db
+    .prepare<{ previousFrom: string; recentFrom: string; asOfMonth: string }, number>(
+      `SELECT count(patron_segment_window(customer_id, month >= @recentFrom, order_count + interaction_count))
+         FROM customer_monthly WHERE month >= @previousFrom AND month <= @asOfMonth`,
+    )
+    .pluck();
   const customerCount = db.prepare<[], number>('SELECT count(*) FROM customers').pluck();
+  // customer_tags in key order (grouped without a sort), need tags picked by a small list.
   const needTags = db
-    .prepare<[], [number, number]>("SELECT ct.customer_id, count(*) FROM customer_tags ct JOIN tags g ON g.id = ct.tag_id WHERE g.kind = 'need' GROUP BY ct.customer_id")
-    .raw();
+    .prepare<[], number>(
+      "SELECT count(patron_segment_need_tags(customer_id, n)) FROM (SELECT customer_id, count(*) AS n FROM customer_tags WHERE +tag_id IN (SELECT id FROM tags WHERE kind = 'need') GROUP BY customer_id)",
+    )
+    .pluck();
   /** Every customer's segmentation inputs as typed columns, in id order, from one consistent snapshot. */
   const inputs = db.transaction((p: { recentFrom: string; previousFrom: string; asOfMonth: string }): SegmentColumns => {
     const c = emptySegmentColumns(customerCount.get() ?? 0);
     let n = 0;
-    for (const [id, company, orders, days, total, first, last, coop, window] of base.iterate(p)) {
-      if (n === c.n) break;
+    let ascending = true;
+    sinks.customer = (id, company, orders, days, total, first, last, coop) => {
+      if (n === c.n) return;
+      if (n > 0 && id < (c.id[n - 1] as number)) ascending = false;
       c.id[n] = id;
       c.company[n] = company;
       c.orderCount[n] = orders ?? 0;
@@ -116,15 +179,33 @@ export function segmentQueries(db: Database) {
       c.firstOrderDay[n] = first ?? Number.NaN;
       c.lastOrderDay[n] = last ?? Number.NaN;
       c.cooperationStartDay[n] = coop ?? Number.NaN;
-      const recent = Math.floor((window ?? 0) / WINDOW_PACK);
-      c.recentActivity[n] = recent;
-      c.previousActivity[n] = (window ?? 0) - recent * WINDOW_PACK;
       n++;
+    };
+    try {
+      base.get();
+    } finally {
+      sinks.customer = null;
     }
-    const cols = truncateSegmentColumns(c, n);
-    for (const [id, count] of needTags.iterate()) {
-      const i = positionOf(cols.id, id);
+    // SQLite walks customers in id order (the covering index, or the table by
+    // rowid); were a future plan to walk them otherwise, they are put in order.
+    const cols = ascending ? truncateSegmentColumns(c, n) : sortSegmentColumnsById(truncateSegmentColumns(c, n));
+    const position = positionsById(cols.id);
+    sinks.window = (id, recent, activity) => {
+      const i = position(id);
+      if (i < 0) return;
+      if (recent) cols.recentActivity[i] = (cols.recentActivity[i] as number) + activity;
+      else cols.previousActivity[i] = (cols.previousActivity[i] as number) + activity;
+    };
+    sinks.needTags = (id, count) => {
+      const i = position(id);
       if (i >= 0) cols.needTags[i] = count;
+    };
+    try {
+      windows.get(p);
+      needTags.get();
+    } finally {
+      sinks.window = null;
+      sinks.needTags = null;
     }
     return cols;
   });

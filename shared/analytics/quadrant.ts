@@ -1,3 +1,4 @@
+import { selectInPlace, valuesAtRanks } from './orderStats';
 import type { SegmentSettings } from './settings';
 
 /** Value × potential: value is historical spend, potential the predicted spend of the next horizon. */
@@ -22,10 +23,12 @@ export function medianOfPositive(values: ArrayLike<number>): number {
     const v = values[i] as number;
     if (v > 0) positive[n++] = v;
   }
-  positive.sort();
   if (n === 0) return 0;
   const mid = n >> 1;
-  return n % 2 === 1 ? (positive[mid] ?? 0) : ((positive[mid - 1] ?? 0) + (positive[mid] ?? 0)) / 2;
+  // Selected, not sorted: only the middle one or two values are needed.
+  if (n % 2 === 1) return selectInPlace(positive, mid);
+  const [below, at] = valuesAtRanks(positive, [mid - 1, mid]) as [number, number];
+  return (below + at) / 2;
 }
 
 export interface QuadrantThresholds {

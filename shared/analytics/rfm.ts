@@ -1,4 +1,5 @@
 import { tiers, type CustomerKind, type Tier } from '../domain/enums';
+import { valuesAtRanks } from './orderStats';
 import type { SegmentSettings } from './settings';
 
 /**
@@ -39,21 +40,21 @@ export const TIER_POTENTIAL = 2;
  * score), written into `out`. Ties share a score: a value's score comes from
  * how many values are strictly below it, so equal values can never land in
  * different quintiles.
+ *
+ * "At least c_k values below v" (c_k = ⌈k·n/5⌉, the count that lifts a value
+ * past quintile k) holds exactly when the c_k-th smallest value is below v.
+ * So the four cut values are selected once (orderStats.ts, no full sort) and
+ * each score is four comparisons, with no search per value.
  */
 export function quantileScoresInto(values: Float64Array, out: Uint8Array): Uint8Array {
   const n = values.length;
-  // A typed array sorts numerically without a comparator call per pair.
-  const sorted = values.slice().sort();
+  if (n === 0) return out;
+  const ranks: number[] = [];
+  for (let k = 1; k < SCORE_LEVELS; k++) ranks.push(Math.ceil((k * n) / SCORE_LEVELS) - 1);
+  const [c1, c2, c3, c4] = valuesAtRanks(values, ranks) as [number, number, number, number];
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sorted[mid] as number) < v) lo = mid + 1;
-      else hi = mid;
-    }
-    out[i] = 1 + Math.min(SCORE_LEVELS - 1, Math.floor((SCORE_LEVELS * lo) / n));
+    out[i] = 1 + (v > c1 ? 1 : 0) + (v > c2 ? 1 : 0) + (v > c3 ? 1 : 0) + (v > c4 ? 1 : 0);
   }
   return out;
 }
@@ -73,24 +74,34 @@ export function quantileScores(values: readonly number[]): number[] {
 export function assignTierCodes(composites: Float64Array, shares: SegmentSettings['shares'], out: Uint8Array): Uint8Array {
   const n = composites.length;
   const sorted = composites.slice().sort();
+  const tierOf = tierOfGroups(sorted, () => 1, shares, n);
+  for (let i = 0; i < n; i++) out[i] = tierOf.get(composites[i] as number) ?? TIER_REGULAR;
+  return out;
+}
+
+/**
+ * The tier of each distinct composite value. `sorted` holds the distinct
+ * values (or all values) ascending and `countAt(j)` how many customers have
+ * sorted[j]; `n` is the total. Walks the tie groups from the best score down,
+ * positions counting from the best.
+ */
+function tierOfGroups(sorted: Float64Array, countAt: (j: number) => number, shares: SegmentSettings['shares'], n: number): Map<number, number> {
   const highEnd = n * shares.high;
   const potentialStart = n - n * shares.potential;
-  // Walk the tie groups from the best score down; positions count from the best.
   const tierOf = new Map<number, number>();
   let start = 0;
-  let j = n - 1;
+  let j = sorted.length - 1;
   while (j >= 0) {
     const v = sorted[j] as number;
-    let k = j;
-    while (k > 0 && sorted[k - 1] === v) k--;
-    const end = start + (j - k + 1);
+    let size = countAt(j--);
+    while (j >= 0 && sorted[j] === v) size += countAt(j--);
+    if (size === 0) continue;
+    const end = start + size;
     const middle = (start + end) / 2;
     tierOf.set(v, middle <= highEnd ? TIER_HIGH : middle > potentialStart ? TIER_POTENTIAL : TIER_REGULAR);
     start = end;
-    j = k - 1;
   }
-  for (let i = 0; i < n; i++) out[i] = tierOf.get(composites[i] as number) ?? TIER_REGULAR;
-  return out;
+  return tierOf;
 }
 
 export function assignTiers(composites: readonly number[], shares: SegmentSettings['shares']): Tier[] {
@@ -111,10 +122,15 @@ export function emptyRfmColumns(n: number): RfmColumns {
   return { score1: new Uint8Array(n), score2: new Uint8Array(n), score3: new Uint8Array(n), composite: new Float64Array(n), tier: new Uint8Array(n) };
 }
 
+/** Score triples (s1, s2, s3 each 1–5) as one code 0–124, so composites and tiers are looked up per triple. */
+const TRIPLES = SCORE_LEVELS * SCORE_LEVELS * SCORE_LEVELS;
+
 /**
  * Scores one kind's customers. `dims` holds the three measures, each gathered
  * for the kind's positions `idx` (so index k is customer idx[k]); results go to
- * position idx[k] of `out`.
+ * position idx[k] of `out`. A composite depends only on the customer's three
+ * scores, so it and the tier are worked out once per score triple (125 at
+ * most, counted per triple) rather than by sorting every customer's composite.
  */
 export function scoreKind(idx: Int32Array, dims: [Float64Array, Float64Array, Float64Array], weights: [number, number, number], shares: SegmentSettings['shares'], out: RfmColumns): void {
   const m = idx.length;
@@ -124,16 +140,29 @@ export function scoreKind(idx: Int32Array, dims: [Float64Array, Float64Array, Fl
   const s3 = quantileScoresInto(dims[2], new Uint8Array(m));
   const [w0, w1, w2] = weights;
   const total = w0 + w1 + w2;
-  const composites = new Float64Array(m);
-  for (let k = 0; k < m; k++) composites[k] = ((s1[k] as number) * w0 + (s2[k] as number) * w1 + (s3[k] as number) * w2) / total;
-  const tierCodes = assignTierCodes(composites, shares, new Uint8Array(m));
+  const code = new Uint8Array(m);
+  const count = new Float64Array(TRIPLES);
+  for (let k = 0; k < m; k++) {
+    const c = ((s1[k] as number) - 1) * 25 + ((s2[k] as number) - 1) * 5 + ((s3[k] as number) - 1);
+    code[k] = c;
+    count[c] = (count[c] as number) + 1;
+  }
+  // The composite of each triple, by the same formula as per customer, so equal scores give bit-equal composites.
+  const compositeOf = new Float64Array(TRIPLES);
+  for (let c = 0; c < TRIPLES; c++) compositeOf[c] = ((Math.floor(c / 25) + 1) * w0 + ((Math.floor(c / 5) % 5) + 1) * w1 + ((c % 5) + 1) * w2) / total;
+  // Triples in ascending composite order, so tie groups (different triples, equal composite) are adjacent.
+  const order = Array.from({ length: TRIPLES }, (_, c) => c).sort((a, b) => (compositeOf[a] as number) - (compositeOf[b] as number));
+  const sorted = Float64Array.from(order, (c) => compositeOf[c] as number);
+  const tierOf = tierOfGroups(sorted, (j) => count[order[j] as number] as number, shares, m);
+  const tierOfTriple = Uint8Array.from(compositeOf, (v) => tierOf.get(v) ?? TIER_REGULAR);
   for (let k = 0; k < m; k++) {
     const i = idx[k] as number;
+    const c = code[k] as number;
     out.score1[i] = s1[k] as number;
     out.score2[i] = s2[k] as number;
     out.score3[i] = s3[k] as number;
-    out.composite[i] = composites[k] as number;
-    out.tier[i] = tierCodes[k] as number;
+    out.composite[i] = compositeOf[c] as number;
+    out.tier[i] = tierOfTriple[c] as number;
   }
 }
 

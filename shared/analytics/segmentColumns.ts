@@ -63,6 +63,26 @@ export function truncateSegmentColumns(c: SegmentColumns, n: number): SegmentCol
   };
 }
 
+/** The same customers in ascending id order (for a reader that may deliver them in another order). */
+export function sortSegmentColumnsById(c: SegmentColumns): SegmentColumns {
+  const order = Int32Array.from({ length: c.n }, (_, i) => i).sort((a, b) => (c.id[a] as number) - (c.id[b] as number));
+  const f = (x: Float64Array) => Float64Array.from(order, (i) => x[i] as number);
+  return {
+    n: c.n,
+    id: f(c.id),
+    company: Uint8Array.from(order, (i) => c.company[i] as number),
+    orderCount: f(c.orderCount),
+    orderDays: f(c.orderDays),
+    totalCents: f(c.totalCents),
+    firstOrderDay: f(c.firstOrderDay),
+    lastOrderDay: f(c.lastOrderDay),
+    cooperationStartDay: f(c.cooperationStartDay),
+    needTags: f(c.needTags),
+    recentActivity: f(c.recentActivity),
+    previousActivity: f(c.previousActivity),
+  };
+}
+
 /** Day number of an ISO date (YYYY-MM-DD), the same value as Date.parse at UTC midnight / 86,400,000. */
 export function isoDayNumber(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
