@@ -23,6 +23,7 @@ import { printService } from './print';
 import { visitService } from './visits';
 // — Satisfaction surveys —
 // — Dashboard and reports —
+import { reportService } from './reports';
 // — Loyalty: levels, points, referrals —
 import { loyaltyService } from './loyalty';
 
@@ -82,6 +83,7 @@ export function createServices(ctx: ServiceContext) {
     print: printService(ctx),
     // — Satisfaction surveys —
     // — Dashboard and reports —
+    reports: reportService(ctx),
     // — Loyalty: levels, points, referrals —
     loyalty,
   };

@@ -90,6 +90,12 @@ export const channels = [
   'print:print',
   // — Satisfaction surveys —
   // — Dashboard and reports —
+  'reports:dashboard',
+  'reports:report',
+  'reports:customers',
+  'reports:settings',
+  'reports:saveSettings',
+  'reports:exportXlsx',
   // — Loyalty: levels, points, referrals —
   'loyalty:profile',
   'loyalty:redeem',
