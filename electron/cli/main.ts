@@ -13,6 +13,7 @@ import { warningsCommand, warningsUsage } from './warnings';
 // — Visit plans and printing —
 // — Satisfaction surveys —
 // — Dashboard and reports —
+import { reportCommand, reportUsage } from './report';
 // — Loyalty: levels, points, referrals —
 import { pointsCommand, pointsUsage } from './points';
 import { CliError, type Streams } from './output';
@@ -37,6 +38,7 @@ const commands: Record<string, { run: (argv: string[], out: Streams) => number |
   // — Visit plans and printing —
   // — Satisfaction surveys —
   // — Dashboard and reports —
+  report: { run: reportCommand, usage: reportUsage, summary: 'the monthly manager report: KPIs as JSON, or a workbook (.xlsx) or PDF' },
   // — Loyalty: levels, points, referrals —
   points: { run: pointsCommand, usage: pointsUsage, summary: "print a customer's points ledger, balance and member level" },
 };

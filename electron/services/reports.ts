@@ -122,6 +122,7 @@ export function dashboardData(db: Database, req: DashboardRequest, now: string):
     month: req.month,
     tier: req.tier,
     months,
+    settings: { activeWindowMonths: settings.activeWindowMonths, amberMargin: settings.amberMargin, atRiskPAlive: settings.atRiskPAlive },
     kpis,
     tierTrend,
     atRisk: atRisk.map((r) => ({

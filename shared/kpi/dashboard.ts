@@ -32,6 +32,8 @@ export const dashboardSchema = z.object({
   month: z.string(),
   tier: z.enum(tiers).nullable(),
   months: z.array(z.string()),
+  /** The settings the figures were computed with (shown in hints). */
+  settings: z.object({ activeWindowMonths: z.number().int(), amberMargin: z.number(), atRiskPAlive: z.number() }),
   kpis: z.array(kpiSchema),
   /** Computed tiers of the last segmentation run of each trend month (null: no run that month). */
   tierTrend: z.array(z.object({ month: z.string(), high: z.number().int(), regular: z.number().int(), potential: z.number().int() }).nullable()),

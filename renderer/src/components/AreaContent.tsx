@@ -14,6 +14,7 @@ import { TodayPage } from '../pages/TodayPage';
 import { VisitsPage } from '../pages/VisitsPage';
 // — Satisfaction surveys —
 // — Dashboard and reports —
+import { ReportsPage } from '../pages/ReportsPage';
 // — Loyalty: levels, points, referrals —
 
 /** The page for the area the hash names. */
@@ -32,6 +33,7 @@ export function AreaContent({ area }: { area: Area }) {
   if (area === 'visits') return <VisitsPage />;
   // — Satisfaction surveys —
   // — Dashboard and reports —
+  if (area === 'reports') return <ReportsPage />;
   // — Loyalty: levels, points, referrals —
   if (isPlannedArea(area)) return <PlaceholderPage area={area} />;
   return null;

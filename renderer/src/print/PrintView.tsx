@@ -5,6 +5,7 @@ import { invoke } from '../api/client';
 import { errorMessage } from '../stores/errorMessage';
 import type { PrintRoute } from '../routing/visitRoute';
 import { VisitSheetsLayout } from './VisitSheetsLayout';
+import { ReportLayout } from './ReportLayout';
 import './print.css';
 
 /** Props every print layout gets: its query, the paper, and a callback once its data and fonts are in. */
@@ -17,6 +18,7 @@ export interface PrintLayoutProps {
 /** Layouts by route name (`#/print/<name>`). Surveys and reports add theirs here. */
 const layouts: Record<string, { render: (p: PrintLayoutProps) => ReactNode; fileName: string }> = {
   'visit-sheets': { render: (p) => <VisitSheetsLayout {...p} />, fileName: 'visit-sheets' },
+  report: { render: (p) => <ReportLayout {...p} />, fileName: 'patron-report' },
 };
 
 /**

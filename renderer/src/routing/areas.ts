@@ -19,6 +19,7 @@ const builtAreas = new Set<Area>([
   'visits',
   // — Satisfaction surveys —
   // — Dashboard and reports —
+  'reports',
   // — Loyalty: levels, points, referrals —
 ]);
 
