@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { settingsQueries } from '../db/settings';
 import { isLanguage, type Language } from '../../shared/i18n/language';
@@ -20,11 +20,18 @@ export const reportUsage = 'patron report --db F [--month YYYY-MM] [--lang zh-CN
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
-/** The Electron binary when the electron package is installed with its binary, else null. */
+/**
+ * The Electron binary when the electron package is installed with its binary, else null.
+ * Read from the package's path.txt rather than by requiring it: requiring a package
+ * without its binary starts a download.
+ */
 function electronBinary(): string | null {
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? binary : null;
   } catch {
     return null;
   }

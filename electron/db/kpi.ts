@@ -143,13 +143,17 @@ export function kpiQueries(db: Database) {
       return run('SELECT substr(opened_at, 1, 7), count(*) FROM complaints WHERE opened_at >= @start AND opened_at < @end {seg} GROUP BY 1', { start: firstDay(r.from), end: nextFirstDay(r.to), tier: r.tier });
     },
 
-    /** Per month of the resolution deadline: complaints due by now (or resolved) and those resolved on time. */
-    slaByMonth(r: KpiRange): [string, number, number][] {
-      return run(
-        `SELECT substr(resolution_due_at, 1, 7), count(*), coalesce(sum(resolved_at IS NOT NULL AND resolved_at <= resolution_due_at), 0)
-           FROM complaints WHERE resolution_due_at >= @start AND resolution_due_at < @end AND (resolution_due_at <= @now OR resolved_at IS NOT NULL) {seg} GROUP BY 1`,
-        { start: firstDay(r.from), end: nextFirstDay(r.to), now: r.now, tier: r.tier },
-      );
+    /**
+     * Complaints opened from a month before the range on (a deadline can fall in the next
+     * month) with what their resolution deadline needs: the stored deadline, or severity
+     * and hours to compute it for older rows that have none.
+     */
+    slaInputs(r: KpiRange): [openedAt: string, severity: string, hours: number | null, dueAt: string | null, resolvedAt: string | null][] {
+      return run('SELECT opened_at, severity, resolution_hours, resolution_due_at, resolved_at FROM complaints WHERE opened_at >= @start AND opened_at < @end {seg}', {
+        start: firstDay(addMonths(r.from, -1)),
+        end: nextFirstDay(r.to),
+        tier: r.tier,
+      });
     },
 
     /** Alerts that were open at some point of the range (raised, due and closed times), for open/overdue at each month end. */
@@ -237,8 +241,11 @@ export function kpiQueries(db: Database) {
     /** Complaints opened in the month with their SLA state (for the report). */
     complaintsIn(start: string, end: string) {
       return db
-        .prepare<[string, string], { id: number; code: string; name: string; opened_at: string; severity: string; category: string | null; resolution_due_at: string | null; resolved_at: string | null; escalated_at: string | null }>(
-          `SELECT k.id, c.code, c.name, k.opened_at, k.severity, k.category, k.resolution_due_at, k.resolved_at, k.escalated_at
+        .prepare<
+          [string, string],
+          { id: number; code: string; name: string; opened_at: string; severity: string; category: string | null; resolution_hours: number | null; resolution_due_at: string | null; resolved_at: string | null; escalated_at: string | null }
+        >(
+          `SELECT k.id, c.code, c.name, k.opened_at, k.severity, k.category, k.resolution_hours, k.resolution_due_at, k.resolved_at, k.escalated_at
              FROM complaints k JOIN customers c ON c.id = k.customer_id WHERE k.opened_at >= ? AND k.opened_at < ? ORDER BY k.opened_at, k.id LIMIT 5000`,
         )
         .all(start, end);
@@ -258,6 +265,16 @@ export function kpiQueries(db: Database) {
         .prepare<{ from: string; m: string; endFrom: string }, number>(`SELECT customer_id FROM customer_monthly WHERE month >= @from AND month <= @m AND order_count > 0 GROUP BY customer_id HAVING ${cond}`)
         .pluck()
         .all({ from: addMonths(m, -window), m, endFrom: addMonths(m, -window + 1) });
+    },
+
+    /** Complaints opened in [start, end) with their customer and deadline inputs. */
+    complaintsOpenedFrom(start: string, end: string): [number, string, string, number | null, string | null, string | null][] {
+      return db
+        .prepare<[string, string], [number, string, string, number | null, string | null, string | null]>(
+          'SELECT customer_id, opened_at, severity, resolution_hours, resolution_due_at, resolved_at FROM complaints WHERE opened_at >= ? AND opened_at < ?',
+        )
+        .raw()
+        .all(start, end);
     },
 
     idsBySql(sql: string, params: Params): number[] {

@@ -84,9 +84,16 @@ export async function printUrlToPdf(browser: string, url: string, opts: { timeou
     await send('Browser.close').catch(() => undefined);
     return Buffer.from(data, 'base64');
   } finally {
-    if (child.exitCode === null) child.kill();
     exited.catch(() => undefined);
-    await new Promise((ok) => setTimeout(ok, 100));
-    rmSync(profile, { recursive: true, force: true });
+    // Let the browser finish writing its profile before the folder goes.
+    const gone = child.exitCode !== null ? Promise.resolve() : new Promise<void>((ok) => child.once('exit', () => ok()));
+    const timer = setTimeout(() => child.kill(), 5000);
+    await gone;
+    clearTimeout(timer);
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    } catch {
+      // A leftover temp profile is harmless; the PDF is made.
+    }
   }
 }

@@ -9,7 +9,12 @@ import { alertsAtMonthEnds, buildKpis, TREND_MONTHS, type DashboardData, type Da
 import { addMonths, firstDay, monthsEnding, nextFirstDay } from '../../shared/kpi/months';
 import type { CustomersBehindRequest, ReportData } from '../../shared/kpi/report';
 import { defaultReportSettings, reportSettingsSchema, type ReportSettings } from '../../shared/kpi/targets';
+import { complaintSeverities, type ComplaintSeverity } from '../../shared/domain/enums';
+import { slaDeadline } from '../../shared/warnings/sla';
+import { defaultWarningSettings, warningSettingsSchema } from '../../shared/warnings/settings';
 import { kpiQueries } from '../db/kpi';
+import { localClock } from './warningClock';
+import { WARNING_SETTINGS_KEY } from './warnings';
 import { segmentQueries } from '../db/segments';
 import { settingsQueries } from '../db/settings';
 import { nowIso, type ServiceContext } from './context';
@@ -53,13 +58,24 @@ export function dashboardData(db: Database, req: DashboardRequest, now: string):
   const all = monthsEnding(req.month, TREND_MONTHS + window);
   const range = { from, to: req.month, monthList: all.join(''), tier: req.tier, now };
 
+  const index = new Map(months.map((m, i) => [m, i]));
   const firsts = q.firstOrdersByMonth(range).sort(([a], [b]) => a.localeCompare(b));
   const customers = months.map((m) => firsts.reduce((sum, [fm, n]) => (fm <= m ? sum + n : sum), 0));
-  const sla = q.slaByMonth(range);
+  const deadline = complaintDeadline(db, now);
+  const slaDue = months.map(() => 0);
+  const slaOnTime = months.map(() => 0);
+  for (const [openedAt, severity, hours, storedDue, resolvedAt] of q.slaInputs(range)) {
+    const due = storedDue ?? deadline(openedAt, severity, hours);
+    // A deadline counts once it has passed or the complaint was resolved (on time or not).
+    if (due > now && resolvedAt === null) continue;
+    const i = index.get(due.slice(0, 7));
+    if (i === undefined) continue;
+    slaDue[i] = (slaDue[i] ?? 0) + 1;
+    if (resolvedAt !== null && resolvedAt <= due) slaOnTime[i] = (slaOnTime[i] ?? 0) + 1;
+  }
   const visits = q.visitsByMonth(range);
   const npsRows = q.npsByMonth(range);
   const scoreRows = q.scoresByMonth(range);
-  const index = new Map(months.map((m, i) => [m, i]));
   const npsCounts = months.map(() => new Array<number>(11).fill(0));
   const responses = months.map(() => 0);
   for (const [m, score, n] of npsRows) {
@@ -89,8 +105,8 @@ export function dashboardData(db: Database, req: DashboardRequest, now: string):
     customers,
     interactions: byMonth(q.interactionsByMonth(range), months, (r) => r[1]),
     complaints: byMonth(q.complaintsByMonth(range), months, (r) => r[1]),
-    slaDue: byMonth(sla, months, (r) => r[1]),
-    slaOnTime: byMonth(sla, months, (r) => r[2]),
+    slaDue,
+    slaOnTime,
     openAlerts: alerts.open,
     overdueAlerts: alerts.overdue,
     visitsPlanned: byMonth(visits, months, (r) => r[1]),
@@ -144,6 +160,7 @@ export function reportData(db: Database, month: string, now: string): ReportData
   const dashboard = dashboardData(db, { month, tier: null }, now);
   const q = kpiQueries(db);
   const seg = segmentQueries(db);
+  const deadline = complaintDeadline(db, now);
   const runs = seg.latestRuns(2);
   const [latest, previous] = runs;
   const cells = latest && previous ? seg.migration(previous.id, latest.id) : [];
@@ -158,11 +175,30 @@ export function reportData(db: Database, month: string, now: string): ReportData
       cells: cells.map((c) => ({ fromTier: c.from_tier, toTier: c.to_tier, customers: c.customers })),
     },
     complaints: q.complaintsIn(start, end).map((c) => {
-      const due = c.resolution_due_at;
-      const sla = due === null ? 'none' : c.resolved_at !== null ? (c.resolved_at <= due ? 'onTime' : 'late') : due < now ? 'overdue' : 'open';
+      const due = c.resolution_due_at ?? deadline(c.opened_at, c.severity, c.resolution_hours);
+      const sla = c.resolved_at !== null ? (c.resolved_at <= due ? 'onTime' : 'late') : due < now ? 'overdue' : 'open';
       return { code: c.code, name: c.name, openedAt: c.opened_at, severity: c.severity, category: c.category, dueAt: due, resolvedAt: c.resolved_at, sla };
     }),
     actions: q.actions(start, end).map((a) => ({ id: a.id, plan: a.plan, measure: a.measure, owner: a.owner, dueDate: a.due_date, status: a.status, doneOn: a.done_on })),
+  };
+}
+
+/**
+ * A complaint's resolution deadline: the one stored when it was logged, or for older
+ * rows (none stored) the current SLA settings applied to its opening time, as the
+ * complaints page does (shared/warnings/sla.ts).
+ */
+function complaintDeadline(db: Database, now: string): (openedAt: string, severity: string, hours: number | null) => string {
+  const saved = warningSettingsSchema.safeParse(settingsQueries(db).get(WARNING_SETTINGS_KEY));
+  const s = saved.success ? saved.data : defaultWarningSettings;
+  const opts = { countWeekends: s.sla.countWeekends, tzOffsetMinutes: localClock(new Date(now)).tzOffsetMinutes };
+  return (openedAt, severity, hours) => {
+    const h = hours ?? s.sla.bySeverity[(complaintSeverities as readonly string[]).includes(severity) ? (severity as ComplaintSeverity) : 'medium'].resolutionHours;
+    try {
+      return slaDeadline(openedAt, h, opts);
+    } catch {
+      return openedAt;
+    }
   };
 }
 
@@ -211,12 +247,17 @@ export function customersBehind(db: Database, req: CustomersBehindRequest, now: 
     case 'complaintRate':
       ids = q.idsBySql('SELECT DISTINCT customer_id FROM complaints WHERE opened_at >= @start AND opened_at < @end ORDER BY 1', { start, end });
       break;
-    case 'slaAttainment':
-      ids = q.idsBySql(
-        'SELECT DISTINCT customer_id FROM complaints WHERE resolution_due_at >= @start AND resolution_due_at < @end AND (resolution_due_at <= @now OR resolved_at IS NOT NULL) ORDER BY 1',
-        { start, end, now },
-      );
+    case 'slaAttainment': {
+      // The customers whose complaints were due in the month (the SLA's denominator).
+      const deadline = complaintDeadline(db, now);
+      const due = new Set<number>();
+      for (const [id, openedAt, severity, hours, storedDue, resolvedAt] of q.complaintsOpenedFrom(firstDay(addMonths(m, -1)), end)) {
+        const d = storedDue ?? deadline(openedAt, severity, hours);
+        if (d.slice(0, 7) === m && (d <= now || resolvedAt !== null)) due.add(id);
+      }
+      ids = [...due].sort((a, b) => a - b);
       break;
+    }
     case 'openWarnings':
       ids = q.idsBySql('SELECT DISTINCT customer_id FROM alerts WHERE raised_at < @at AND (closed_at IS NULL OR closed_at >= @at) ORDER BY 1', { at });
       break;

@@ -16,6 +16,9 @@ import './report.css';
 /** The KPIs the printed report charts (the table lists them all). */
 const CHARTED: KpiId[] = ['churn', 'retention', 'repurchase', 'csat', 'nps', 'complaintRate', 'slaAttainment', 'interactionsPerCustomer'];
 
+/** At-risk rows that fit on the segments page beside the migration table. */
+const AT_RISK_PRINTED = 12;
+
 /** `?month=YYYY-MM[&lang=zh-CN|en]`: the monthly manager report on A4 pages, charts included. */
 export function ReportLayout({ query, onReady }: PrintLayoutProps) {
   const { t, i18n } = useTranslation();
@@ -84,7 +87,7 @@ export function ReportLayout({ query, onReady }: PrintLayoutProps) {
           {charts.map((c) => (
             <figure key={c.id}>
               <figcaption>{t(`reports.kpi.${c.id}`)}</figcaption>
-              <Chart option={c.option} height={170} animate={false} />
+              {data.kpis.find((k) => k.id === c.id)?.trend.every((v) => v === null) ? <p className="muted report-print__nodata">{t('reports.noData')}</p> : <Chart option={c.option} height={170} animate={false} />}
             </figure>
           ))}
         </div>
@@ -92,7 +95,7 @@ export function ReportLayout({ query, onReady }: PrintLayoutProps) {
 
       <section className="report-page">
         <h2>{t('reports.print.segments')}</h2>
-        {tiers && <Chart option={tiers} height={230} animate={false} />}
+        {data.tierTrend.every((p) => p === null) ? <p className="muted">{t('reports.noRuns')}</p> : tiers && <Chart option={tiers} height={230} animate={false} />}
         <h3>{t('reports.print.migration', { from: data.migration.from ?? '—', to: data.migration.to ?? '—' })}</h3>
         <table className="report-table report-table--print">
           <thead>
@@ -115,7 +118,7 @@ export function ReportLayout({ query, onReady }: PrintLayoutProps) {
           </tbody>
         </table>
         <h2>{t('reports.atRiskTitle')}</h2>
-        <AtRiskTable rows={data.atRisk} />
+        <AtRiskTable rows={data.atRisk.slice(0, AT_RISK_PRINTED)} />
       </section>
 
       <section className="report-page">

@@ -23,7 +23,7 @@ export function trendOption(data: DashboardData, id: KpiId, t: TFunction): EChar
         connectNulls: false,
         symbolSize: 8,
         itemStyle: { color: '#1f6f8b' },
-        ...(target === null ? {} : { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#b23b3b' }, label: { formatter: t('reports.targetLine') }, data: [{ yAxis: target }] } }),
+        ...(target === null ? {} : { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#b23b3b' }, label: { formatter: t('reports.targetLine'), position: 'insideEndTop' }, data: [{ yAxis: target }] } }),
       },
     ],
   };
