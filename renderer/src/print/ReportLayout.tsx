@@ -6,7 +6,7 @@ import type { KpiId } from '../../../shared/kpi/targets';
 import { invoke } from '../api/client';
 import { AtRiskTable } from '../components/reports/AtRiskTable';
 import { Chart } from '../components/reports/Chart';
-import { formatKpi } from '../components/reports/format';
+import { formatKpi } from '../../../shared/kpi/format';
 import { tierOption, trendOption } from '../components/reports/options';
 import '../components/reports/reports.css';
 import { errorMessage } from '../stores/errorMessage';

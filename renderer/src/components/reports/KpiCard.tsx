@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Kpi } from '../../../../shared/kpi/dashboard';
-import { formatKpi } from './format';
+import { formatKpi } from '../../../../shared/kpi/format';
 
 /** One KPI: value (clicks through to its customers), target, red/amber/green state and last month. */
 export function KpiCard({ kpi, selected, onSelect, onCustomers }: { kpi: Kpi; selected: boolean; onSelect: () => void; onCustomers: () => void }) {

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { DashboardData } from '../../../../shared/kpi/dashboard';
 import type { KpiId } from '../../../../shared/kpi/targets';
 import type { EChartsCoreOption } from './echarts';
-import { chartValue } from './format';
+import { chartValue } from '../../../../shared/kpi/format';
 
 const TIER_COLORS = { high: '#1f7a5c', regular: '#7aa6c2', potential: '#d08c3c' } as const;
 

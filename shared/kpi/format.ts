@@ -1,5 +1,5 @@
-import { formatMoney } from '../../../../shared/domain/money';
-import { kpiMeta, type KpiId } from '../../../../shared/kpi/targets';
+import { formatMoney } from '../domain/money';
+import { kpiMeta, type KpiId } from './targets';
 
 /** A KPI value as text in the UI language: rates as %, money in yuan, scores with one or two decimals. */
 export function formatKpi(id: KpiId, value: number | null, language: string): string {
