@@ -80,9 +80,10 @@ export function kpiQueries(db: Database) {
     const params = p.tier === null ? Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'tier')) : p;
     return stmt(sql, p.tier !== null, col).raw().all(params) as T[];
   };
-  const one = <T>(sql: string, p: Params & { tier: Tier | null }, col?: string): T => {
+  /** One row as an array of numbers (every single-row query here is an aggregate). */
+  const one = (sql: string, p: Params & { tier: Tier | null }, col?: string): number[] => {
     const params = p.tier === null ? Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'tier')) : p;
-    return stmt(sql, p.tier !== null, col).raw().get(params) as T;
+    return stmt(sql, p.tier !== null, col).raw().get(params) as number[];
   };
 
   return {
@@ -118,18 +119,20 @@ export function kpiQueries(db: Database) {
 
     /** Customers with orders and their total spend (historical value, today). */
     value(tier: Tier | null): [number, number] {
-      return one('SELECT count(*), total(total_cents) FROM customer_rollups WHERE order_count > 0 {seg}', { tier });
+      const [n = 0, cents = 0] = one('SELECT count(*), total(total_cents) FROM customer_rollups WHERE order_count > 0 {seg}', { tier });
+      return [n, cents];
     },
 
     /** Customers with a predicted lifetime value and its total (latest segmentation run). */
     predicted(tier: Tier | null): [number, number] {
-      return one('SELECT count(predicted_cents), total(predicted_cents) FROM segment_results WHERE true {seg}', { tier });
+      const [n = 0, cents = 0] = one('SELECT count(predicted_cents), total(predicted_cents) FROM segment_results WHERE true {seg}', { tier });
+      return [n, cents];
     },
 
     /** Profiles and, per required field, how many have it filled (today). */
     completeness(fields: readonly CompletenessField[], tier: Tier | null): { profiles: number; filled: number[] } {
-      if (fields.length === 0) return { profiles: one<[number]>('SELECT count(*) FROM customers WHERE true {seg}', { tier }, 'id')[0], filled: [] };
-      const row = one<number[]>(
+      if (fields.length === 0) return { profiles: one('SELECT count(*) FROM customers WHERE true {seg}', { tier }, 'id')[0] ?? 0, filled: [] };
+      const row = one(
         `SELECT count(*), ${fields.map((f) => `coalesce(sum(${FILLED[f]}), 0)`).join(', ')}
            FROM customers c LEFT JOIN contacts pc ON pc.customer_id = c.id AND pc.is_primary = 1 WHERE true {seg}`,
         { tier },

@@ -50,6 +50,9 @@ export const kpiMeta: Record<KpiId, { unit: KpiUnit; direction: KpiDirection | n
   visitsDone: { unit: 'percent', direction: 'atLeast' },
 };
 
+/** KPIs known only as of today (no monthly history): shown as the last trend point. */
+export const snapshotKpis: ReadonlySet<KpiId> = new Set<KpiId>(['avgValue', 'avgPredicted', 'completeness']);
+
 /** KPIs that have a target (the others are shown without a state). */
 export const targetedKpis = kpiIds.filter((id) => kpiMeta[id].direction !== null);
 export type TargetedKpi = (typeof targetedKpis)[number];

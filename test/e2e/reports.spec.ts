@@ -45,7 +45,9 @@ test.describe('Dashboard in Chinese', () => {
     expect(cli.detail.lost).toBeGreaterThan(0);
     expect(cli.kpis.find((k) => k.id === 'churn')?.value).toBeGreaterThan(0);
     await expect(page.getByTestId('trend-chart').locator('svg')).toBeVisible();
-    await page.screenshot({ path: join(screenshotDir, 'reports-zh-CN.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir, 'reports-zh-CN.png') });
+    await page.getByTestId('report-detail').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshotDir, 'reports-charts-zh-CN.png') });
 
     // Click-through: churn opens exactly the customers lost that month.
     await page.getByTestId('kpi-value-churn').click();
@@ -86,7 +88,9 @@ test.describe('Dashboard in English', () => {
     await expect(page.getByTestId('kpi-value-activeCustomers')).not.toHaveText(all);
     await page.getByTestId('report-tier').selectOption('');
     await expect(page.getByTestId('kpi-value-activeCustomers')).toHaveText(all);
-    await page.screenshot({ path: join(screenshotDir, 'reports-en.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir, 'reports-en.png') });
+    await page.getByTestId('report-detail').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshotDir, 'reports-charts-en.png') });
     await page.getByTestId('report-export').click();
     await expect(page.getByTestId('report-message')).toContainText(`patron-report-${month}.xlsx`);
   });

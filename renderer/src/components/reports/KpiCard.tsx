@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Kpi } from '../../../../shared/kpi/dashboard';
 import { formatKpi } from '../../../../shared/kpi/format';
+import { snapshotKpis } from '../../../../shared/kpi/targets';
 
 /** One KPI: value (clicks through to its customers), target, red/amber/green state and last month. */
 export function KpiCard({ kpi, selected, onSelect, onCustomers }: { kpi: Kpi; selected: boolean; onSelect: () => void; onCustomers: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const snapshot = kpi.previous === null && kpi.trend.slice(0, -1).every((v) => v === null);
+  const snapshot = snapshotKpis.has(kpi.id);
   return (
     <article className={`kpi-card kpi-card--${kpi.state}${selected ? ' kpi-card--selected' : ''}`} data-testid={`kpi-${kpi.id}`} data-state={kpi.state}>
       <button type="button" className="kpi-card__title" onClick={onSelect} title={t('reports.trendTitle')}>

@@ -14,7 +14,12 @@ export function trendOption(data: DashboardData, id: KpiId, t: TFunction): EChar
     grid: { left: 56, right: 24, top: 24, bottom: 32 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: data.months },
-    yAxis: { type: 'value', scale: true },
+    // The target line stays in view even when every value is far from it.
+    yAxis: {
+      type: 'value',
+      scale: true,
+      ...(target === null ? {} : { min: (v: { min: number }) => Math.min(v.min, target), max: (v: { max: number }) => Math.max(v.max, target) }),
+    },
     series: [
       {
         name: t(`reports.kpi.${id}`),
