@@ -88,6 +88,7 @@ export async function reportCommand(argv: string[], out: Streams): Promise<numbe
     }
     const outFile = resolve(target as string);
     if (kind === '.xlsx') {
+      mkdirSync(dirname(outFile), { recursive: true });
       await writeReportWorkbook(outFile, reportData(db, month, nowIso), language);
       if (!v.json) printTable(out, [['report', outFile], ['month', month]]);
       return 0;

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { formatKpi } from '../../shared/kpi/format';
 import { addMonths } from '../../shared/kpi/months';
@@ -93,5 +95,27 @@ test.describe('Dashboard in English', () => {
     await page.screenshot({ path: join(screenshotDir, 'reports-charts-en.png') });
     await page.getByTestId('report-export').click();
     await expect(page.getByTestId('report-message')).toContainText(`patron-report-${month}.xlsx`);
+  });
+});
+
+test.describe('patron report to PDF', () => {
+  test('renders the report route with the system Chromium into A4 pages (zh-CN and en)', async ({ patron }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'patron-report-pdf-'));
+    try {
+      for (const lang of ['zh-CN', 'en']) {
+        const out = join(dir, `report-${lang}.pdf`);
+        const r = spawnSync(process.execPath, [join(root, 'electron/cli/patron.mjs'), 'report', '--db', patron.dbPath, '--month', lastMonth(), '--lang', lang, out], { cwd: root, encoding: 'utf8' });
+        expect(r.status, r.stderr).toBe(0);
+        const pdf = readFileSync(out);
+        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+        // pdftoppm makes one PNG per page (looked at by hand: see docs/reports.md).
+        spawnSync('pdftoppm', ['-r', '40', '-png', out, join(screenshotDir, `report-pdf-${lang}`)]);
+        const info = spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout;
+        expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(4);
+        expect(info).toMatch(/Page size:\s+595(\.\d+)? x 841/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
