@@ -63,7 +63,7 @@ export function ReportSettingsForm() {
           </label>
         ))}
       </div>
-      <button type="button" className="button button--primary" onClick={() => void save()} data-testid="report-settings-save">
+      <button type="button" className="button button--primary report-settings-save" onClick={() => void save()} data-testid="report-settings-save">
         {t('reports.settings.save')}
       </button>
       {message && (

@@ -18,7 +18,7 @@ export function trendOption(data: DashboardData, id: KpiId, t: TFunction): EChar
     yAxis: {
       type: 'value',
       scale: true,
-      ...(target === null ? {} : { min: (v: { min: number }) => Math.min(v.min, target), max: (v: { max: number }) => Math.max(v.max, target) }),
+      ...(target === null ? {} : { min: (v: { min: number }) => Math.floor(Math.min(v.min, target)), max: (v: { max: number }) => Math.ceil(Math.max(v.max, target)) }),
     },
     series: [
       {
