@@ -99,7 +99,7 @@ test.describe('Dashboard in English', () => {
 });
 
 test.describe('patron report to PDF', () => {
-  test('renders the report route with the system Chromium into A4 pages (zh-CN and en)', async ({ patron }) => {
+  test('renders the report route with the system Chromium into A4 pages (zh-CN and en)', ({ patron }) => {
     const dir = mkdtempSync(join(tmpdir(), 'patron-report-pdf-'));
     try {
       for (const lang of ['zh-CN', 'en']) {
