@@ -14,6 +14,7 @@ import { warningsCommand, warningsUsage } from './warnings';
 // — Satisfaction surveys —
 import { surveyResultsCommand, surveyResultsUsage } from './surveys';
 // — Dashboard and reports —
+import { reportCommand, reportUsage } from './report';
 // — Loyalty: levels, points, referrals —
 import { pointsCommand, pointsUsage } from './points';
 import { CliError, type Streams } from './output';
@@ -39,6 +40,7 @@ const commands: Record<string, { run: (argv: string[], out: Streams) => number |
   // — Satisfaction surveys —
   'survey-results': { run: surveyResultsCommand, usage: surveyResultsUsage, summary: 'print CSAT (overall and per dimension), NPS and response rate, by month' },
   // — Dashboard and reports —
+  report: { run: reportCommand, usage: reportUsage, summary: 'the monthly manager report: KPIs as JSON, or a workbook (.xlsx) or PDF' },
   // — Loyalty: levels, points, referrals —
   points: { run: pointsCommand, usage: pointsUsage, summary: "print a customer's points ledger, balance and member level" },
 };

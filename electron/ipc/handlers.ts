@@ -109,6 +109,12 @@ export function handlerTable(services: Services): HandlerTable {
     'surveys:setActionStatus': (req) => services.surveys.setActionStatus(req.id, req.status),
     'surveys:setPlanStatus': (req) => services.surveys.setPlanStatus(req.id, req.status),
     // — Dashboard and reports —
+    'reports:dashboard': (req) => services.reports.dashboard(req),
+    'reports:report': (req) => services.reports.report(req.month),
+    'reports:customers': (req) => services.reports.customers(req),
+    'reports:settings': () => services.reports.settings(),
+    'reports:saveSettings': (req) => services.reports.saveSettings(req),
+    'reports:exportXlsx': (req) => services.reports.exportXlsx(req.month, req.language),
     // — Loyalty: levels, points, referrals —
     'loyalty:profile': (req) => services.loyalty.profile(req.customerId),
     'loyalty:redeem': (req) => services.loyalty.redeem(req.customerId, req.rewardCode),

@@ -24,6 +24,7 @@ import { visitService } from './visits';
 // — Satisfaction surveys —
 import { surveyService } from './surveys';
 // — Dashboard and reports —
+import { reportService } from './reports';
 // — Loyalty: levels, points, referrals —
 import { loyaltyService } from './loyalty';
 
@@ -85,6 +86,7 @@ export function createServices(ctx: ServiceContext) {
     // — Satisfaction surveys —
     surveys,
     // — Dashboard and reports —
+    reports: reportService(ctx),
     // — Loyalty: levels, points, referrals —
     loyalty,
   };

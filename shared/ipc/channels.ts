@@ -105,6 +105,12 @@ export const channels = [
   'surveys:setActionStatus',
   'surveys:setPlanStatus',
   // — Dashboard and reports —
+  'reports:dashboard',
+  'reports:report',
+  'reports:customers',
+  'reports:settings',
+  'reports:saveSettings',
+  'reports:exportXlsx',
   // — Loyalty: levels, points, referrals —
   'loyalty:profile',
   'loyalty:redeem',

@@ -77,6 +77,9 @@ import {
   surveyTemplateSchema,
 } from '../domain/surveys';
 // — Dashboard and reports —
+import { dashboardRequestSchema, dashboardSchema } from '../kpi/dashboard';
+import { customersBehindRequestSchema, reportExportRequestSchema, reportSchema } from '../kpi/report';
+import { reportSettingsSchema } from '../kpi/targets';
 // — Loyalty: levels, points, referrals —
 import {
   adjustRequestSchema,
@@ -218,6 +221,12 @@ export const contract = {
   'surveys:setActionStatus': call(actionStatusRequestSchema, improvementPlanSchema),
   'surveys:setPlanStatus': call(planStatusRequestSchema, improvementPlanSchema),
   // — Dashboard and reports —
+  'reports:dashboard': call(dashboardRequestSchema, dashboardSchema),
+  'reports:report': call(z.object({ month: dashboardRequestSchema.shape.month }).strict(), reportSchema),
+  'reports:customers': call(customersBehindRequestSchema, z.object({ ids: z.array(z.number().int()) })),
+  'reports:settings': call(empty, reportSettingsSchema),
+  'reports:saveSettings': call(reportSettingsSchema, reportSettingsSchema),
+  'reports:exportXlsx': call(reportExportRequestSchema, z.object({ path: z.string().nullable() })),
   // — Loyalty: levels, points, referrals —
   'loyalty:profile': call(z.object({ customerId: z.number().int().positive() }).strict(), loyaltyProfileSchema),
   'loyalty:redeem': call(redeemRequestSchema, loyaltyProfileSchema),

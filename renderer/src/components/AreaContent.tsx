@@ -15,6 +15,7 @@ import { VisitsPage } from '../pages/VisitsPage';
 // — Satisfaction surveys —
 import { SurveysPage } from '../pages/SurveysPage';
 // — Dashboard and reports —
+import { ReportsPage } from '../pages/ReportsPage';
 // — Loyalty: levels, points, referrals —
 
 /** The page for the area the hash names. */
@@ -34,6 +35,7 @@ export function AreaContent({ area }: { area: Area }) {
   // — Satisfaction surveys —
   if (area === 'surveys') return <SurveysPage />;
   // — Dashboard and reports —
+  if (area === 'reports') return <ReportsPage />;
   // — Loyalty: levels, points, referrals —
   if (isPlannedArea(area)) return <PlaceholderPage area={area} />;
   return null;

@@ -15,6 +15,7 @@ import { WarningSettingsForm } from '../components/warnings/WarningSettingsForm'
 // — Visit plans and printing —
 // — Satisfaction surveys —
 // — Dashboard and reports —
+import { ReportSettingsForm } from '../components/reports/ReportSettingsForm';
 // — Loyalty: levels, points, referrals —
 import { LoyaltySettingsForm } from '../components/loyalty/LoyaltySettingsForm';
 
@@ -62,6 +63,7 @@ export function SettingsPage() {
       {/* — Visit plans and printing — */}
       {/* — Satisfaction surveys — */}
       {/* — Dashboard and reports — */}
+      <ReportSettingsForm />
       {/* — Loyalty: levels, points, referrals — */}
       <LoyaltySettingsForm />
     </section>

@@ -4,6 +4,7 @@ import { papers, type Paper } from '../../../shared/print/contract';
 import { invoke } from '../api/client';
 import { errorMessage } from '../stores/errorMessage';
 import type { PrintRoute } from '../routing/visitRoute';
+import { ReportLayout } from './ReportLayout';
 import { SurveyFormsLayout } from './SurveyFormsLayout';
 import { VisitSheetsLayout } from './VisitSheetsLayout';
 import './print.css';
@@ -15,10 +16,11 @@ export interface PrintLayoutProps {
   onReady: () => void;
 }
 
-/** Layouts by route name (`#/print/<name>`). Surveys and reports add theirs here. */
+/** Layouts by route name (`#/print/<name>`). */
 const layouts: Record<string, { render: (p: PrintLayoutProps) => ReactNode; fileName: string }> = {
   'visit-sheets': { render: (p) => <VisitSheetsLayout {...p} />, fileName: 'visit-sheets' },
   'survey-forms': { render: (p) => <SurveyFormsLayout {...p} />, fileName: 'survey-forms' },
+  report: { render: (p) => <ReportLayout {...p} />, fileName: 'patron-report' },
 };
 
 /**

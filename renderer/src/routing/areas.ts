@@ -20,6 +20,7 @@ const builtAreas = new Set<Area>([
   // — Satisfaction surveys —
   'surveys',
   // — Dashboard and reports —
+  'reports',
   // — Loyalty: levels, points, referrals —
 ]);
 

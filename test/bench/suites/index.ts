@@ -15,6 +15,7 @@ import { warningsSuite } from './warnings';
 import { visitSheetsSuite } from './visitSheets';
 // — Satisfaction surveys —
 // — Dashboard and reports —
+import { dashboardSuite } from './dashboard';
 // — Loyalty: levels, points, referrals —
 import { loyaltySuite } from './loyalty';
 
@@ -51,6 +52,7 @@ export const suites: [string, BenchSuite][] = [
   ['visitSheets', visitSheetsSuite],
   // — Satisfaction surveys —
   // — Dashboard and reports —
+  ['dashboard', dashboardSuite],
   // — Loyalty: levels, points, referrals —
   ['loyalty', loyaltySuite],
 ];

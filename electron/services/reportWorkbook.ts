@@ -1,0 +1,131 @@
+import type { Language } from '../../shared/i18n/language';
+import type { ReportData } from '../../shared/kpi/report';
+import { reportLabels } from '../../shared/kpi/reportLabels';
+import { kpiMeta, type KpiId } from '../../shared/kpi/targets';
+import { writeWorkbook, type CellInput, type ColumnType, type SheetSpec } from '../export/workbook';
+
+/** How a KPI's value goes into a typed cell: rates as Excel percentages, money as yuan, the rest as numbers. */
+const columnType = (id: KpiId): ColumnType => {
+  switch (kpiMeta[id].unit) {
+    case 'percent':
+      return 'percent';
+    case 'money':
+      return 'money';
+    case 'count':
+      return 'int';
+    default:
+      return 'number';
+  }
+};
+
+/**
+ * The manager report as a multi-sheet .xlsx through the app's own writer: one sheet per
+ * section, localised sheet names and headers, typed cells. The KPI sheet mixes units, so
+ * each value column there is a number with the unit beside it (percentages as % points).
+ */
+export async function writeReportWorkbook(file: string, r: ReportData, language: Language): Promise<void> {
+  const L = reportLabels(language);
+  const c = L.col;
+  const shown = (id: KpiId, v: number | null): number | null => (v === null ? null : kpiMeta[id].unit === 'percent' ? Math.round(v * 10000) / 100 : kpiMeta[id].unit === 'money' ? v / 100 : Math.round(v * 100) / 100);
+  const unit = (id: KpiId): string => ({ percent: '%', money: '¥', count: '', score: '/5', nps: '', ratio: '' })[kpiMeta[id].unit];
+  const trendIds: KpiId[] = ['customers', 'activeCustomers', 'retention', 'churn', 'repurchase', 'csat', 'csatShare', 'nps', 'responseRate', 'complaintRate', 'slaAttainment', 'interactionsPerCustomer', 'openWarnings', 'overdueWarnings', 'visitsDone'];
+  const kpi = (id: KpiId) => r.kpis.find((k) => k.id === id);
+  const sheets: SheetSpec[] = [
+    {
+      name: `${L.sheets.kpis} ${r.month}`,
+      columns: [
+        { header: c.kpi ?? '', type: 'text' },
+        { header: c.value ?? '', type: 'number' },
+        { header: c.previous ?? '', type: 'number' },
+        { header: c.target ?? '', type: 'number' },
+        { header: c.unit ?? '', type: 'text' },
+        { header: c.state ?? '', type: 'text' },
+      ],
+      rows: r.kpis.map((k): CellInput[] => [L.kpi[k.id], shown(k.id, k.value), shown(k.id, k.previous), shown(k.id, k.target), unit(k.id), L.state[k.state]]),
+    },
+    {
+      name: L.sheets.trend,
+      columns: [{ header: c.month ?? '', type: 'text' }, ...trendIds.map((id) => ({ header: L.kpi[id], type: columnType(id) }))],
+      rows: r.months.map((m, i): CellInput[] => [m, ...trendIds.map((id) => kpi(id)?.trend[i] ?? null)]),
+    },
+    {
+      name: L.sheets.segments,
+      columns: [{ header: c.month ?? '', type: 'text' }, { header: L.tier.high, type: 'int' }, { header: L.tier.regular, type: 'int' }, { header: L.tier.potential, type: 'int' }],
+      rows: r.tierTrend.flatMap((t): CellInput[][] => (t ? [[t.month, t.high, t.regular, t.potential]] : [])),
+    },
+    {
+      name: L.sheets.migration,
+      columns: [{ header: c.from ?? '', type: 'text' }, { header: c.to ?? '', type: 'text' }, { header: c.customers ?? '', type: 'int' }],
+      rows: r.migration.cells.map((m): CellInput[] => [L.tier[m.fromTier ?? 'none'], L.tier[m.toTier], m.customers]),
+    },
+    {
+      name: L.sheets.atRisk,
+      columns: [
+        { header: c.code ?? '', type: 'text' },
+        { header: c.name ?? '', type: 'text' },
+        { header: c.valueCents ?? '', type: 'money' },
+        { header: c.predictedCents ?? '', type: 'money' },
+        { header: c.pAlive ?? '', type: 'percent' },
+        { header: c.lastOrder ?? '', type: 'date' },
+        { header: c.openAlerts ?? '', type: 'int' },
+      ],
+      rows: r.atRisk.map((a): CellInput[] => [a.code, a.name, a.valueCents, a.predictedCents, a.pAlive, a.lastOrderDate, a.openAlerts]),
+    },
+    {
+      name: L.sheets.complaints,
+      columns: [
+        { header: c.code ?? '', type: 'text' },
+        { header: c.name ?? '', type: 'text' },
+        { header: c.openedAt ?? '', type: 'date' },
+        { header: c.severity ?? '', type: 'text' },
+        { header: c.category ?? '', type: 'text' },
+        { header: c.dueAt ?? '', type: 'date' },
+        { header: c.resolvedAt ?? '', type: 'date' },
+        { header: c.sla ?? '', type: 'text' },
+      ],
+      rows: r.complaints.map((k): CellInput[] => [k.code, k.name, k.openedAt, k.severity, k.category, k.dueAt, k.resolvedAt, L.sla[k.sla]]),
+    },
+    {
+      name: L.sheets.activity,
+      columns: [{ header: c.item ?? '', type: 'text' }, { header: c.count ?? '', type: 'int' }],
+      rows: (
+        [
+          ['activeAtStart', r.detail.activeAtStart],
+          ['lost', r.detail.lost],
+          ['ordering', r.detail.ordering],
+          ['visitsPlanned', r.detail.visitsPlanned],
+          ['visitsDone', r.detail.visitsDone],
+          ['complaints', r.detail.complaints],
+          ['slaDue', r.detail.slaDue],
+          ['slaOnTime', r.detail.slaOnTime],
+          ['formsSent', r.detail.formsSent],
+          ['responses', r.detail.responses],
+          ['promoters', r.detail.npsAnswers.promoters],
+          ['passives', r.detail.npsAnswers.passives],
+          ['detractors', r.detail.npsAnswers.detractors],
+          ['actionsOpen', r.detail.actions.open],
+          ['actionsOverdue', r.detail.actions.overdue],
+          ['actionsDone', r.detail.actions.done],
+        ] as const
+      ).map(([k, v]): CellInput[] => [L.activity[k] ?? k, v]),
+    },
+    {
+      name: L.sheets.surveys,
+      columns: [{ header: c.dimension ?? '', type: 'text' }, { header: c.mean ?? '', type: 'number' }, { header: c.share ?? '', type: 'percent' }, { header: c.answers ?? '', type: 'int' }],
+      rows: r.detail.dimensions.map((d): CellInput[] => [L.dimension[d.dimension] ?? d.dimension, d.mean, d.satisfiedShare, d.answers]),
+    },
+    {
+      name: L.sheets.actions,
+      columns: [
+        { header: c.plan ?? '', type: 'text' },
+        { header: c.measure ?? '', type: 'text' },
+        { header: c.owner ?? '', type: 'text' },
+        { header: c.dueDate ?? '', type: 'date' },
+        { header: c.status ?? '', type: 'text' },
+        { header: c.doneOn ?? '', type: 'date' },
+      ],
+      rows: r.actions.map((a): CellInput[] => [a.plan, a.measure, a.owner, a.dueDate, a.status, a.doneOn]),
+    },
+  ];
+  await writeWorkbook(file, sheets);
+}
