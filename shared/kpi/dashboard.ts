@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { tiers, type Tier } from '../domain/enums';
-import { activityByMonth, churnRate, complaintRate, completenessRate, csat, interactionsPerCustomer, meanCents, nps, ratio, repurchaseRate, retentionRate, slaAttainment } from './formulas';
+import { csatFromHistogram, npsFromHistogram } from '../surveys/metrics';
+import { activityByMonth, churnRate, complaintRate, completenessRate, interactionsPerCustomer, meanCents, ratio, repurchaseRate, retentionRate, slaAttainment } from './formulas';
 import { kpiIds, kpiMeta, kpiState, type KpiId, type ReportSettings } from './targets';
 
 /** Months of trend the dashboard and the report show (the selected month is the last). */
@@ -107,15 +108,15 @@ export function buildKpis(inp: KpiInputs, settings: ReportSettings): Pick<Dashbo
   const series: Record<KpiId, (number | null)[]> = Object.fromEntries(kpiIds.map((id) => [id, new Array<number | null>(n).fill(null)])) as Record<KpiId, (number | null)[]>;
   for (let i = 0; i < n; i++) {
     const a = act[i] ?? { activeAtStart: 0, active: 0, lost: 0, ordering: 0 };
-    const c = csat(inp.scoreCounts[i] ?? []);
-    const p = nps(inp.npsCounts[i] ?? []);
+    const c = csatFromHistogram(inp.scoreCounts[i] ?? []);
+    const p = npsFromHistogram(inp.npsCounts[i] ?? []);
     series.customers[i] = inp.customers[i] ?? 0;
     series.activeCustomers[i] = a.active;
     series.retention[i] = retentionRate(a.activeAtStart, a.lost);
     series.churn[i] = churnRate(a.activeAtStart, a.lost);
     series.repurchase[i] = repurchaseRate(a.ordering, a.active);
     series.csat[i] = c.mean;
-    series.csatShare[i] = c.satisfiedShare;
+    series.csatShare[i] = c.goodShare;
     series.nps[i] = p.score;
     series.responseRate[i] = ratio(inp.responses[i] ?? 0, inp.formsSent[i] ?? 0);
     series.complaintRate[i] = complaintRate(inp.complaints[i] ?? 0, a.active);
@@ -137,7 +138,7 @@ export function buildKpis(inp: KpiInputs, settings: ReportSettings): Pick<Dashbo
     return { id, value, previous: n > 1 ? (series[id][n - 2] ?? null) : null, target, state: kpiState(value, target, meta.direction, settings.amberMargin), trend: series[id] };
   });
   const last = act[n - 1] ?? { activeAtStart: 0, lost: 0, ordering: 0 };
-  const lastNps = nps(inp.npsCounts[n - 1] ?? []);
+  const lastNps = npsFromHistogram(inp.npsCounts[n - 1] ?? []);
   return {
     kpis,
     detail: {
@@ -153,8 +154,8 @@ export function buildKpis(inp: KpiInputs, settings: ReportSettings): Pick<Dashbo
       dimensions: Object.entries(inp.dimensionCounts)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([dimension, counts]) => {
-          const c = csat(counts);
-          return { dimension, mean: c.mean, satisfiedShare: c.satisfiedShare, answers: c.answers };
+          const c = csatFromHistogram(counts);
+          return { dimension, mean: c.mean, satisfiedShare: c.goodShare, answers: c.n };
         }),
       visitsPlanned: inp.visitsPlanned[n - 1] ?? 0,
       visitsDone: inp.visitsDone[n - 1] ?? 0,

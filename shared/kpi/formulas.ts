@@ -46,41 +46,6 @@ export function meanCents(totalCents: number, count: number): number | null {
 }
 
 /**
- * CSAT from a histogram of 5-point scores (`counts[k]` answers with score k, k = 1…5;
- * index 0 unused): the mean score and the share of scores ≥ 4.
- */
-export function csat(counts: readonly number[]): { mean: number | null; satisfiedShare: number | null; answers: number } {
-  let n = 0;
-  let sum = 0;
-  let satisfied = 0;
-  for (let score = 1; score <= 5; score++) {
-    const c = counts[score] ?? 0;
-    n += c;
-    sum += c * score;
-    if (score >= 4) satisfied += c;
-  }
-  return { mean: ratio(sum, n), satisfiedShare: ratio(satisfied, n), answers: n };
-}
-
-/**
- * NPS from a histogram of 0–10 answers (`counts[k]` answers of k): % promoters (9–10)
- * − % detractors (0–6), on the −100…100 scale.
- */
-export function nps(counts: readonly number[]): { score: number | null; promoters: number; passives: number; detractors: number; answers: number } {
-  let promoters = 0;
-  let passives = 0;
-  let detractors = 0;
-  for (let k = 0; k <= 10; k++) {
-    const c = counts[k] ?? 0;
-    if (k >= 9) promoters += c;
-    else if (k >= 7) passives += c;
-    else detractors += c;
-  }
-  const answers = promoters + passives + detractors;
-  return { score: answers > 0 ? (100 * (promoters - detractors)) / answers : null, promoters, passives, detractors, answers };
-}
-
-/**
  * Profile completeness = filled required fields / required fields, averaged over all
  * profiles. Each profile's score is filled/required, so the mean equals the filled
  * required cells over (profiles × required fields): counting filled cells per field is enough.

@@ -63,6 +63,34 @@ export function npsFromCounts(n: number, promoters: number, detractors: number):
   return { n, promoters, passives: n - promoters - detractors, detractors, score: n === 0 ? null : ((promoters - detractors) / n) * 100 };
 }
 
+/** CSAT from a histogram of 5-point scores (`counts[k]` answers with score k, k = 1…5; index 0 unused). */
+export function csatFromHistogram(counts: readonly number[]): Csat {
+  let n = 0;
+  let sum = 0;
+  let good = 0;
+  for (let score = 1; score <= 5; score++) {
+    const c = counts[score] ?? 0;
+    n += c;
+    sum += c * score;
+    if (score >= GOOD_SCORE) good += c;
+  }
+  return csatFromSums(n, sum, good);
+}
+
+/** NPS from a histogram of 0–10 answers (`counts[k]` answers of k). */
+export function npsFromHistogram(counts: readonly number[]): Nps {
+  let n = 0;
+  let promoters = 0;
+  let detractors = 0;
+  for (let k = 0; k <= 10; k++) {
+    const c = counts[k] ?? 0;
+    n += c;
+    if (k >= PROMOTER_MIN) promoters += c;
+    else if (k <= DETRACTOR_MAX) detractors += c;
+  }
+  return npsFromCounts(n, promoters, detractors);
+}
+
 export const isDetractor = (v: number): boolean => v <= DETRACTOR_MAX;
 
 /** Responded forms / sent forms (0–1); null when nothing was sent. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertsAtMonthEnds } from '../../../shared/kpi/dashboard';
-import { activityByMonth, churnRate, complaintRate, completenessRate, csat, interactionsPerCustomer, meanCents, nps, repurchaseRate, retentionRate, slaAttainment } from '../../../shared/kpi/formulas';
+import { activityByMonth, churnRate, complaintRate, completenessRate, interactionsPerCustomer, meanCents, repurchaseRate, retentionRate, slaAttainment } from '../../../shared/kpi/formulas';
+import { csatFromHistogram, npsFromHistogram } from '../../../shared/surveys/metrics';
 import { addMonths, monthsBetween, monthsEnding, nextFirstDay } from '../../../shared/kpi/months';
 import { kpiState } from '../../../shared/kpi/targets';
 
@@ -25,18 +26,18 @@ describe('KPI formulas (DESIGN.md), on hand-computed fixtures', () => {
   it('CSAT: mean of 5-point scores and the share of 4 and 5', () => {
     // scores 1,2,3,3,4,4,4,5,5,5 → sum 36, n 10, six ≥ 4
     const counts = [0, 1, 1, 2, 3, 3];
-    expect(csat(counts)).toEqual({ mean: 3.6, satisfiedShare: 0.6, answers: 10 });
-    expect(csat([0, 0, 0, 0, 0, 0])).toEqual({ mean: null, satisfiedShare: null, answers: 0 });
+    expect(csatFromHistogram(counts)).toEqual({ mean: 3.6, goodShare: 0.6, n: 10 });
+    expect(csatFromHistogram([0, 0, 0, 0, 0, 0])).toEqual({ mean: null, goodShare: null, n: 0 });
   });
 
   it('NPS: % promoters (9–10) − % detractors (0–6)', () => {
     // 0..10 once each plus three 10s: 14 answers, promoters 9,10,10,10,10 = 5, detractors 0–6 = 7, passives 2
     const counts = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4];
-    const r = nps(counts);
-    expect(r).toMatchObject({ promoters: 5, passives: 2, detractors: 7, answers: 14 });
+    const r = npsFromHistogram(counts);
+    expect(r).toMatchObject({ promoters: 5, passives: 2, detractors: 7, n: 14 });
     expect(r.score).toBeCloseTo((100 * (5 - 7)) / 14, 12);
-    expect(nps([0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 1]).score).toBe(100);
-    expect(nps([]).score).toBeNull();
+    expect(npsFromHistogram([0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 1]).score).toBe(100);
+    expect(npsFromHistogram([]).score).toBeNull();
   });
 
   it('completeness: filled required cells over profiles × required fields (= the mean of per-profile scores)', () => {
