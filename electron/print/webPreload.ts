@@ -1,10 +1,12 @@
 /**
- * The `window.patron` API over HTTP, as a classic script the renderer server injects
- * before the app's module script (the same API the Electron preload exposes). Push
- * events are not served: a print page only reads.
+ * The `window.patron` API over HTTP (the same API the Electron preload exposes: one
+ * generic `invoke`, one `on`), as a classic script served before the app's module
+ * script. Events arrive as server-sent events; the report CLI's print server answers
+ * the event stream with 204, which tells EventSource not to reconnect.
  */
 export const WEB_PRELOAD_JS = `(() => {
   const base = '/__patron';
+  let source = null;
   window.patron = {
     async invoke(channel, request) {
       const res = await fetch(base + '/ipc/' + encodeURIComponent(channel), {
@@ -14,8 +16,11 @@ export const WEB_PRELOAD_JS = `(() => {
       });
       return res.json();
     },
-    on() {
-      return () => {};
+    on(event, listener) {
+      if (source === null) source = new EventSource(base + '/events');
+      const handler = (e) => listener(JSON.parse(e.data));
+      source.addEventListener(event, handler);
+      return () => source.removeEventListener(event, handler);
     },
   };
 })();

@@ -1,16 +1,13 @@
-import { readFileSync, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import ts from 'typescript';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
-import { contentSecurityPolicy } from '../../shared/security/csp';
 import type { Database } from 'better-sqlite3';
 import { DatabaseDamagedError } from '../../electron/db/damage';
 import { registerHandlers, type CallerInfo, type Dispatch } from '../../electron/ipc/dispatch';
 import { handlerTable, type HandlerTable } from '../../electron/ipc/handlers';
 import { recoveryHandlerTable } from '../../electron/ipc/recovery';
+import { EVENTS_PATH, IPC_PREFIX, readJsonBody, rendererFiles } from '../../electron/print/rendererHttp';
 import { JobRunner } from '../../electron/jobs/runner';
 import { createServices, type Services } from '../../electron/services';
 import { BackupScheduler, systemClock } from '../../electron/services/backupScheduler';
@@ -41,35 +38,8 @@ interface HttpEvent {
   origin: string | null;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
-
-const CSP = contentSecurityPolicy();
-
-function webPreloadSource(): string {
-  const file = resolve(import.meta.dirname, 'web-preload.ts');
-  return ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.None } }).outputText;
-}
-
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text.length === 0 ? {} : (JSON.parse(text) as unknown);
-}
-
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
-  const indexFile = join(opts.rendererDir, 'index.html');
-  if (!existsSync(indexFile)) throw new Error(`renderer build not found at ${indexFile}; run "npm run build" first`);
+  const files = rendererFiles(opts.rendererDir);
   const sseClients = new Set<ServerResponse>();
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     for (const client of sseClients) client.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
@@ -133,51 +103,30 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       }),
     );
   }
-  const preload = webPreloadSource();
-  const indexHtml = readFileSync(indexFile, 'utf8').replace('<script', '<script src="./__patron/preload.js"></script>\n    <script');
-
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', origin);
-      if (req.method === 'POST' && url.pathname.startsWith('/__patron/ipc/')) {
-        const channel = decodeURIComponent(url.pathname.slice('/__patron/ipc/'.length));
-        let payload: unknown;
-        try {
-          payload = await readBody(req);
-        } catch {
-          payload = undefined;
-        }
+      if (req.method === 'POST' && url.pathname.startsWith(IPC_PREFIX)) {
+        const channel = decodeURIComponent(url.pathname.slice(IPC_PREFIX.length));
+        const payload = await readJsonBody(req).catch(() => undefined);
         const event: HttpEvent = { origin: req.headers.origin ?? null };
         const handler = handlers.get(channel);
         const envelope = handler ? await handler(event, payload) : await dispatch(channel, payload, { transport: 'http', url: event.origin, isMainFrame: true });
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(envelope));
         return;
       }
-      if (req.method === 'GET' && url.pathname === '/__patron/events') {
+      if (req.method === 'GET' && url.pathname === EVENTS_PATH) {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
         res.write(': connected\n\n');
         sseClients.add(res);
         req.on('close', () => sseClients.delete(res));
         return;
       }
-      if (req.method === 'GET' && url.pathname === '/__patron/preload.js') {
-        res.writeHead(200, { 'content-type': MIME['.js'] ?? 'text/javascript' }).end(preload);
-        return;
-      }
       if (req.method !== 'GET') {
         res.writeHead(405).end();
         return;
       }
-      if (url.pathname === '/' || url.pathname === '/index.html') {
-        res.writeHead(200, { 'content-type': MIME['.html'] ?? 'text/html', 'content-security-policy': CSP }).end(indexHtml);
-        return;
-      }
-      const file = normalize(join(opts.rendererDir, decodeURIComponent(url.pathname)));
-      if (!file.startsWith(resolve(opts.rendererDir) + sep) || !existsSync(file) || !statSync(file).isFile()) {
-        res.writeHead(404).end('not found');
-        return;
-      }
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+      files(url.pathname, res);
     })().catch((err: unknown) => {
       console.error('[bridge]', err);
       if (!res.headersSent) res.writeHead(500).end(String(err));
