@@ -1,12 +1,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormLookup, SurveyTemplate } from '../../../../shared/domain/surveys';
+import { splitScoreKeys } from '../../../../shared/surveys/entryKeys';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../stores/errorMessage';
 import { appLang, defaultFormLanguage, fixed, questionText } from './labels';
-
-/** Digits for the 5-point questions: 1–5 a score, 0 (or a space) not answered. */
-const SCORE_KEYS = /[^0-5 ]/g;
 
 /**
  * Quick entry of returned forms by keyboard only: type or scan the form number, Enter,
@@ -103,9 +101,14 @@ export function QuickEntry({ customerId }: { customerId: number | null }) {
   };
 
   const onDigits = (value: string) => {
-    const clean = value.replace(SCORE_KEYS, '').replace(/ /g, '0').slice(0, scoreQuestions.length);
+    const n = scoreQuestions.length;
+    const { scores: clean, overflow } = splitScoreKeys(value, n);
     setDigits(clean);
-    if (clean.length === scoreQuestions.length && npsQuestion) setTimeout(() => npsRef.current?.focus(), 0);
+    if (!npsQuestion) return;
+    if (overflow !== '') {
+      setNpsText((npsText + overflow).slice(0, 2));
+      npsRef.current?.focus();
+    } else if (clean.length === n) setTimeout(() => npsRef.current?.focus(), 0);
   };
   /** Enter moves on (number → scores → NPS → save), Escape drops the form. */
   const onKey = (e: KeyboardEvent<HTMLInputElement>, step: 'lookup' | 'scores' | 'save') => {
@@ -116,7 +119,8 @@ export function QuickEntry({ customerId }: { customerId: number | null }) {
     if (e.key !== 'Enter') return;
     e.preventDefault();
     if (step === 'lookup') void lookup(formNo);
-    else if (step === 'scores' && npsQuestion) npsRef.current?.focus();
+    // Enter on the scores moves to the NPS, or saves when the NPS was already typed on.
+    else if (step === 'scores' && npsQuestion && npsText === '') npsRef.current?.focus();
     else void save();
   };
 
