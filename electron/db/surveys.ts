@@ -214,6 +214,9 @@ export function surveyQueries(db: Database) {
     'INSERT INTO improvement_plans (title, dimension, reason, customer_id, created_by, created_at, updated_at) VALUES (@title, @dimension, @reason, @customerId, @actor, @at, @at)',
   );
   const insertLink = db.prepare<[number, string, number]>('INSERT OR IGNORE INTO improvement_links (plan_id, source, source_id) VALUES (?, ?, ?)');
+  const complaintsBetween = db
+    .prepare<[number, string, string], number>('SELECT id FROM complaints WHERE customer_id = ? AND opened_at >= ? AND opened_at < ? ORDER BY id')
+    .pluck();
   const planOfSource = db.prepare<[string, number], number>('SELECT plan_id FROM improvement_links WHERE source = ? AND source_id = ? LIMIT 1').pluck();
   /** A month's dimension plan is found by its dimension and the month its reason names. */
   const monthPlan = db.prepare<[string, string], number>("SELECT id FROM improvement_plans WHERE customer_id IS NULL AND dimension = ? AND reason LIKE '%(' || ? || ')' LIMIT 1").pluck();
@@ -277,6 +280,8 @@ export function surveyQueries(db: Database) {
     linksOf: (planId: number) => linksOf.all(planId),
     insertPlan: (p: { title: string; dimension: string | null; reason: string; customerId: number | null; actor: string; at: string }) => Number(insertPlan.run(p).lastInsertRowid),
     insertLink: (planId: number, source: 'survey' | 'complaint', sourceId: number) => insertLink.run(planId, source, sourceId),
+    /** A customer's complaints opened from `fromDay` up to (not including) `untilDay`. */
+    complaintsBetween: (customerId: number, fromDay: string, untilDay: string): number[] => complaintsBetween.all(customerId, fromDay, untilDay),
     planOfSource: (source: 'survey' | 'complaint', sourceId: number) => planOfSource.get(source, sourceId) ?? null,
     monthPlan: (dimension: string, month: string) => monthPlan.get(dimension, month) ?? null,
     insertAction: (a: { planId: number; measure: string; ownerId: number | null; dueDate: string | null; resources: string; acceptance: string; at: string }) =>

@@ -1,4 +1,4 @@
-import { localToday } from '../../shared/domain/dates';
+import { addDays, localToday } from '../../shared/domain/dates';
 import type { SegmentSelector } from '../../shared/domain/segments';
 import {
   MAX_BATCH,
@@ -39,6 +39,8 @@ export const SURVEY_TABLES = ['survey_forms', 'survey_responses', 'survey_answer
 const PLAN_TABLES = ['improvement_plans', 'improvement_actions', 'improvement_links'];
 /** The per-customer result table lists this many customers (lowest mean first). */
 const CUSTOMER_ROWS = 50;
+/** How far back a low response's customer plan looks for the complaints that likely caused it. */
+const COMPLAINT_LOOKBACK_DAYS = 90;
 
 export interface SurveyDeps {
   segmentIds: (selector: SegmentSelector) => number[];
@@ -115,7 +117,8 @@ export function surveyService(ctx: ServiceContext, deps: SurveyDeps) {
   }
 
   /**
-   * A low response (mean < 3.5) starts a plan for its customer; a month whose mean in a
+   * A low response (mean < 3.5) starts a plan for its customer, linked to the response and
+   * to the customer's complaints opened in the COMPLAINT_LOOKBACK_DAYS before it; a month whose mean in a
    * dimension falls below 3.5 starts one plan for that dimension and month. Both link the
    * response; an existing plan is linked again rather than duplicated.
    */
@@ -132,6 +135,8 @@ export function surveyService(ctx: ServiceContext, deps: SurveyDeps) {
         at,
       });
       q.insertLink(id, 'survey', responseId);
+      // The customer's complaints of the weeks before are the likely cause as well.
+      for (const c of q.complaintsBetween(form.customerId, addDays(respondedOn, -COMPLAINT_LOOKBACK_DAYS), addDays(respondedOn, 1))) q.insertLink(id, 'complaint', c);
       started.push(id);
     }
     const month = respondedOn.slice(0, 7);

@@ -90,6 +90,11 @@ describe('survey forms, entry and results', () => {
     e.services.surveys.issue({ target: { by: 'ids', ids: [1] }, templateKey: 'standard', language: 'zh-CN', issuedOn: '2026-11-02' });
     // form 1 (C1, Oct): 5 4 4 5, NPS 10 — form 2 (C2, Oct): 3 2 3 3, NPS 6 → mean 2.75 < 3.5 — form 4 (C1, Nov): 4 4 5 4, NPS 8. Form 3 not returned.
     e.services.surveys.enter({ formNo: 'SV-2026-000001', scores: scores(ids, [5, 4, 4, 5]), nps: 10, respondedOn: '2026-10-10' });
+    // C2's complaints: one within the 90 days before its low response (linked to its plan), one older, one of another customer.
+    const complaint = e.db.prepare('INSERT INTO complaints (customer_id, opened_at) VALUES (?, ?)');
+    const recent = Number(complaint.run(2, '2026-08-20T09:00:00.000Z').lastInsertRowid);
+    complaint.run(2, '2026-06-01T09:00:00.000Z');
+    complaint.run(1, '2026-09-01T09:00:00.000Z');
     const low = e.services.surveys.enter({ formNo: 'SV-2026-000002', scores: scores(ids, [3, 2, 3, 3]), nps: 6, respondedOn: '2026-10-12' });
     e.services.surveys.enter({ formNo: 'SV-2026-000004', scores: scores(ids, [4, 4, 5, 4]), nps: 8, respondedOn: '2026-11-03' });
 
@@ -124,7 +129,10 @@ describe('survey forms, entry and results', () => {
     const plans = e.services.surveys.plans(true, null);
     const customerPlan = plans.find((p) => p.customerId === 2);
     expect(customerPlan?.reason).toBe('调研表 SV-2026-000002 平均分 2.75 < 3.5');
-    expect(customerPlan?.links).toEqual([{ source: 'survey', sourceId: low.response.id, label: 'SV-2026-000002' }]);
+    expect(customerPlan?.links).toEqual([
+      { source: 'complaint', sourceId: recent, label: `#${String(recent)}` },
+      { source: 'survey', sourceId: low.response.id, label: 'SV-2026-000002' },
+    ]);
     const monthPlan = plans.find((p) => p.dimension === 'response');
     expect(monthPlan?.reason).toBe('响应速度与及时性 CSAT 3.00 < 3.5 (2026-10)');
     expect(plans).toHaveLength(2);
