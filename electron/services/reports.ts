@@ -98,12 +98,13 @@ export function dashboardData(db: Database, req: DashboardRequest, now: string):
   const alerts = alertsAtMonthEnds(q.alertsInRange(range), months.map((m) => `${nextFirstDay(m)}T00:00:00.000Z`), now);
   const [valueCustomers, valueCents] = q.value(req.tier);
   const [predictedCustomers, predictedCents] = q.predicted(req.tier);
+  const activity = q.activity(range);
   const inputs: KpiInputs = {
     months,
-    masks: q.activityMasks(range),
+    masks: activity.masks,
     window,
     customers,
-    interactions: byMonth(q.interactionsByMonth(range), months, (r) => r[1]),
+    interactions: byMonth(activity.interactions, months, (r) => r[1]),
     complaints: byMonth(q.complaintsByMonth(range), months, (r) => r[1]),
     slaDue,
     slaOnTime,
