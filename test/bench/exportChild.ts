@@ -1,6 +1,7 @@
 import { openDatabase } from '../../electron/db/connection';
 import { customerQueries } from '../../electron/db/customers';
 import { exportView } from '../../electron/export/exportView';
+import { peakRssMb } from './measure';
 
 /**
  * One export in a fresh process, so its peak RSS is the export's own:
@@ -18,4 +19,4 @@ if (mode === 'list') n = customerQueries(db).list(() => '').length;
 else n = (await exportView(db, { what: 'customers', format: 'xlsx', view: { columns }, language: 'zh-CN', path: out })).rows;
 const ms = performance.now() - t0;
 db.close();
-console.log(JSON.stringify({ ms, rows: n, rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(JSON.stringify({ ms, rows: n, rss_mb: peakRssMb() }));

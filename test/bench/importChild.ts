@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { openDatabase } from '../../electron/db/connection';
 import { runImport } from '../../electron/import/run';
 import { importOptionsSchema } from '../../shared/import/targets';
+import { peakRssMb } from './measure';
 
 /**
  * One .xlsx customer import in a fresh process, so its peak RSS is its own:
@@ -34,4 +35,4 @@ if (mode === 'exceljs') {
   db.close();
 }
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ ms, rows, rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(JSON.stringify({ ms, rows, rss_mb: peakRssMb() }));

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /** Timing helpers for `npm run bench`. Benchmarks measure; tests never assert on time. */
 export interface BenchResult {
   name: string;
@@ -11,6 +12,22 @@ export interface BenchResult {
 
 export function rssMb(): number {
   return Math.round((process.memoryUsage().rss / 1024 / 1024) * 10) / 10;
+}
+
+/**
+ * This process's own peak RSS in MB. On Linux getrusage's maxRSS (process.resourceUsage)
+ * keeps the peak of the process image before exec, so a child spawned by a large parent
+ * reports at least the parent's RSS at fork; /proc/self/status VmHWM belongs to the exec'd
+ * image alone. Elsewhere maxRSS is the best there is.
+ */
+export function peakRssMb(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm?.[1]) return Math.round(Number(hwm[1]) / 1024);
+  } catch {
+    // not Linux
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 export function median(values: number[]): number {
