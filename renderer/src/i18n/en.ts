@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN';
+import { reportLabels } from '../../../shared/kpi/reportLabels';
 
 /** English UI text. Typed as `Messages`: a missing or extra key does not compile. */
 export const en: Messages = {
@@ -980,26 +981,8 @@ export const en: Messages = {
     snapshot: 'Current',
     state: { green: 'On target', amber: 'Close to target', red: 'Off target', none: '—' },
     amberHint: 'Amber: missed, but by no more than {{margin}} of the target.',
-    kpi: {
-      customers: 'Customers',
-      activeCustomers: 'Active customers',
-      retention: 'Retention rate',
-      churn: 'Monthly churn',
-      repurchase: 'Repurchase rate',
-      avgValue: 'Avg. historical value',
-      avgPredicted: 'Avg. predicted value',
-      csat: 'CSAT',
-      csatShare: 'Satisfied share (≥ 4)',
-      nps: 'NPS',
-      responseRate: 'Survey response rate',
-      completeness: 'Profile completeness',
-      complaintRate: 'Complaint rate',
-      slaAttainment: 'Complaint SLA attainment',
-      interactionsPerCustomer: 'Interactions per customer',
-      openWarnings: 'Open warnings',
-      overdueWarnings: 'Overdue warnings',
-      visitsDone: 'Visits done',
-    },
+    // The KPI names are the workbook's too (main process and CLI), so they live in ./shared once.
+    kpi: reportLabels('en').kpi,
     trendTitle: 'Monthly trend',
     trendKpi: 'KPI',
     targetLine: 'Target',

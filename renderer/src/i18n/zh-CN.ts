@@ -1,3 +1,4 @@
+import { reportLabels } from '../../../shared/kpi/reportLabels';
 /**
  * Chinese (Simplified) UI text. This file is the source of the message shape:
  * `Messages` is derived from it and the English resource must match it key for key.
@@ -981,26 +982,8 @@ export const zhCN = {
     snapshot: '当前值',
     state: { green: '达标', amber: '接近目标', red: '未达标', none: '—' },
     amberHint: '琥珀色：未达标，但差距不超过目标的 {{margin}}。',
-    kpi: {
-      customers: '客户数',
-      activeCustomers: '活跃客户',
-      retention: '留存率',
-      churn: '月流失率',
-      repurchase: '复购率',
-      avgValue: '平均历史价值',
-      avgPredicted: '平均预测价值',
-      csat: 'CSAT 满意度',
-      csatShare: '满意占比（≥4分）',
-      nps: 'NPS 净推荐值',
-      responseRate: '调研回收率',
-      completeness: '档案完整度',
-      complaintRate: '客诉率',
-      slaAttainment: '客诉 SLA 达成率',
-      interactionsPerCustomer: '人均月互动次数',
-      openWarnings: '未关闭预警',
-      overdueWarnings: '逾期预警',
-      visitsDone: '拜访完成率',
-    },
+    // The KPI names are the workbook's too (main process and CLI), so they live in ./shared once.
+    kpi: reportLabels('zh-CN').kpi,
     trendTitle: '月度趋势',
     trendKpi: '指标',
     targetLine: '目标',
