@@ -1,18 +1,8 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { yearsBetween } from '../../shared/domain/dates';
 import { expect, screenshotDir, test } from './fixtures';
-
-function withDb<T>(dbPath: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(dbPath);
-  db.pragma('busy_timeout = 5000');
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
+import { withDb } from './db';
 
 function cell(page: Page, rowId: number, colId: string): Locator {
   return page.locator(`[role="row"][row-id="${rowId}"] [role="gridcell"][col-id="${colId}"]`).first();

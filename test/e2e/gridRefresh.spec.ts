@@ -1,18 +1,8 @@
 import type { Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
+import { withDb } from './db';
 
 /** The grid's one-read sort, its own quick search and single-row refreshes (issue 5, speed). */
-
-function withDb<T>(dbPath: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(dbPath);
-  db.pragma('busy_timeout = 5000');
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
 
 /** Ids of the first `n` displayed rows, in display order. */
 async function firstRowIds(page: Page, n: number): Promise<number[]> {

@@ -1,18 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { expect, screenshotDir, test, type PatronServer } from './fixtures';
-
-/** Reads the test database directly, beside the running bridge (WAL lets both work). */
-function withDb<T>(dbPath: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(dbPath);
-  db.pragma('busy_timeout = 5000');
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
+import { withDb } from './db';
 
 const account = (dbPath: string, id: number) =>
   withDb(dbPath, (db) => ({

@@ -1,18 +1,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { expect, screenshotDir, test } from './fixtures';
-
-/** Reads (or writes) the test database directly, beside the running bridge (WAL lets both work). */
-function withDb<T>(dbPath: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(dbPath);
-  db.pragma('busy_timeout = 5000');
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
+import { withDb } from './db';
 
 const customer = (dbPath: string, id: number) =>
   withDb(dbPath, (db) => db.prepare('SELECT id, name, region, status, phone FROM customers WHERE id = ?').get(id) as { id: number; name: string; region: string | null; status: string; phone: string | null } | undefined);

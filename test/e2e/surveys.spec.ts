@@ -2,21 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { localToday } from '../../shared/domain/dates';
 import { expect, screenshotDir, test } from './fixtures';
-
-function withDb<T>(dbPath: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(dbPath, { readonly: true });
-  db.pragma('busy_timeout = 5000');
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
+import { withDb } from './db';
 
 /** Three customers of the demo database (codes to type, names to find on the pages). */
 const threeCustomers = (dbPath: string) =>

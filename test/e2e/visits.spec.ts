@@ -2,18 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { expect, screenshotDir, test } from './fixtures';
-
-function withDb<T>(dbPath: string, fn: (db: Database.Database) => T): T {
-  const db = new Database(dbPath, { readonly: true });
-  db.pragma('busy_timeout = 5000');
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
+import { withDb } from './db';
 
 const highTierCount = (dbPath: string) =>
   withDb(dbPath, (db) => db.prepare("SELECT count(*) FROM segment_results r JOIN customers c ON c.id = r.customer_id WHERE coalesce(c.tier_override, r.tier) = 'high'").pluck().get() as number);
