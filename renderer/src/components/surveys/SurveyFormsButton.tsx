@@ -1,22 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { surveyFormsForSelectionHref } from '../../routing/surveyRoute';
 import { useSurveySelection } from '../../stores/surveys';
+import { SelectionButton } from '../SelectionButton';
 
 /** Customers toolbar: print survey forms for the rows selected in the grid. */
 export function SurveyFormsButton({ ids }: { ids: readonly number[] }) {
   const { t } = useTranslation();
-  return (
-    <button
-      type="button"
-      className="button"
-      disabled={ids.length === 0}
-      onClick={() => {
-        useSurveySelection.getState().set([...ids]);
-        window.location.hash = surveyFormsForSelectionHref;
-      }}
-      data-testid="survey-forms-button"
-    >
-      {t('surveys.forms.fromGrid')}
-    </button>
-  );
+  const open = (selected: number[]) => {
+    useSurveySelection.getState().set(selected);
+    window.location.hash = surveyFormsForSelectionHref;
+  };
+  return <SelectionButton ids={ids} label={t('surveys.forms.fromGrid')} testId="survey-forms-button" open={open} />;
 }

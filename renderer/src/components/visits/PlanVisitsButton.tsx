@@ -1,22 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { planForSelectionHref } from '../../routing/visitRoute';
 import { useVisits } from '../../stores/visits';
+import { SelectionButton } from '../SelectionButton';
 
 /** Customers toolbar: plan visits for the rows selected in the grid. */
 export function PlanVisitsButton({ ids }: { ids: readonly number[] }) {
   const { t } = useTranslation();
-  return (
-    <button
-      type="button"
-      className="button"
-      disabled={ids.length === 0}
-      onClick={() => {
-        useVisits.getState().setSelection([...ids]);
-        window.location.hash = planForSelectionHref;
-      }}
-      data-testid="plan-visits"
-    >
-      {t('visits.planVisits')}
-    </button>
-  );
+  const open = (selected: number[]) => {
+    useVisits.getState().setSelection(selected);
+    window.location.hash = planForSelectionHref;
+  };
+  return <SelectionButton ids={ids} label={t('visits.planVisits')} testId="plan-visits" open={open} />;
 }
