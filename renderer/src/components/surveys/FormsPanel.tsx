@@ -11,6 +11,7 @@ import { profileHref } from '../../routing/customerRoute';
 import { surveyFormsRoute } from '../../routing/surveyRoute';
 import { errorMessage } from '../../stores/errorMessage';
 import { useSurveySelection } from '../../stores/surveys';
+import { FormChoice } from './FormChoice';
 import { appLang, defaultFormLanguage, fixed } from './labels';
 
 type Kind = 'codes' | 'tier' | 'quadrant' | 'lifecycle';
@@ -23,7 +24,7 @@ function selectorOf(kind: Exclude<Kind, 'codes'>, value: string): SegmentSelecto
 
 /** Batch print: forms for the grid's selection, typed customer codes or a segment, one PDF, recorded as sent. */
 export function FormsPanel({ selection }: { selection: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const selected = useSurveySelection((s) => s.ids);
   const [kind, setKind] = useState<Kind>('codes');
   const [codes, setCodes] = useState('');
@@ -116,21 +117,7 @@ export function FormsPanel({ selection }: { selection: boolean }) {
               )}
             </>
           )}
-          <label className="field">
-            {t('surveys.forms.template')}
-            <select className="select" value={templateKey} onChange={(e) => setTemplateKey(e.target.value)} data-testid="survey-issue-template">
-              {templates.map((tp) => (
-                <option key={tp.key} value={tp.key}>{i18n.language === 'en' ? tp.nameEn : tp.nameZh} v{tp.version}</option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            {t('surveys.forms.language')}
-            <select className="select" value={formLanguage} onChange={(e) => setFormLanguage(e.target.value === 'en-US' ? 'en-US' : 'zh-CN')} data-testid="survey-issue-language">
-              <option value="zh-CN">中文</option>
-              <option value="en-US">English</option>
-            </select>
-          </label>
+          <FormChoice templates={templates} templateKey={templateKey} onTemplate={setTemplateKey} language={formLanguage} onLanguage={setFormLanguage} testIds={{ template: 'survey-issue-template', language: 'survey-issue-language' }} />
           <button type="button" className="button button--primary survey-primary" disabled={busy || target() === null} onClick={() => void issue()} data-testid="survey-issue-print">
             {t('surveys.forms.print')}
           </button>

@@ -4,6 +4,7 @@ import type { FormLookup, SurveyTemplate } from '../../../../shared/domain/surve
 import { splitScoreKeys } from '../../../../shared/surveys/entryKeys';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../stores/errorMessage';
+import { FormChoice } from './FormChoice';
 import { appLang, defaultFormLanguage, fixed, questionText } from './labels';
 
 /**
@@ -230,7 +231,7 @@ export function QuickEntry({ customerId }: { customerId: number | null }) {
 
 /** Phone surveys: a form is made on the spot for the customer, then entered the same way. */
 function PhoneSurvey({ customerId, onForm }: { customerId: number | null; onForm: (formNo: string) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [customerName, setCustomerName] = useState<string | null>(null);
   const [templates, setTemplates] = useState<SurveyTemplate[]>([]);
@@ -265,21 +266,7 @@ function PhoneSurvey({ customerId, onForm }: { customerId: number | null; onForm
           <input className="text-input" value={code} onChange={(e) => setCode(e.target.value)} data-testid="survey-phone-code" />
         </label>
       )}
-      <label className="field">
-        {t('surveys.forms.template')}
-        <select className="select" value={templateKey} onChange={(e) => setTemplateKey(e.target.value)}>
-          {templates.map((tp) => (
-            <option key={tp.key} value={tp.key}>{i18n.language === 'en' ? tp.nameEn : tp.nameZh} v{tp.version}</option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        {t('surveys.forms.language')}
-        <select className="select" value={formLanguage} onChange={(e) => setFormLanguage(e.target.value === 'en-US' ? 'en-US' : 'zh-CN')}>
-          <option value="zh-CN">中文</option>
-          <option value="en-US">English</option>
-        </select>
-      </label>
+      <FormChoice templates={templates} templateKey={templateKey} onTemplate={setTemplateKey} language={formLanguage} onLanguage={setFormLanguage} />
       <button type="button" className="button" disabled={customerId === null && code.trim() === ''} onClick={() => void start()} data-testid="survey-phone-start">{t('surveys.phone.start')}</button>
       {error && <p className="error-text" role="alert">{error}</p>}
     </div>
