@@ -139,7 +139,7 @@ export function FormsPanel({ selection }: { selection: boolean }) {
   );
 }
 
-/** Forms with their state; shared by the forms tab and the profile. */
+/** Forms with their state; shared by the forms tab and the profile (a date in the state cell keeps its hyphens unbroken). */
 export function FormTable({ forms, showCustomer = true }: { forms: SurveyForm[]; showCustomer?: boolean }) {
   const { t } = useTranslation();
   return (
@@ -159,14 +159,14 @@ export function FormTable({ forms, showCustomer = true }: { forms: SurveyForm[];
       <tbody>
         {forms.map((f) => (
           <tr key={f.id} data-testid={`survey-form-${f.formNo}`}>
-            <td>{f.formNo}</td>
+            <td className="nowrap">{f.formNo}</td>
             {showCustomer && <td><a href={profileHref(f.customerId)}>{f.customerName}</a></td>}
             <td>{t(`surveys.channels.${f.channel}`)}</td>
-            <td>{f.issuedOn}</td>
-            <td>{f.respondedOn ? t('surveys.state.responded', { date: f.respondedOn }) : t('surveys.state.open')}</td>
+            <td className="nowrap">{f.issuedOn}</td>
+            <td>{f.respondedOn ? t('surveys.state.responded', { date: f.respondedOn.replaceAll('-', '\u2011') }) : t('surveys.state.open')}</td>
             <td className="numeric">{fixed(f.meanScore)}</td>
             <td className="numeric">{f.nps ?? '—'}</td>
-            <td>{f.channel === 'paper' && <a className="button button--small" href={surveyFormsRoute({ forms: [f.id] })}>{t('print.toolbar.print')}</a>}</td>
+            <td className="nowrap">{f.channel === 'paper' && <a className="button button--small" href={surveyFormsRoute({ forms: [f.id] })}>{t('print.toolbar.print')}</a>}</td>
           </tr>
         ))}
       </tbody>
