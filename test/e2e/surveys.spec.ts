@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import jsQR from 'jsqr';
@@ -7,6 +7,7 @@ import { PNG } from 'pngjs';
 import { localToday } from '../../shared/domain/dates';
 import { expect, screenshotDir, test } from './fixtures';
 import { withDb } from './db';
+import { savePreviewAsPdf } from './print';
 
 /** Three customers of the demo database (codes to type, names to find on the pages). */
 const threeCustomers = (dbPath: string) =>
@@ -40,12 +41,7 @@ async function printThreeForms(page: Page, url: string, dbPath: string, lang: st
   expect(sent).toEqual({ batches: 1, sent: 3 });
   await page.screenshot({ path: join(screenshotDir, `surveys-print-preview-${lang}.png`) });
 
-  await page.getByTestId('print-save-pdf').click();
-  const message = page.getByTestId('print-message');
-  await expect(message).toContainText('.pdf', { timeout: 60_000 });
-  const path = /([^\s：:]+\.pdf)/.exec((await message.innerText()).replace(/^[^/]*/, ''))?.[1] ?? '';
-  expect(existsSync(path)).toBe(true);
-  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  const { path, info } = await savePreviewAsPdf(page);
   expect(/Pages:\s+(\d+)/.exec(info)?.[1]).toBe('3');
   expect(info).toMatch(/Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)/);
   const prefix = join(screenshotDir, `surveys-pdf-${lang}`);

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, screenshotDir, test } from './fixtures';
 import { withDb } from './db';
+import { savePreviewAsPdf } from './print';
 
 const highTierCount = (dbPath: string) =>
   withDb(dbPath, (db) => db.prepare("SELECT count(*) FROM segment_results r JOIN customers c ON c.id = r.customer_id WHERE coalesce(c.tier_override, r.tier) = 'high'").pluck().get() as number);
@@ -51,12 +51,7 @@ async function printThree(page: Page, lang: string, paper: 'A4' | 'Letter'): Pro
   await expect(page).toHaveURL(new RegExp(`paper=${paper}`));
   await expect(page.getByTestId('visit-sheet')).toHaveCount(3);
   await page.screenshot({ path: join(screenshotDir, `visits-print-preview-${lang}.png`) });
-  await page.getByTestId('print-save-pdf').click();
-  const message = page.getByTestId('print-message');
-  await expect(message).toContainText('.pdf', { timeout: 60_000 });
-  const path = /([^\s：:]+\.pdf)/.exec((await message.innerText()).replace(/^[^/]*/, ''))?.[1] ?? '';
-  expect(existsSync(path)).toBe(true);
-  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  const { path, info } = await savePreviewAsPdf(page);
   expect(/Pages:\s+(\d+)/.exec(info)?.[1]).toBe('3');
   expect(info).toMatch(paper === 'A4' ? /Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)/ : /Page size:\s+612(\.\d+)? x 792(\.\d+)? pts \(letter\)/);
   for (let page = 1; page <= 3; page++) {
