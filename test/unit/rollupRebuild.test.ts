@@ -4,7 +4,7 @@ import { rebuildRollups, rollupQueries } from '../../electron/db/rollups';
 import { generateDemo } from '../../electron/services/demo/generate';
 import { tempDbPath } from './helpers/temp';
 
-/** The rebuild as it was before the one-pass version (one GROUP BY per table and source), kept as the oracle. */
+/** The rebuild in plain SQL (one GROUP BY per table and source), kept as the oracle of the scanning rebuild (rollupScan.ts). */
 const REFERENCE_REBUILD = `
 DELETE FROM customer_rollups;
 DELETE FROM customer_monthly;
@@ -19,7 +19,7 @@ INSERT INTO customer_rollups (customer_id, interaction_count, last_interaction_a
 SELECT customer_id, count(*), max(occurred_at) FROM interactions WHERE true GROUP BY customer_id
 ON CONFLICT (customer_id) DO UPDATE SET interaction_count = excluded.interaction_count, last_interaction_at = excluded.last_interaction_at;`;
 
-describe('rollup rebuild in one merged pass', () => {
+describe('rollup rebuild from one ordered scan per table', () => {
   it('gives the same rows as the per-table GROUP BY rebuild and leaves the schema as it was', () => {
     const { db } = openDatabase(tempDbPath(), { create: true });
     generateDemo(db, { customers: 120, orders: 3000, asOf: '2026-11-23' });
@@ -55,6 +55,16 @@ describe('rollup rebuild in one merged pass', () => {
     expect(rollupQueries(db).get(busy)).toMatchObject({ order_count: 4, order_days: 3, last_order_date: '2026-04-02' });
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    db.close();
+  });
+
+  it('gives empty tables on a database without orders or interactions', () => {
+    const { db } = openDatabase(tempDbPath(), { create: true });
+    db.prepare("INSERT INTO customers (code, kind, name) VALUES ('E-1', 'person', '新客户')").run();
+    db.exec("INSERT INTO customer_monthly (customer_id, month, order_count) VALUES (1, '2026-01', 3)");
+    rebuildRollups(db);
+    expect(rollupQueries(db).all()).toEqual([]);
+    expect(rollupQueries(db).monthly()).toEqual([]);
     db.close();
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../../../electron/db/connection';
 import { rebuildRollups } from '../../../electron/db/rollups';
+import { scanInteractions, scanOrders } from '../../../electron/db/rollupScan';
 import { segmentQueries } from '../../../electron/db/segments';
 import { activityWindows, fitAndPredict, segment } from '../../../shared/analytics/segmentation';
 import { defaultSegmentSettings } from '../../../shared/analytics/settings';
@@ -19,12 +20,13 @@ const RFM_SQL = `
 /** A plain per-customer GROUP BY over every order: the yardstick of the rollup rebuild. */
 const GROUP_BY_SQL = 'SELECT customer_id, count(*), sum(amount_cents), min(order_date), max(order_date) FROM orders GROUP BY customer_id';
 
-/** The monthly buckets' input as the rebuild reads it (one merged ordered pass over both covering indexes), counted instead of written. */
-const MONTHLY_SCAN_SQL = `SELECT count(*), total(amount) FROM (
-  SELECT customer_id, order_date AS at, amount_cents AS amount FROM orders UNION ALL SELECT customer_id, occurred_at, 0 FROM interactions ORDER BY 1, 2)`;
-
-/** Writes copies of both rollup tables (same keys, month index after the rows) and rolls back: the cost of the rebuild's writes alone. */
-function copyRollupTables(db: Database): void {
+/**
+ * Writes copies of both rollup tables natively (same keys, rows in key order,
+ * month index after the rows) and commits: what the rebuild's writes cost at
+ * the least, with no JavaScript in the way. The copies are dropped afterwards,
+ * outside the timing (the returned function).
+ */
+function copyRollupTables(db: Database): () => void {
   db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -35,10 +37,15 @@ function copyRollupTables(db: Database): void {
     db.exec(`CREATE TABLE bench_rollups (customer_id INTEGER PRIMARY KEY, order_count INTEGER NOT NULL DEFAULT 0, order_days INTEGER NOT NULL DEFAULT 0,
                total_cents INTEGER NOT NULL DEFAULT 0, first_order_date TEXT, last_order_date TEXT, interaction_count INTEGER NOT NULL DEFAULT 0, last_interaction_at TEXT)`);
     db.exec('INSERT INTO bench_rollups SELECT * FROM customer_rollups ORDER BY customer_id');
+    db.exec('COMMIT');
   } finally {
-    db.exec('ROLLBACK');
+    if (db.inTransaction) db.exec('ROLLBACK');
     db.pragma('foreign_keys = ON');
   }
+  return () => {
+    db.exec('DROP TABLE bench_monthly');
+    db.exec('DROP TABLE bench_rollups');
+  };
 }
 
 async function duckdbRfm(env: BenchEnv, rows: Iterable<[number, string, number]>): Promise<{ ms: number; loadMs: number; customers: number }> {
@@ -151,19 +158,23 @@ export async function segmentsSuite(env: BenchEnv): Promise<BenchResult[]> {
   const rebuildMs = timeIt(env.reps, () => {
     rebuildRollups(db);
   });
-  // Why the goal is out of reach: writing the rebuild's rows alone (copied from
-  // the tables as they are, into tables of the same shape, month index built
-  // after, foreign keys off as in the rebuild; rolled back, so no commit), and
-  // the second scan every rebuild needs (the monthly buckets come from another
-  // ordered pass over orders and interactions than the per-customer GROUP BY).
+  // Why the goal is out of reach, in two halves measured alone: the read
+  // (the rebuild's own scans of orders and interactions, folded in memory,
+  // nothing written) and the least the writes can cost (the same rows copied
+  // natively from the tables as they are, month index after, committed).
   const monthlyRows = db.prepare('SELECT count(*) FROM customer_monthly').pluck().get() as number;
-  const writeOnlyMs = timeIt(env.reps, () => {
-    copyRollupTables(db);
+  const scanMs = timeIt(env.reps, () => {
+    scanOrders(db);
+    scanInteractions(db);
   });
-  const secondScan = db.prepare(MONTHLY_SCAN_SQL);
-  const secondScanMs = timeIt(env.reps, () => {
-    secondScan.get();
-  });
+  const writeTimes: number[] = [];
+  for (let i = 0; i < env.reps; i++) {
+    const s = performance.now();
+    const drop = copyRollupTables(db);
+    writeTimes.push(performance.now() - s);
+    drop();
+  }
+  const writeOnlyMs = median(writeTimes);
   results.push(
     result(
       'rollups.rebuild',
@@ -171,7 +182,7 @@ export async function segmentsSuite(env: BenchEnv): Promise<BenchResult[]> {
       rebuildMs,
       groupMs,
       rssMb(),
-      `customer_rollups + customer_monthly (${monthlyRows} rows) from orders and interactions, committed (goal ≤ 1.5× baseline); only writing those rows: ${Math.round(writeOnlyMs)} ms (${(writeOnlyMs / groupMs).toFixed(2)}× baseline); the monthly pass over orders + interactions without writing: ${Math.round(secondScanMs)} ms (${(secondScanMs / groupMs).toFixed(2)}×); baseline = one plain GROUP BY customer_id scan of orders`,
+      `customer_rollups + customer_monthly (${monthlyRows} rows) from orders and interactions, committed (goal ≤ 1.5× baseline); its read alone (both scans, folded in memory): ${Math.round(scanMs)} ms (${(scanMs / groupMs).toFixed(2)}× baseline); the least its writes cost (the same rows copied natively, month index, commit): ${Math.round(writeOnlyMs)} ms (${(writeOnlyMs / groupMs).toFixed(2)}×); baseline = one plain GROUP BY customer_id scan of orders`,
     ),
   );
 
