@@ -110,8 +110,6 @@ function hasEdgeSpace(s: string): boolean {
 }
 
 const SAMPLE_FOR_WIDTH = 200;
-/** Characters of XML gathered before they go to zlib. */
-const CHUNK = 1 << 18;
 const CHECK_EVERY = 5000;
 
 function textCell(ref: string, text: string, style: number): string {
@@ -208,27 +206,26 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], opts: Wri
         part++;
         const name = uniqueName(part === 1 ? safeSheetName(sheet.name) : safeSheetName(sheet.name).slice(0, 31 - ` (${part})`.length) + ` (${part})`, taken);
         const out = zip.stream(`xl/worksheets/sheet${entries.length + 1}.xml`);
-        let xml = `${SHEET_OPEN}<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${n > 0 ? `<cols>${cols}</cols>` : ''}<sheetData>${headerRow}`;
+        let wait = out.write(
+          `${SHEET_OPEN}<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${n > 0 ? `<cols>${cols}</cols>` : ''}<sheetData>${headerRow}`,
+        );
+        if (wait) await wait;
         let r = 1;
         for (; row !== null && r <= perSheet; row = take()) {
           r++;
-          xml += `<row r="${r}">`;
+          // One short string per row: the zip stream encodes it straight into its buffer.
+          let xml = `<row r="${r}">`;
           for (let i = 0; i < n; i++) xml += cellXml(types[i] ?? 'text', styles[i] ?? 0, `${letters[i] ?? 'A'}${r}`, row[i] ?? null);
-          xml += '</row>';
+          wait = out.write(`${xml}</row>`);
+          if (wait) await wait;
           total++;
-          if (xml.length > CHUNK) {
-            const wait = out.write(xml);
-            xml = '';
-            if (wait) await wait;
-          }
           if (total % CHECK_EVERY === 0) {
             opts.checkCancelled?.();
             opts.progress?.(total);
           }
         }
         const filterRef = `A1:${columnLetters(Math.max(1, n) - 1)}${r}`;
-        xml += `</sheetData><autoFilter ref="${filterRef}"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
-        const wait = out.write(xml);
+        wait = out.write(`</sheetData><autoFilter ref="${filterRef}"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
         if (wait) await wait;
         await out.close();
         entries.push({ name, filterRef });
