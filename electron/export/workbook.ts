@@ -1,5 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
-import { appPropsXml, columnLetters, contentTypesXml, corePropsXml, HEADER_STYLE, packageRelsXml, SHEET_OPEN, stylesXml, workbookRelsXml, workbookXml, xmlText, type SheetEntry } from './xlsxParts';
+import { repeats, SharedStrings } from './sharedStrings';
+import { appPropsXml, columnLetters, contentTypesXml, corePropsXml, HEADER_STYLE, packageRelsXml, SHEET_OPEN, sharedStringsXml, stylesXml, workbookRelsXml, workbookXml, xmlText, type SheetEntry } from './xlsxParts';
 import { ZipWriter } from './zipWriter';
 
 /**
@@ -167,6 +168,7 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], opts: Wri
   const taken = new Set<string>();
   let total = 0;
   const sheetNames: string[][] = [];
+  const strings = new SharedStrings();
   // The rows being read: on failure it is closed, so a database statement behind it is released.
   let reading: Iterator<CellInput[]> | null = null;
   try {
@@ -187,6 +189,8 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], opts: Wri
         next = iter.next();
       }
       const widths = widthsOf(sheet.columns, head);
+      // Text columns whose sampled values repeat write them as shared strings.
+      const shared = sheet.columns.map((c, i) => c.type === 'text' && repeats(head, i));
       const cols = sheet.columns
         .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${widths[i] ?? 8}" customWidth="1"${styles[i] ? ` style="${styles[i]}"` : ''}/>`)
         .join('');
@@ -215,7 +219,11 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], opts: Wri
           r++;
           // One short string per row: the zip stream encodes it straight into its buffer.
           let xml = `<row r="${r}">`;
-          for (let i = 0; i < n; i++) xml += cellXml(types[i] ?? 'text', styles[i] ?? 0, `${letters[i] ?? 'A'}${r}`, row[i] ?? null);
+          for (let i = 0; i < n; i++) {
+            const v = row[i] ?? null;
+            const k = shared[i] === true && typeof v === 'string' && v !== '' ? strings.ref(v) : -1;
+            xml += k >= 0 ? `<c r="${letters[i] ?? 'A'}${r}" t="s"><v>${k}</v></c>` : cellXml(types[i] ?? 'text', styles[i] ?? 0, `${letters[i] ?? 'A'}${r}`, v);
+          }
           wait = out.write(`${xml}</row>`);
           if (wait) await wait;
           total++;
@@ -232,12 +240,14 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], opts: Wri
         parts.push(name);
       }
     }
-    zip.add('[Content_Types].xml', contentTypesXml(entries.length));
+    const hasShared = strings.texts.length > 0;
+    if (hasShared) zip.add('xl/sharedStrings.xml', sharedStringsXml(strings.texts, strings.refs, hasEdgeSpace));
+    zip.add('[Content_Types].xml', contentTypesXml(entries.length, hasShared));
     zip.add('_rels/.rels', packageRelsXml());
     zip.add('docProps/core.xml', corePropsXml('Patron', new Date()));
     zip.add('docProps/app.xml', appPropsXml(entries.map((e) => e.name)));
     zip.add('xl/workbook.xml', workbookXml(entries));
-    zip.add('xl/_rels/workbook.xml.rels', workbookRelsXml(entries.length));
+    zip.add('xl/_rels/workbook.xml.rels', workbookRelsXml(entries.length, hasShared));
     zip.add('xl/styles.xml', stylesXml(FORMAT_TYPES.map((t) => FORMATS[t])));
     zip.finish();
   } catch (err) {
