@@ -223,6 +223,58 @@ const FIELD_COLUMNS: Partial<Record<keyof CustomerRow, (keyof CustomerRowRecord)
   referralCount: ['referral_count'],
 };
 
+/** A field's value from the values of its FIELD_COLUMNS, in that order. */
+type FieldValue = (a: unknown, b: unknown) => unknown;
+/** A field that is its one column unchanged. */
+const same: FieldValue = (v) => v;
+
+/**
+ * Each field's value from its FIELD_COLUMNS values, as toRow computes it, so an
+ * export reads plain arrays of the asked-for columns (`.raw()`) instead of
+ * building a whole row object per customer: for 100,000 rows those objects
+ * and toRow were about a quarter of the export. A field without an entry
+ * makes iterateValues fall back to toRow, and
+ * test/unit/import/exportFieldValues.test.ts checks every entry against toRow
+ * on a segmented demo database.
+ */
+const FIELD_VALUES: Partial<Record<keyof CustomerRow, FieldValue>> = {
+  id: same,
+  code: same,
+  kind: same,
+  name: same,
+  industry: same,
+  region: same,
+  source: same,
+  ownerId: same,
+  ownerName: same,
+  cooperationStart: same,
+  status: same,
+  tierOverride: same,
+  contactName: same,
+  contactTitle: same,
+  contactPhone: same,
+  phone: same,
+  email: same,
+  address: same,
+  tags: (v) => (typeof v === 'string' && v !== '' ? v.split(TAG_SEPARATOR).sort(tagOrder.compare) : []),
+  orderCount: (v) => v ?? 0,
+  totalCents: (v) => v ?? 0,
+  lastOrderDate: same,
+  segmentTier: same,
+  effectiveTier: (override, segment) => override ?? segment,
+  quadrant: same,
+  lifecycle: same,
+  predictedCents: same,
+  pAlive: same,
+  // Exports carry no search keys (iterateFields gave them none either).
+  pinyin: () => '',
+  openWarnings: same,
+  warningDue: same,
+  loyaltyLevel: same,
+  pointsBalance: same,
+  referralCount: same,
+};
+
 /** Record columns for these fields, or null when one is unknown (then every column is read). */
 function columnsFor(fields: readonly string[]): (keyof CustomerRowRecord)[] | null {
   const cols = new Set<keyof CustomerRowRecord>(['id']);
@@ -264,6 +316,7 @@ export function customerQueries(db: Database) {
   const updates = new Map<string, Statement>();
   // Row queries over some columns only (exports), made on first use per column set.
   const partial = new Map<string, Statement<[], CustomerRowRecord>>();
+  const partialRaw = new Map<string, Statement<[], unknown[]>>();
 
   /** Rows with their search keys; keys computed here are stored when `persist` is set. */
   function withKeys(records: CustomerRowRecord[], pinyin: SearchKeysOf, persist: boolean): CustomerRow[] {
@@ -295,20 +348,49 @@ export function customerQueries(db: Database) {
     },
 
     /**
-     * Rows one at a time with only the named fields filled (the others are empty).
+     * Rows one at a time as arrays of the named fields' values, in the order named.
      * Selecting from the row query lets SQLite drop the joins and subqueries that
-     * no asked-for column needs, and short-lived rows keep memory flat: a
-     * 100,000-row export reads its rows several times faster than list().
+     * no asked-for column needs, raw rows and short-lived arrays keep it fast and
+     * memory flat: a 100,000-row export reads its rows several times faster than list().
      */
-    *iterateFields(fields: readonly string[]): Generator<Record<string, unknown>> {
+    *iterateValues(fields: readonly string[]): Generator<unknown[]> {
       const cols = columnsFor(fields);
-      const key = cols ? cols.join(',') : '*';
-      let stmt = partial.get(key);
-      if (!stmt) {
-        stmt = db.prepare<[], CustomerRowRecord>(`SELECT ${cols ? cols.join(', ') : '*'} FROM (${ROW_SELECT}) ORDER BY id`);
-        partial.set(key, stmt);
+      const sql = `SELECT ${cols ? cols.join(', ') : '*'} FROM (${ROW_SELECT}) ORDER BY id`;
+      const values = fields.map((f) => (FIELD_VALUES as Record<string, FieldValue | undefined>)[f]);
+      if (!cols || values.some((v) => v === undefined)) {
+        let stmt = partial.get(sql);
+        if (!stmt) {
+          stmt = db.prepare<[], CustomerRowRecord>(sql);
+          partial.set(sql, stmt);
+        }
+        for (const r of stmt.iterate()) {
+          const row = toRow(r, () => '') as Record<string, unknown>;
+          yield fields.map((f) => row[f]);
+        }
+        return;
       }
-      for (const r of stmt.iterate()) yield toRow(r, () => '');
+      let stmt = partialRaw.get(sql);
+      if (!stmt) {
+        stmt = db.prepare<[], unknown[]>(sql).raw(true);
+        partialRaw.set(sql, stmt);
+      }
+      // Where each field's columns sit in the raw row (-1: none), and the fields that are not their column unchanged.
+      const at = fields.map((f) => (FIELD_COLUMNS as Record<string, (keyof CustomerRowRecord)[] | undefined>)[f]?.map((c) => cols.indexOf(c)) ?? []);
+      const first = at.map((x) => x[0] ?? -1);
+      const second = at.map((x) => x[1] ?? -1);
+      const convert = values.map((v) => (v === same ? null : (v ?? null)));
+      const n = fields.length;
+      for (const r of stmt.iterate()) {
+        const out = new Array<unknown>(n);
+        for (let i = 0; i < n; i++) {
+          const a = first[i] ?? -1;
+          const b = second[i] ?? -1;
+          const v = a < 0 ? undefined : r[a];
+          const c = convert[i];
+          out[i] = c ? c(v, b < 0 ? undefined : r[b]) : v;
+        }
+        yield out;
+      }
     },
 
     /** The grid rows of these customers (ids that do not exist are left out), in id order. */

@@ -1,6 +1,8 @@
 import { exportColumns, exportValueLabels, type ExportWhat, type FilterCondition } from '../../shared/export/view';
 
-type Record_ = Record<string, unknown>;
+/** A record: an object keyed by field, or an array of values (then the test is given the field's place). */
+type Record_ = Readonly<Record<string, unknown>> | readonly unknown[];
+const get = (r: Record_, key: string | number): unknown => (r as Readonly<Record<string | number, unknown>>)[key];
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -27,13 +29,13 @@ function describe(c: FilterCondition): string {
  * kind, tier) matches its stored code or either label, so 合作中, Active and
  * active all select the same rows. Bad values are refused with a clear message.
  */
-export function conditionTest(what: ExportWhat, c: FilterCondition): (r: Record_) => boolean {
+export function conditionTest(what: ExportWhat, c: FilterCondition, key: string | number = c.column): (r: Record_) => boolean {
   const def = exportColumns[what].find((x) => x.id === c.column);
   if (!def) throw new Error(`unknown ${what} column "${c.column}" in filter (known: ${exportColumns[what].map((x) => x.id).join(', ')})`);
   const value = c.value.trim();
   if (c.op === '~') {
     const needle = value.toLowerCase();
-    return (r) => textOf(r[c.column]).toLowerCase().includes(needle);
+    return (r) => textOf(get(r, key)).toLowerCase().includes(needle);
   }
   let compare: Compare;
   if (def.kind === 'int' || def.kind === 'money') {
@@ -58,17 +60,17 @@ export function conditionTest(what: ExportWhat, c: FilterCondition): (r: Record_
   }
   switch (c.op) {
     case '=':
-      return (r) => compare(r[c.column]) === 0;
+      return (r) => compare(get(r, key)) === 0;
     case '!=':
-      return (r) => compare(r[c.column]) !== 0;
+      return (r) => compare(get(r, key)) !== 0;
     case '>=':
-      return (r) => (compare(r[c.column]) ?? -1) >= 0;
+      return (r) => (compare(get(r, key)) ?? -1) >= 0;
     case '<=':
-      return (r) => (compare(r[c.column]) ?? 1) <= 0;
+      return (r) => (compare(get(r, key)) ?? 1) <= 0;
     case '>':
-      return (r) => (compare(r[c.column]) ?? -1) > 0;
+      return (r) => (compare(get(r, key)) ?? -1) > 0;
     case '<':
-      return (r) => (compare(r[c.column]) ?? 1) < 0;
+      return (r) => (compare(get(r, key)) ?? 1) < 0;
   }
 }
 

@@ -4,7 +4,7 @@ import { customerQueries } from '../db/customers';
 import { exportQueries } from '../db/exports';
 import { writeCsv } from './csv';
 import { viewColumns, viewSheet } from './view';
-import { writeWorkbook, type WriteOptions } from './workbook';
+import { writeWorkbook, type SheetSpec, type WriteOptions } from './workbook';
 
 export interface ExportViewParams {
   what: ExportWhat;
@@ -28,8 +28,18 @@ function fieldsOf(view: ViewSpec): string[] {
  * into the writer; only a sorted view holds its (filtered) rows, to sort them.
  */
 export async function exportView(db: Database, params: ExportViewParams, opts: WriteOptions = {}): Promise<{ path: string; rows: number }> {
-  const records: Iterable<Record<string, unknown>> = params.what === 'customers' ? customerQueries(db).iterateFields(fieldsOf(params.view)) : exportQueries(db).orders();
-  const sheet = viewSheet(params.what, records, params.view, params.language);
+  let sheet: SheetSpec;
+  if (params.what === 'customers') {
+    // Arrays of the fields' values: each field is found by its place in the list.
+    const fields = fieldsOf(params.view);
+    const place = new Map(fields.map((f, i) => [f, i]));
+    const keyOf = (field: string): number => {
+      const i = place.get(field);
+      if (i === undefined) throw new Error(`customers column "${field}" was not read`);
+      return i;
+    };
+    sheet = viewSheet('customers', customerQueries(db).iterateValues(fields), params.view, params.language, keyOf);
+  } else sheet = viewSheet(params.what, exportQueries(db).orders(), params.view, params.language);
   const { rows } = params.format === 'csv' ? await writeCsv(params.path, sheet) : await writeWorkbook(params.path, [sheet], opts);
   return { path: params.path, rows };
 }

@@ -3,7 +3,12 @@ import { exportColumns, exportSheetNames, exportValueLabels, type ExportColumnDe
 import { conditionTest } from './conditions';
 import type { CellInput, ColumnType, SheetSpec } from './workbook';
 
-type Record_ = Record<string, unknown>;
+/** A record: an object keyed by field id, or an array of values whose places `keyOf` gives. */
+export type Record_ = Readonly<Record<string, unknown>> | readonly unknown[];
+/** Where a field sits in a record: its id in an object, its index in an array. */
+export type KeyOf = (field: string) => string | number;
+const byName: KeyOf = (field) => field;
+const get = (r: Record_, key: string | number): unknown => (r as Readonly<Record<string | number, unknown>>)[key];
 
 const KIND_TO_TYPE: Record<ExportColumnDef['kind'], ColumnType> = { text: 'text', int: 'int', money: 'money', date: 'date' };
 
@@ -31,45 +36,66 @@ export function viewColumns(what: ExportWhat, view: ViewSpec): ExportColumnDef[]
  * Applies a view (ids, filters, quick filter, sort) to records and yields rows
  * of cells in column order. Sorting needs every row; the rest streams.
  */
-export function* viewRows(records: Iterable<Record_>, columns: ExportColumnDef[], view: ViewSpec, what: ExportWhat, language: 'zh-CN' | 'en' = 'zh-CN'): Generator<CellInput[]> {
-  const idKey = what === 'customers' ? 'id' : 'id';
+export function* viewRows(
+  records: Iterable<Record_>,
+  columns: ExportColumnDef[],
+  view: ViewSpec,
+  what: ExportWhat,
+  language: 'zh-CN' | 'en' = 'zh-CN',
+  keyOf: KeyOf = byName,
+): Generator<CellInput[]> {
+  const idKey = keyOf('id');
   const ids = view.ids ? new Set(view.ids) : null;
   const words = (view.quickFilter ?? '').toLowerCase().split(/\s+/).filter((w) => w !== '');
   const filters = Object.entries(view.filter ?? {}).map(([col, text]) => {
     if (!exportColumns[what].some((c) => c.id === col)) throw new Error(`unknown ${what} column "${col}" in filter`);
-    return [col, text.toLowerCase()] as const;
+    return [keyOf(col), text.toLowerCase()] as const;
   });
-  const conditions = (view.conditions ?? []).map((c) => conditionTest(what, c));
+  const conditions = (view.conditions ?? []).map((c) => conditionTest(what, c, keyOf(c.column)));
+  const keys = columns.map((c) => keyOf(c.id));
   const keep = (r: Record_): boolean => {
-    if (ids && !ids.has(r[idKey] as number)) return false;
-    for (const [col, text] of filters) if (!String(cell(r[col]) ?? '').toLowerCase().includes(text)) return false;
+    if (ids && !ids.has(get(r, idKey) as number)) return false;
+    for (const [key, text] of filters) if (!String(cell(get(r, key)) ?? '').toLowerCase().includes(text)) return false;
     for (const test of conditions) if (!test(r)) return false;
     if (words.length > 0) {
-      const hay = columns.map((c) => String(cell(r[c.id]) ?? '')).join('\u0001').toLowerCase();
+      const hay = keys.map((k) => String(cell(get(r, k)) ?? '')).join('\u0001').toLowerCase();
       if (!words.every((w) => hay.includes(w))) return false;
     }
     return true;
   };
-  const labels = columns.map((c) => exportValueLabels[c.id]);
-  const toRow = (r: Record_) =>
-    columns.map((c, i) => {
-      const v = r[c.id];
-      const label = typeof v === 'string' ? labels[i]?.[v] : undefined;
-      return label ? (language === 'en' ? label.en : label.zh) : cell(v);
-    });
+  const all = ids === null && filters.length === 0 && conditions.length === 0 && words.length === 0;
+  // Each column's labels in the export language (coded values), or null.
+  const labels = columns.map((c) => {
+    const l = exportValueLabels[c.id];
+    return l ? new Map(Object.entries(l).map(([code, x]) => [code, language === 'en' ? x.en : x.zh])) : null;
+  });
+  const n = columns.length;
+  const toRow = (r: Record_): CellInput[] => {
+    const out = new Array<CellInput>(n);
+    for (let i = 0; i < n; i++) {
+      const v = get(r, keys[i] as string | number);
+      const label = typeof v === 'string' ? labels[i]?.get(v) : undefined;
+      out[i] = label ?? cell(v);
+    }
+    return out;
+  };
   const sort = view.sort ?? [];
   // Coded columns sort in their vocabulary's order, as the grid sorts them (high before regular), not by code.
   const ranks = new Map(sort.map((s) => [s.column, new Map(Object.keys(exportValueLabels[s.column] ?? {}).map((code, i) => [code, i]))]));
   if (sort.length === 0) {
-    for (const r of records) if (keep(r)) yield toRow(r);
+    for (const r of records) if (all || keep(r)) yield toRow(r);
     return;
   }
   const kept: Record_[] = [];
-  for (const r of records) if (keep(r)) kept.push(r);
+  for (const r of records) if (all || keep(r)) kept.push(r);
+  const sortKeys = sort.map((s) => keyOf(s.column));
   kept.sort((a, b) => {
-    for (const s of sort) {
-      const x = a[s.column] ?? null;
-      const y = b[s.column] ?? null;
+    for (let k = 0; k < sort.length; k++) {
+      const s = sort[k];
+      const key = sortKeys[k];
+      if (!s || key === undefined) continue;
+      const x = get(a, key) ?? null;
+      const y = get(b, key) ?? null;
       let d: number;
       if (x === null || y === null) d = x === y ? 0 : x === null ? -1 : 1;
       else if (typeof x === 'number' && typeof y === 'number') d = x - y;
@@ -82,12 +108,12 @@ export function* viewRows(records: Iterable<Record_>, columns: ExportColumnDef[]
   for (const r of kept) yield toRow(r);
 }
 
-export function viewSheet(what: ExportWhat, records: Iterable<Record_>, view: ViewSpec, language: 'zh-CN' | 'en'): SheetSpec {
+export function viewSheet(what: ExportWhat, records: Iterable<Record_>, view: ViewSpec, language: 'zh-CN' | 'en', keyOf: KeyOf = byName): SheetSpec {
   const columns = viewColumns(what, view);
   return {
     name: language === 'en' ? exportSheetNames[what].en : exportSheetNames[what].zh,
     columns: columns.map((c) => ({ header: language === 'en' ? c.en : c.zh, type: KIND_TO_TYPE[c.kind] })),
-    rows: viewRows(records, columns, view, what, language),
+    rows: viewRows(records, columns, view, what, language, keyOf),
   };
 }
 

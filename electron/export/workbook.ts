@@ -1,5 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
-import { appPropsXml, columnLetters, contentTypesXml, corePropsXml, HEADER_STYLE, packageRelsXml, SHEET_OPEN, stylesXml, workbookRelsXml, workbookXml, xmlText, type SheetEntry } from './xlsxParts';
+import { repeats, SharedStrings } from './sharedStrings';
+import { appPropsXml, columnLetters, contentTypesXml, corePropsXml, HEADER_STYLE, packageRelsXml, SHEET_OPEN, sharedStringsXml, stylesXml, workbookRelsXml, workbookXml, xmlText, type SheetEntry } from './xlsxParts';
 import { ZipWriter } from './zipWriter';
 
 /**
@@ -102,16 +103,21 @@ function dateSerial(iso: string): number | null {
   return match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000 + 25569 : null;
 }
 
-/** White space as /\s/ sees it, tested without a regex for the common ASCII cases. */
-const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && /\s/.test(String.fromCharCode(c)));
+/**
+ * White space as /\s/ sees it, from the character code: most texts start with
+ * a Chinese character, and testing those with the regex showed in the profile.
+ */
+export const isSpace = (c: number): boolean =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  (c >= 0xa0 &&
+    (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 /** Leading or trailing white space, which Excel keeps only with xml:space="preserve". */
 function hasEdgeSpace(s: string): boolean {
   return s.length > 0 && (isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1)));
 }
 
 const SAMPLE_FOR_WIDTH = 200;
-/** Characters of XML gathered before they go to zlib. */
-const CHUNK = 1 << 18;
 const CHECK_EVERY = 5000;
 
 function textCell(ref: string, text: string, style: number): string {
@@ -169,6 +175,7 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], opts: Wri
   const taken = new Set<string>();
   let total = 0;
   const sheetNames: string[][] = [];
+  const strings = new SharedStrings();
   // The rows being read: on failure it is closed, so a database statement behind it is released.
   let reading: Iterator<CellInput[]> | null = null;
   try {
@@ -189,6 +196,8 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], opts: Wri
         next = iter.next();
       }
       const widths = widthsOf(sheet.columns, head);
+      // Text columns whose sampled values repeat write them as shared strings.
+      const shared = sheet.columns.map((c, i) => c.type === 'text' && repeats(head, i));
       const cols = sheet.columns
         .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${widths[i] ?? 8}" customWidth="1"${styles[i] ? ` style="${styles[i]}"` : ''}/>`)
         .join('');
@@ -208,39 +217,44 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], opts: Wri
         part++;
         const name = uniqueName(part === 1 ? safeSheetName(sheet.name) : safeSheetName(sheet.name).slice(0, 31 - ` (${part})`.length) + ` (${part})`, taken);
         const out = zip.stream(`xl/worksheets/sheet${entries.length + 1}.xml`);
-        let xml = `${SHEET_OPEN}<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${n > 0 ? `<cols>${cols}</cols>` : ''}<sheetData>${headerRow}`;
+        let wait = out.write(
+          `${SHEET_OPEN}<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${n > 0 ? `<cols>${cols}</cols>` : ''}<sheetData>${headerRow}`,
+        );
+        if (wait) await wait;
         let r = 1;
         for (; row !== null && r <= perSheet; row = take()) {
           r++;
-          xml += `<row r="${r}">`;
-          for (let i = 0; i < n; i++) xml += cellXml(types[i] ?? 'text', styles[i] ?? 0, `${letters[i] ?? 'A'}${r}`, row[i] ?? null);
-          xml += '</row>';
-          total++;
-          if (xml.length > CHUNK) {
-            const wait = out.write(xml);
-            xml = '';
-            if (wait) await wait;
+          // One short string per row: the zip stream encodes it straight into its buffer.
+          let xml = `<row r="${r}">`;
+          for (let i = 0; i < n; i++) {
+            const v = row[i] ?? null;
+            const k = shared[i] === true && typeof v === 'string' && v !== '' ? strings.ref(v) : -1;
+            xml += k >= 0 ? `<c r="${letters[i] ?? 'A'}${r}" t="s"><v>${k}</v></c>` : cellXml(types[i] ?? 'text', styles[i] ?? 0, `${letters[i] ?? 'A'}${r}`, v);
           }
+          wait = out.write(`${xml}</row>`);
+          if (wait) await wait;
+          total++;
           if (total % CHECK_EVERY === 0) {
             opts.checkCancelled?.();
             opts.progress?.(total);
           }
         }
         const filterRef = `A1:${columnLetters(Math.max(1, n) - 1)}${r}`;
-        xml += `</sheetData><autoFilter ref="${filterRef}"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
-        const wait = out.write(xml);
+        wait = out.write(`</sheetData><autoFilter ref="${filterRef}"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
         if (wait) await wait;
         await out.close();
         entries.push({ name, filterRef });
         parts.push(name);
       }
     }
-    zip.add('[Content_Types].xml', contentTypesXml(entries.length));
+    const hasShared = strings.texts.length > 0;
+    if (hasShared) zip.add('xl/sharedStrings.xml', sharedStringsXml(strings.texts, strings.refs, hasEdgeSpace));
+    zip.add('[Content_Types].xml', contentTypesXml(entries.length, hasShared));
     zip.add('_rels/.rels', packageRelsXml());
     zip.add('docProps/core.xml', corePropsXml('Patron', new Date()));
     zip.add('docProps/app.xml', appPropsXml(entries.map((e) => e.name)));
     zip.add('xl/workbook.xml', workbookXml(entries));
-    zip.add('xl/_rels/workbook.xml.rels', workbookRelsXml(entries.length));
+    zip.add('xl/_rels/workbook.xml.rels', workbookRelsXml(entries.length, hasShared));
     zip.add('xl/styles.xml', stylesXml(FORMAT_TYPES.map((t) => FORMATS[t])));
     zip.finish();
   } catch (err) {

@@ -31,7 +31,8 @@ export function columnLetters(index: number): string {
   return s;
 }
 
-export function contentTypesXml(sheetCount: number): string {
+/** `shared`: the package has a shared-strings part (xl/sharedStrings.xml). */
+export function contentTypesXml(sheetCount: number, shared = false): string {
   const sheets = Array.from(
     { length: sheetCount },
     (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
@@ -42,6 +43,7 @@ export function contentTypesXml(sheetCount: number): string {
     '<Default Extension="xml" ContentType="application/xml"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+    (shared ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : '') +
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
     '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
     `${sheets}</Types>`
@@ -106,9 +108,16 @@ export function workbookXml(sheets: SheetEntry[]): string {
   );
 }
 
-export function workbookRelsXml(sheetCount: number): string {
+export function workbookRelsXml(sheetCount: number, shared = false): string {
   const sheets = Array.from({ length: sheetCount }, (_, i) => `<Relationship Id="rId${i + 3}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
-  return `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/styles" Target="styles.xml"/>${sheets}</Relationships>`;
+  const strings = shared ? `<Relationship Id="rId2" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` : '';
+  return `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/styles" Target="styles.xml"/>${strings}${sheets}</Relationships>`;
+}
+
+/** xl/sharedStrings.xml of these texts, `count` being the cells that refer to them. */
+export function sharedStringsXml(texts: readonly string[], count: number, space: (text: string) => boolean): string {
+  const items = texts.map((t) => `<si><t${space(t) ? ' xml:space="preserve"' : ''}>${xmlText(t)}</t></si>`).join('');
+  return `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${count}" uniqueCount="${texts.length}">${items}</sst>`;
 }
 
 /** Style index 0 is the plain cell, 1 the header; number formats follow from 2 in this order. */
