@@ -53,11 +53,13 @@ export function auditQueries(db: Database) {
      VALUES (@at, @actor, @entity, @entityId, @action, @field, @oldValue, @newValue, @batchId)`,
   );
   const forEntity = db.prepare<[string, number], AuditRecord>('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id');
-  // The profile shows the customer's own rows and those of its contacts and interactions.
+  // The profile shows the customer's own rows and those of its contacts and orders.
   const forCustomer = db.prepare<{ id: number; limit: number }, AuditRecord>(
     `SELECT * FROM audit_log WHERE entity = 'customer' AND entity_id = @id
      UNION ALL
      SELECT a.* FROM audit_log a JOIN contacts c ON c.id = a.entity_id WHERE a.entity = 'contact' AND c.customer_id = @id
+     UNION ALL
+     SELECT a.* FROM orders o JOIN audit_log a ON a.entity = 'order' AND a.entity_id = o.id WHERE o.customer_id = @id
      ORDER BY id DESC LIMIT @limit`,
   );
   const byBatch = db.prepare<[string], AuditRecord>('SELECT * FROM audit_log WHERE batch_id = ? ORDER BY id');

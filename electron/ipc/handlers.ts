@@ -47,6 +47,7 @@ export function handlerTable(services: Services): HandlerTable {
     'contacts:add': (req) => services.profile.addContact(req.customerId, req.contact),
     'contacts:update': (req) => services.profile.updateContact(req.id, req.contact),
     'contacts:remove': (req) => services.profile.removeContact(req.id),
+    'orders:setAmount': (req) => services.orders.setAmount(req.id, req.amountCents),
     'interactions:log': (req) => services.profile.logInteraction(req.customerId, req.interaction),
     'duplicates:find': () => ({ pairs: services.duplicates.find() }),
     'duplicates:merge': (req) => services.duplicates.merge(req),

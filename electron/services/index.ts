@@ -10,6 +10,7 @@ import { importService } from './imports';
 // — Customer profiles: editing, views, duplicates, audit —
 import { completenessService } from './completeness';
 import { duplicateService } from './duplicates';
+import { orderEditService } from './orderEdits';
 import { profileService } from './profile';
 import { undoService } from './undo';
 import { viewService } from './views';
@@ -72,6 +73,7 @@ export function createServices(ctx: ServiceContext) {
     // — Customer profiles: editing, views, duplicates, audit —
     undo: undoService(ctx),
     profile: profileService(ctx),
+    orders: orderEditService(ctx),
     duplicates: duplicateService(ctx),
     views: viewService(ctx),
     completeness: completenessService(ctx),

@@ -4,6 +4,7 @@ import { PatronError } from '../../shared/ipc/errors';
 import { auditQueries, encodeAuditValue } from '../db/audit';
 import { customerQueries, sortTags, type ColumnField } from '../db/customers';
 import { revertContactBatch } from './contactUndo';
+import { orderEditTables, revertOrderBatch } from './orderEdits';
 import { nowIso, type ServiceContext } from './context';
 import { newBatchId } from './customers';
 import { backupBeforeBulk } from './safety';
@@ -17,7 +18,7 @@ function decode(field: string, value: string | null): unknown {
 }
 
 /**
- * Undo and redo of customer edits (and of contact edits, see contactUndo.ts). Undoing a batch writes the old values back as a
+ * Undo and redo of customer edits (and of contact edits, see contactUndo.ts, and order amounts, see orderEdits.ts). Undoing a batch writes the old values back as a
  * new batch (so the trail shows the undo too); redo is the undo of that batch.
  * A field changed again since the batch is refused rather than silently overwritten.
  */
@@ -32,6 +33,11 @@ export function undoService(ctx: ServiceContext) {
       if (records.every((r) => r.entity === 'contact')) {
         const result = ctx.db.transaction(() => revertContactBatch(ctx, records)).immediate();
         ctx.emit('db:changed', { tables: ['contacts', 'audit_log'], customerIds: refreshIds(result.customerIds) });
+        return { batchId: result.batchId, changed: result.changed };
+      }
+      if (records.every((r) => r.entity === 'order')) {
+        const result = ctx.db.transaction(() => revertOrderBatch(ctx, records)).immediate();
+        ctx.emit('db:changed', { tables: orderEditTables, customerIds: refreshIds(result.customerIds) });
         return { batchId: result.batchId, changed: result.changed };
       }
       if (records.some((r) => r.entity !== 'customer' || r.action !== 'update' || r.field === null)) {

@@ -43,6 +43,7 @@ export const channels = [
   'contacts:add',
   'contacts:update',
   'contacts:remove',
+  'orders:setAmount',
   'interactions:log',
   'duplicates:find',
   'duplicates:merge',

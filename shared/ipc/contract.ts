@@ -22,6 +22,7 @@ import { completenessRulesSchema } from '../domain/completeness';
 import { duplicatePairSchema, mergeRecordSchema, mergeRequestSchema } from '../domain/duplicates';
 import { contactInputSchema, interactionInputSchema, interactionSchema, profileActivitySchema, staffOptionSchema } from '../domain/profile';
 import { saveViewRequestSchema, savedViewSchema } from '../domain/views';
+import { orderAmountEditSchema, orderAmountSavedSchema } from '../domain/orderEdit';
 // — Segmentation and lifetime value —
 import { segmentSettingsSchema } from '../analytics/settings';
 import { segmentOverviewSchema, segmentPreviewSchema, segmentSelectorSchema } from '../domain/segments';
@@ -159,6 +160,8 @@ export const contract = {
   'contacts:add': call(z.object({ customerId: z.number().int().positive(), contact: contactInputSchema }).strict(), contactSchema.extend({ batchId: z.string() })),
   'contacts:update': call(z.object({ id: z.number().int().positive(), contact: contactInputSchema }).strict(), contactSchema.extend({ batchId: z.string() })),
   'contacts:remove': call(idRequest, z.object({ removed: z.boolean(), batchId: z.string() })),
+  // An order amount typed in yuan on the profile; answers with its audit batch, which customers:revert undoes.
+  'orders:setAmount': call(orderAmountEditSchema, orderAmountSavedSchema),
   'interactions:log': call(z.object({ customerId: z.number().int().positive(), interaction: interactionInputSchema }).strict(), interactionSchema),
   'duplicates:find': call(empty, z.object({ pairs: z.array(duplicatePairSchema) })),
   'duplicates:merge': call(mergeRequestSchema, mergeRecordSchema),

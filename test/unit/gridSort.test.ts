@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortedOrder, type SortKey } from '../../renderer/src/grid/fastSort';
+import { byValueOnly, sortedOrder, type SortKey } from '../../renderer/src/grid/fastSort';
 
 /** The plain stable sort AG Grid does: keys in turn, descending negates, blanks first ascending, ties by incoming order. */
 function reference<N>(keys: readonly SortKey<N>[], nodes: readonly N[]): number[] {
@@ -61,6 +61,26 @@ describe('the grid sort (fastSort.sortedOrder)', () => {
     const order = [...sortedOrder(keys, nodes)];
     expect(order).toEqual(reference(keys, nodes));
     expect(status[order[0] ?? 0]).toBe('lost');
+  });
+
+  it.each([false, true])('orders wide whole numbers (beyond 32-bit ranks, packed doubles) the same way (descending: %s)', (descending) => {
+    const wide = cents.map((c, i) => (c === null ? null : c * 1000 + (i % 7)));
+    const keys = [{ values: wide, descending }];
+    expect([...sortedOrder(keys, nodes)]).toEqual(reference(keys, nodes));
+  });
+
+  it.each([false, true])('ranks the distinct values of a value-only comparator, blanks included, as a full sort would (descending: %s)', (descending) => {
+    const rank = ['prospect', 'active', 'dormant', 'lost'];
+    const status = nodes.map(() => (next() < 0.1 ? null : rank[Math.floor(next() * 4)]));
+    // Blanks (and unknown values) last, as the grid's vocabulary columns sort them.
+    const byRank = byValueOnly((a: unknown, b: unknown) => {
+      const r = (v: unknown) => (typeof v === 'string' && rank.includes(v) ? rank.indexOf(v) : rank.length);
+      return r(a) - r(b);
+    });
+    const keys: SortKey<{ id: number }>[] = [{ values: status, compare: byRank, descending }];
+    const order = [...sortedOrder(keys, nodes)];
+    expect(order).toEqual(reference(keys, nodes));
+    expect(status[order[0] ?? 0]).toBe(descending ? null : 'prospect');
   });
 
   it('falls back to comparing when packed keys would not be exact', () => {

@@ -13,6 +13,7 @@ import type { Language } from '../../../shared/i18n/language';
 import { quadrantLabel } from '../i18n/segmentLabels';
 import type { Messages } from '../i18n/zh-CN';
 import { OpenProfileCell, type OpenProfileTexts } from './cells';
+import { byValueOnly } from './fastSort';
 import { noSearch } from './quickSearch';
 
 /**
@@ -52,7 +53,8 @@ function vocabularyComparator(order: readonly string[]) {
     const i = typeof value === 'string' ? order.indexOf(value) : -1;
     return i === -1 ? order.length : i;
   };
-  return (a: unknown, b: unknown) => rank(a) - rank(b);
+  // Looks at the values alone, so the grid's sort ranks the few distinct values instead of comparing rows.
+  return byValueOnly((a: unknown, b: unknown) => rank(a) - rank(b));
 }
 
 /**

@@ -53,12 +53,44 @@ export interface SortKey<N> {
 
 /** Largest integer below which index-packed keys stay exact in a double (2^53). */
 const EXACT = 2 ** 53;
+/** Ranks below this fit an unsigned 32-bit key and sort by radix. */
+const RADIX_SPAN = 2 ** 32;
 
 /**
- * The order of a single numeric key under AG Grid's default comparison, as packed doubles
- * sorted natively (no comparator call per comparison): each row's key is its value's rank
- * times n plus its index, so ties keep the incoming order. Null when the values are not all
- * whole numbers or blanks, or the packed keys would not be exact.
+ * Indices 0…n−1 ordered by their 32-bit ranks: a least-significant-digit radix sort in two
+ * passes of 16 bits. Each pass is stable, so equal ranks keep the incoming (index) order.
+ * Linear, about a fifth of the time of sorting packed doubles at 100,000 rows.
+ */
+function radixOrder(ranks: Uint32Array): Uint32Array {
+  const n = ranks.length;
+  let from = new Uint32Array(n);
+  for (let i = 0; i < n; i++) from[i] = i;
+  let to = new Uint32Array(n);
+  const counts = new Uint32Array(65537);
+  for (const shift of [0, 16]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const slot = (((ranks[i] ?? 0) >>> shift) & 0xffff) + 1;
+      counts[slot] = (counts[slot] ?? 0) + 1;
+    }
+    for (let d = 1; d <= 65536; d++) counts[d] = (counts[d] ?? 0) + (counts[d - 1] ?? 0);
+    for (let i = 0; i < n; i++) {
+      const index = from[i] ?? 0;
+      const digit = ((ranks[index] ?? 0) >>> shift) & 0xffff;
+      to[counts[digit] ?? 0] = index;
+      counts[digit] = (counts[digit] ?? 0) + 1;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+/**
+ * The order of a single numeric key under AG Grid's default comparison without a comparator
+ * call per comparison: ranks that fit 32 bits (amounts in cents up to ¥42 million apart, counts,
+ * points) by radix; wider ones as packed doubles sorted natively, each row's key its value's
+ * rank times n plus its index. Both keep ties in the incoming order. Null when the values are
+ * not all whole numbers or blanks, or the packed keys would not be exact.
  */
 function numericOrder(values: readonly unknown[], descending: boolean): Uint32Array | null {
   const n = values.length;
@@ -71,13 +103,17 @@ function numericOrder(values: readonly unknown[], descending: boolean): Uint32Ar
     if (v > max) max = v;
   }
   const span = max >= min ? max - min + 2 : 1;
+  // Blanks come first ascending and last descending, as AG Grid's order reversed.
+  const rankOf = (v: number | null | undefined) => (v == null ? (descending ? span - 1 : 0) : descending ? max - v : v - min + 1);
+  if (span <= RADIX_SPAN) {
+    const ranks = new Uint32Array(n);
+    for (let i = 0; i < n; i++) ranks[i] = rankOf(values[i] as number | null | undefined);
+    return radixOrder(ranks);
+  }
   if (span * n >= EXACT) return null;
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const v = values[i] as number | null | undefined;
-    // Blanks come first ascending and last descending, as AG Grid's order reversed.
-    const rank = v == null ? (descending ? span - 1 : 0) : descending ? max - v : v - min + 1;
-    keys[i] = rank * n + i;
+    keys[i] = rankOf(values[i] as number | null | undefined) * n + i;
   }
   keys.sort();
   const order = new Uint32Array(n);
@@ -85,25 +121,84 @@ function numericOrder(values: readonly unknown[], descending: boolean): Uint32Ar
   return order;
 }
 
+/** Comparators that look only at the two values (not at the rows): a key using one sorts its distinct values only. */
+const valueOnly = new WeakSet<object>();
+
+/** Marks a column comparator as depending on the two values alone (e.g. a vocabulary's domain order). */
+export function byValueOnly<F extends (a: unknown, b: unknown) => number>(compare: F): F {
+  valueOnly.add(compare);
+  return compare;
+}
+
+/**
+ * The order of a single key under a value-only comparator (a vocabulary: status, tier, kind …)
+ * by its distinct values: they are sorted once with the comparator (blanks too: the comparator
+ * places them), each row gets its value's rank (values the comparator finds equal share one),
+ * and the ranks sort by radix, ties in the incoming order. A status has four values: a handful
+ * of comparisons instead of 1.7 million.
+ */
+function distinctValueOrder(values: readonly unknown[], compare: (a: unknown, b: unknown) => number, descending: boolean): Uint32Array | null {
+  const n = values.length;
+  const sorted = [...new Set(values)].sort(compare);
+  const rankOf = new Map<unknown, number>();
+  let rank = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && compare(sorted[i - 1], sorted[i]) !== 0) rank++;
+    rankOf.set(sorted[i], rank);
+  }
+  if (rank >= RADIX_SPAN) return null;
+  const ranks = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rankOf.get(values[i]) ?? 0;
+    // Descending reverses the comparison: ranks count down, ties still in the incoming order.
+    ranks[i] = descending ? rank - r : r;
+  }
+  return radixOrder(ranks);
+}
+
+/** Indices 0…n−1 in a plain array: V8 sorts one with a comparator several times faster than a typed array. */
+function indices(n: number): number[] {
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order;
+}
+
+/**
+ * One key under AG Grid's default order that is not all whole numbers (texts such as names,
+ * fractions): one comparison function with the order inlined, ties by incoming position.
+ */
+function defaultOrder(values: readonly unknown[], descending: boolean): number[] {
+  const sign = descending ? -1 : 1;
+  const order = indices(values.length);
+  order.sort((i, j) => {
+    const a = values[i] as number | string | null | undefined;
+    const b = values[j] as number | string | null | undefined;
+    if (a === b) return i - j;
+    if (a == null) return b == null ? i - j : -sign;
+    if (b == null) return sign;
+    return a < b ? -sign : a > b ? sign : i - j;
+  });
+  return order;
+}
+
 /**
  * The sorted order of n rows (indices into `nodes`), exactly as AG Grid sorts them: keys in
  * turn, a descending key reverses its comparator, ties keep the incoming order.
  */
-export function sortedOrder<N>(keys: readonly SortKey<N>[], nodes: readonly N[]): Uint32Array {
-  const n = nodes.length;
+export function sortedOrder<N>(keys: readonly SortKey<N>[], nodes: readonly N[]): readonly number[] | Uint32Array {
   const [first] = keys;
-  if (keys.length === 1 && first && !first.compare) {
-    const fast = numericOrder(first.values, first.descending);
+  if (keys.length === 1 && first && !first.compare) return numericOrder(first.values, first.descending) ?? defaultOrder(first.values, first.descending);
+  if (keys.length === 1 && first?.compare && valueOnly.has(first.compare)) {
+    const fast = distinctValueOrder(first.values, first.compare as unknown as (a: unknown, b: unknown) => number, first.descending);
     if (fast) return fast;
   }
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
   const compares = keys.map((k) => {
     const { values, compare, descending } = k;
     const sign = descending ? -1 : 1;
     if (!compare) return (i: number, j: number) => sign * defaultCompare(values[i], values[j]);
     return (i: number, j: number) => sign * compare(values[i], values[j], nodes[i] as N, nodes[j] as N, descending);
   });
+  const order = indices(nodes.length);
   order.sort((i, j) => {
     for (const c of compares) {
       const r = c(i, j);

@@ -368,6 +368,7 @@ export const en: Messages = {
       isPrimary: 'Main contact',
       mergedInto: 'Merged into',
       undoMerge: 'Merge undone',
+      amountCents: 'Amount',
     },
     yes: 'yes',
     no: 'no',
@@ -410,6 +411,11 @@ export const en: Messages = {
       back: 'Back to customers',
       orders: 'Orders: {{count}}',
       failed: 'The merge did not finish; nothing was changed',
+    },
+    orderEdit: {
+      edit: 'Change the amount',
+      label: 'Amount of the order of {{date}} (now {{amount}}), in yuan',
+      invalid: '"{{value}}" is not an amount: enter yuan, 0 or more, at most two decimals, e.g. 1,234.50',
     },
     profile: {
       back: 'Back to customers',

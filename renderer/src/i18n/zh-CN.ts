@@ -369,6 +369,7 @@ export const zhCN = {
       isPrimary: '主要联系人',
       mergedInto: '合并到',
       undoMerge: '撤销合并',
+      amountCents: '金额',
     },
     yes: '是',
     no: '否',
@@ -411,6 +412,11 @@ export const zhCN = {
       back: '返回客户列表',
       orders: '订单 {{count}} 笔',
       failed: '合并未完成，数据未改变',
+    },
+    orderEdit: {
+      edit: '修改金额',
+      label: '{{date}} 订单金额（当前 {{amount}}），单位元',
+      invalid: '“{{value}}”不是有效金额：请输入不小于 0 的元金额，最多两位小数，例如 1,234.50',
     },
     profile: {
       back: '返回客户列表',

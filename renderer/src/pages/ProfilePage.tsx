@@ -8,6 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { AuditTrail } from '../components/profiles/AuditTrail';
 import { ContactsSection } from '../components/profiles/ContactsSection';
 import { InteractionsSection } from '../components/profiles/InteractionsSection';
+import { OrdersSection } from '../components/profiles/OrdersSection';
 import { LoyaltySection } from '../components/loyalty/LoyaltySection';
 import { ProfileVisits } from '../components/visits/ProfileVisits';
 import { ProfileSurveys } from '../components/surveys/ProfileSurveys';
@@ -119,37 +120,7 @@ export function ProfilePage({ id }: { id: number }) {
         <ContactsSection customerId={id} contacts={customer.contacts} />
         <InteractionsSection customerId={id} interactions={activity.interactions} formatTime={formatTime} />
 
-        <section className="card" aria-labelledby="profile-orders">
-          <h2 id="profile-orders" className="section-title">
-            {t('profiles.profile.orders')} <span className="muted">{customer.orderCount}</span>
-          </h2>
-          {activity.orders.length === 0 ? (
-            <p className="muted">{t('profiles.profile.noOrders')}</p>
-          ) : (
-            <div className="scroll-box">
-              <table className="info-table info-table--wide">
-                <thead>
-                  <tr>
-                    <th>{t('profiles.profile.orderDate')}</th>
-                    <th className="numeric">{t('profiles.profile.amount')}</th>
-                    <th className="numeric">{t('profiles.profile.quantity')}</th>
-                    <th>{t('profiles.profile.items')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {activity.orders.map((o) => (
-                    <tr key={o.id}>
-                      <td>{o.orderDate}</td>
-                      <td className="numeric">{formatMoney(o.amountCents, language)}</td>
-                      <td className="numeric">{o.quantity}</td>
-                      <td>{o.items ?? o.category ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+        <OrdersSection orders={activity.orders} orderCount={customer.orderCount} language={language} />
 
         <section className="card" aria-labelledby="profile-complaints">
           <h2 id="profile-complaints" className="section-title">{t('profiles.profile.complaints')}</h2>

@@ -3,14 +3,17 @@ import { customerKinds, customerStatuses, tiers } from '../../../../shared/domai
 import type { AuditEntry } from '../../../../shared/domain/profile';
 import type { Messages } from '../../i18n/zh-CN';
 import { useProfileRefs } from '../../stores/profileRefs';
+import { useSettings } from '../../stores/settings';
+import { formatMoney } from '../../../../shared/domain/money';
 
 type AuditField = keyof Messages['profiles']['auditFields'];
-const auditFieldNames: ReadonlySet<string> = new Set<AuditField>(['name', 'kind', 'industry', 'region', 'source', 'ownerId', 'cooperationStart', 'status', 'tierOverride', 'phone', 'email', 'address', 'notes', 'tags', 'title', 'wechat', 'birthday', 'isPrimary', 'mergedInto', 'undoMerge']);
+const auditFieldNames: ReadonlySet<string> = new Set<AuditField>(['name', 'kind', 'industry', 'region', 'source', 'ownerId', 'cooperationStart', 'status', 'tierOverride', 'phone', 'email', 'address', 'notes', 'tags', 'title', 'wechat', 'birthday', 'isPrimary', 'mergedInto', 'undoMerge', 'amountCents']);
 const isAuditField = (f: string | null): f is AuditField => f !== null && auditFieldNames.has(f);
 
 /** Who changed what, when: old → new, newest first; field names and stored codes shown in the UI language. */
 export function AuditTrail({ entries, formatTime }: { entries: AuditEntry[]; formatTime: (iso: string) => string }) {
   const { t } = useTranslation();
+  const language = useSettings((s) => s.language);
   const staff = useProfileRefs((s) => s.staff);
 
   const value = (field: string | null, v: string | null): string => {
@@ -19,6 +22,7 @@ export function AuditTrail({ entries, formatTime }: { entries: AuditEntry[]; for
     if (field === 'kind' && (customerKinds as readonly string[]).includes(v)) return t(`customers.kind.${v as (typeof customerKinds)[number]}`);
     if (field === 'tierOverride' && (tiers as readonly string[]).includes(v)) return t(`customers.tier.${v as (typeof tiers)[number]}`);
     if (field === 'ownerId') return staff.find((s) => String(s.id) === v)?.name ?? v;
+    if (field === 'amountCents' && /^\d+$/.test(v)) return formatMoney(Number(v), language);
     if (field === 'isPrimary') return v === 'true' ? t('profiles.yes') : t('profiles.no');
     if (field === 'tags' && v.startsWith('[')) {
       try {
@@ -31,7 +35,8 @@ export function AuditTrail({ entries, formatTime }: { entries: AuditEntry[]; for
   };
   const fieldName = (e: AuditEntry) => {
     const name = isAuditField(e.field) ? t(`profiles.auditFields.${e.field}`) : (e.field ?? '');
-    return e.entity === 'contact' ? `${t('profiles.profile.contacts')} · ${name}` : name;
+    if (e.entity === 'contact') return `${t('profiles.profile.contacts')} · ${name}`;
+    return e.entity === 'order' ? `${t('profiles.profile.orders')} · ${name}` : name;
   };
 
   return (
