@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { withDb } from './db';
+import { showColumn } from './grid';
 
 /** The grid's one-read sort, its own quick search and single-row refreshes (issue 5, speed). */
 
@@ -25,12 +26,14 @@ test.describe('Customer grid at speed, in English', () => {
   test('sorting orders rows exactly as before: by value, ties in id order, both directions, and by a column comparator', async ({ page, patron }) => {
     await openGrid(page, patron.url);
     const header = (colId: string) => page.locator(`.ag-header-cell[col-id="${colId}"] .ag-header-cell-label`);
+    await showColumn(page, 'total');
     await header('total').click();
     await expect.poll(() => firstRowIds(page, 5)).toEqual(withDb(patron.dbPath, (db) => db.prepare(ORDER_BY_TOTAL.replace('DIR', 'ASC')).pluck().all()));
     await header('total').click();
     await expect.poll(() => firstRowIds(page, 5)).toEqual(withDb(patron.dbPath, (db) => db.prepare(ORDER_BY_TOTAL.replace('DIR', 'DESC')).pluck().all()));
     // Status sorts in its domain order (prospect → active → dormant → lost), not alphabetically.
     await header('total').click();
+    await showColumn(page, 'status');
     await header('status').click();
     const statusOrder = "CASE status WHEN 'prospect' THEN 0 WHEN 'active' THEN 1 WHEN 'dormant' THEN 2 ELSE 3 END";
     await expect.poll(() => firstRowIds(page, 5)).toEqual(withDb(patron.dbPath, (db) => db.prepare(`SELECT id FROM customers ORDER BY ${statusOrder}, id LIMIT 5`).pluck().all()));

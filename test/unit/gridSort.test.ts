@@ -48,6 +48,27 @@ describe('the grid sort (fastSort.sortedOrder)', () => {
     }
   });
 
+  it.each([false, true])('orders texts by their first two code units, then in full, exactly as AG Grid does (descending: %s)', (descending) => {
+    // Short texts over a small alphabet, so prefixes, prefixes of each other, equal texts, the
+    // empty text, U+0000, surrogate halves and blanks all meet.
+    const alphabet = ['\u0000', 'a', 'B', '张', '张', '王', '\ud83d\ude00', '\uffff'];
+    const texts = nodes.map(() => {
+      const r = next();
+      if (r < 0.04) return null;
+      if (r < 0.06) return undefined;
+      let v = '';
+      const len = Math.floor(next() * 5);
+      for (let i = 0; i < len; i++) v += alphabet[Math.floor(next() * alphabet.length)] ?? '';
+      return v;
+    });
+    const keys = [{ values: texts, descending }];
+    expect([...sortedOrder(keys, nodes)]).toEqual(reference(keys, nodes));
+    // A number among the texts: the general comparison decides, with the same result as AG Grid.
+    const mixed = texts.map((v, i) => (i === 7 ? 3 : v));
+    const mixedKeys = [{ values: mixed, descending }];
+    expect([...sortedOrder(mixedKeys, nodes)]).toEqual(reference(mixedKeys, nodes));
+  });
+
   it('uses a column comparator (with the nodes) and several keys in turn', () => {
     const rank = ['prospect', 'active', 'dormant', 'lost'];
     const status = nodes.map(() => rank[Math.floor(next() * 4)]);

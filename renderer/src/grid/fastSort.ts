@@ -182,12 +182,68 @@ function defaultOrder(values: readonly unknown[], descending: boolean): number[]
 }
 
 /**
+ * One text key under AG Grid's default order (`<` on UTF-16 code units, blanks first), without
+ * 1.7 million comparator calls for 100,000 names: rows are first ordered by radix on their first
+ * two code units (a shorter text counts its missing unit as 0, so a prefix still comes first),
+ * then each run of equal prefixes (a surname and one more character: a handful of rows) is
+ * sorted with the full comparison, ties in the incoming order. Null when a value is neither a
+ * text nor blank (then defaultOrder decides).
+ */
+function textOrder(values: readonly unknown[], descending: boolean): number[] | null {
+  const n = values.length;
+  const texts: number[] = [];
+  const blanks: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v == null) blanks.push(i);
+    else if (typeof v === 'string') texts.push(i);
+    else return null;
+  }
+  // The first two code units as one 32-bit key, reversed when descending. The key never
+  // decides between texts it cannot tell apart: equal keys go to the full comparison.
+  const prefix = new Uint32Array(texts.length);
+  for (let t = 0; t < texts.length; t++) {
+    const v = values[texts[t] ?? 0] as string;
+    const key = ((v.length > 0 ? v.charCodeAt(0) << 16 : 0) | (v.length > 1 ? v.charCodeAt(1) : 0)) >>> 0;
+    prefix[t] = descending ? 0xffffffff - key : key;
+  }
+  // Positions into `texts`, by key; ties in the incoming order (the radix sort is stable).
+  const ranked = radixOrder(prefix);
+  const sign = descending ? -1 : 1;
+  const compare = (i: number, j: number): number => {
+    const a = values[i] as string;
+    const b = values[j] as string;
+    return a < b ? -sign : a > b ? sign : i - j;
+  };
+  // Blanks come first ascending and last descending, among themselves in the incoming order.
+  const order: number[] = descending ? [] : blanks.slice();
+  const m = texts.length;
+  let start = 0;
+  while (start < m) {
+    const key = prefix[ranked[start] ?? 0];
+    let end = start + 1;
+    while (end < m && prefix[ranked[end] ?? 0] === key) end++;
+    if (end - start === 1) {
+      order.push(texts[ranked[start] ?? 0] ?? 0);
+    } else {
+      const run: number[] = [];
+      for (let r = start; r < end; r++) run.push(texts[ranked[r] ?? 0] ?? 0);
+      run.sort(compare);
+      for (const i of run) order.push(i);
+    }
+    start = end;
+  }
+  if (descending) for (const i of blanks) order.push(i);
+  return order;
+}
+
+/**
  * The sorted order of n rows (indices into `nodes`), exactly as AG Grid sorts them: keys in
  * turn, a descending key reverses its comparator, ties keep the incoming order.
  */
 export function sortedOrder<N>(keys: readonly SortKey<N>[], nodes: readonly N[]): readonly number[] | Uint32Array {
   const [first] = keys;
-  if (keys.length === 1 && first && !first.compare) return numericOrder(first.values, first.descending) ?? defaultOrder(first.values, first.descending);
+  if (keys.length === 1 && first && !first.compare) return numericOrder(first.values, first.descending) ?? textOrder(first.values, first.descending) ?? defaultOrder(first.values, first.descending);
   if (keys.length === 1 && first?.compare && valueOnly.has(first.compare)) {
     const fast = distinctValueOrder(first.values, first.compare as unknown as (a: unknown, b: unknown) => number, first.descending);
     if (fast) return fast;
