@@ -57,7 +57,7 @@ describe('the grid sort (fastSort.sortedOrder)', () => {
       if (r < 0.04) return null;
       if (r < 0.06) return undefined;
       let v = '';
-      const len = Math.floor(next() * 5);
+      const len = Math.floor(next() * 7);
       for (let i = 0; i < len; i++) v += alphabet[Math.floor(next() * alphabet.length)] ?? '';
       return v;
     });

@@ -63,14 +63,21 @@ const RADIX_SPAN = 2 ** 32;
  */
 function radixOrder(ranks: Uint32Array): Uint32Array {
   const n = ranks.length;
-  let from = new Uint32Array(n);
-  for (let i = 0; i < n; i++) from[i] = i;
+  const identity = new Uint32Array(n);
+  for (let i = 0; i < n; i++) identity[i] = i;
+  return radixPasses(ranks, identity);
+}
+
+/** Reorders a permutation of indices stably by their 32-bit ranks (two 16-bit passes). */
+function radixPasses(ranks: Uint32Array, start: Uint32Array): Uint32Array {
+  const n = start.length;
+  let from = start.slice();
   let to = new Uint32Array(n);
   const counts = new Uint32Array(65537);
   for (const shift of [0, 16]) {
     counts.fill(0);
     for (let i = 0; i < n; i++) {
-      const slot = (((ranks[i] ?? 0) >>> shift) & 0xffff) + 1;
+      const slot = (((ranks[from[i] ?? 0] ?? 0) >>> shift) & 0xffff) + 1;
       counts[slot] = (counts[slot] ?? 0) + 1;
     }
     for (let d = 1; d <= 65536; d++) counts[d] = (counts[d] ?? 0) + (counts[d - 1] ?? 0);
@@ -184,9 +191,9 @@ function defaultOrder(values: readonly unknown[], descending: boolean): number[]
 /**
  * One text key under AG Grid's default order (`<` on UTF-16 code units, blanks first), without
  * 1.7 million comparator calls for 100,000 names: rows are first ordered by radix on their first
- * two code units (a shorter text counts its missing unit as 0, so a prefix still comes first),
- * then each run of equal prefixes (a surname and one more character: a handful of rows) is
- * sorted with the full comparison, ties in the incoming order. Null when a value is neither a
+ * four code units (a shorter text counts its missing units as 0, so a prefix still comes first),
+ * then each run of equal prefixes (a city and a brand, a surname and a given name: a handful of
+ * rows) is sorted with the full comparison, ties in the incoming order. Null when a value is neither a
  * text nor blank (then defaultOrder decides).
  */
 function textOrder(values: readonly unknown[], descending: boolean): number[] | null {
@@ -199,16 +206,23 @@ function textOrder(values: readonly unknown[], descending: boolean): number[] | 
     else if (typeof v === 'string') texts.push(i);
     else return null;
   }
-  // The first two code units as one 32-bit key, reversed when descending. The key never
-  // decides between texts it cannot tell apart: equal keys go to the full comparison.
-  const prefix = new Uint32Array(texts.length);
-  for (let t = 0; t < texts.length; t++) {
+  // The first four code units as two 32-bit keys, reversed when descending. The keys never
+  // decide between texts they cannot tell apart: equal keys go to the full comparison.
+  const m = texts.length;
+  const high = new Uint32Array(m);
+  const low = new Uint32Array(m);
+  const unit = (v: string, i: number): number => (i < v.length ? v.charCodeAt(i) : 0);
+  for (let t = 0; t < m; t++) {
     const v = values[texts[t] ?? 0] as string;
-    const key = ((v.length > 0 ? v.charCodeAt(0) << 16 : 0) | (v.length > 1 ? v.charCodeAt(1) : 0)) >>> 0;
-    prefix[t] = descending ? 0xffffffff - key : key;
+    const h = ((unit(v, 0) << 16) | unit(v, 1)) >>> 0;
+    const l = ((unit(v, 2) << 16) | unit(v, 3)) >>> 0;
+    high[t] = descending ? 0xffffffff - h : h;
+    low[t] = descending ? 0xffffffff - l : l;
   }
-  // Positions into `texts`, by key; ties in the incoming order (the radix sort is stable).
-  const ranked = radixOrder(prefix);
+  const identity = new Uint32Array(m);
+  for (let t = 0; t < m; t++) identity[t] = t;
+  // Least significant key first: each pass is stable, so ties end in the incoming order.
+  const ranked = radixPasses(high, radixPasses(low, identity));
   const sign = descending ? -1 : 1;
   const compare = (i: number, j: number): number => {
     const a = values[i] as string;
@@ -217,12 +231,12 @@ function textOrder(values: readonly unknown[], descending: boolean): number[] | 
   };
   // Blanks come first ascending and last descending, among themselves in the incoming order.
   const order: number[] = descending ? [] : blanks.slice();
-  const m = texts.length;
   let start = 0;
   while (start < m) {
-    const key = prefix[ranked[start] ?? 0];
+    const h = high[ranked[start] ?? 0];
+    const l = low[ranked[start] ?? 0];
     let end = start + 1;
-    while (end < m && prefix[ranked[end] ?? 0] === key) end++;
+    while (end < m && high[ranked[end] ?? 0] === h && low[ranked[end] ?? 0] === l) end++;
     if (end - start === 1) {
       order.push(texts[ranked[start] ?? 0] ?? 0);
     } else {
