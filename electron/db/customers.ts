@@ -135,6 +135,11 @@ export const PATCH_COLUMNS: Record<ColumnField, string> = {
   notes: 'notes',
 };
 
+/** A customer's tags from the row query's joined text, in tag order. */
+function tagList(joined: string | null): string[] {
+  return joined ? joined.split(TAG_SEPARATOR).sort(tagOrder.compare) : [];
+}
+
 function toRow(r: CustomerRowRecord, pinyin: (r: CustomerRowRecord) => string): CustomerRow {
   return {
     id: r.id,
@@ -155,7 +160,7 @@ function toRow(r: CustomerRowRecord, pinyin: (r: CustomerRowRecord) => string): 
     phone: r.phone,
     email: r.email,
     address: r.address,
-    tags: r.tags ? r.tags.split(TAG_SEPARATOR).sort(tagOrder.compare) : [],
+    tags: tagList(r.tags),
     orderCount: r.order_count ?? 0,
     totalCents: r.total_cents ?? 0,
     lastOrderDate: r.last_order_date,
@@ -256,7 +261,7 @@ const FIELD_VALUES: Partial<Record<keyof CustomerRow, FieldValue>> = {
   phone: same,
   email: same,
   address: same,
-  tags: (v) => (typeof v === 'string' && v !== '' ? v.split(TAG_SEPARATOR).sort(tagOrder.compare) : []),
+  tags: (v) => tagList(typeof v === 'string' ? v : null),
   orderCount: (v) => v ?? 0,
   totalCents: (v) => v ?? 0,
   lastOrderDate: same,

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { templateVersionQueries } from './templateVersions';
 import type {
   ActionStatus,
   Answer,
@@ -105,14 +106,7 @@ export function toTemplate(r: TemplateRecord, questions: SurveyQuestion[]): Surv
 
 /** Templates, forms, responses, results and improvement plans of the surveys area. */
 export function surveyQueries(db: Database) {
-  const latestTemplates = db.prepare<[], TemplateRecord>(
-    `SELECT t.* FROM survey_templates t
-      WHERE t.version = (SELECT max(version) FROM survey_templates v WHERE v.template_key = t.template_key)
-      ORDER BY (SELECT min(id) FROM survey_templates v WHERE v.template_key = t.template_key)`,
-  );
-  const versionsOf = db.prepare<[string], TemplateRecord>('SELECT * FROM survey_templates WHERE template_key = ? ORDER BY version');
-  const templateById = db.prepare<[number], TemplateRecord>('SELECT * FROM survey_templates WHERE id = ?');
-  const latestByKey = db.prepare<[string], TemplateRecord>('SELECT * FROM survey_templates WHERE template_key = ? ORDER BY version DESC LIMIT 1');
+  const { latest: latestTemplates, versionsOf, byId: templateById, latestByKey } = templateVersionQueries<TemplateRecord>(db, 'survey_templates');
   const questionsOf = db.prepare<[number], SurveyQuestion>(`${QUESTION_SELECT} WHERE template_id = ? ORDER BY position`);
   const insertTemplate = db.prepare<[string, number, string, string, string, string]>(
     'INSERT INTO survey_templates (template_key, version, name_zh, name_en, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',

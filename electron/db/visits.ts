@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { templateVersionQueries } from './templateVersions';
 import type { LifecycleStage } from '../../shared/analytics/lifecycle';
 import type { Quadrant } from '../../shared/analytics/quadrant';
 import type { ComplaintSeverity, StaffRole, Tier } from '../../shared/domain/enums';
@@ -106,14 +107,7 @@ const filterParams = (f: PlanFilter): FilterParams => ({ ...f, overdue: f.overdu
 
 /** Templates, plans and the data of a printed visit sheet. */
 export function visitQueries(db: Database) {
-  const latestTemplates = db.prepare<[], TemplateRecord>(
-    `SELECT t.* FROM visit_templates t
-      WHERE t.version = (SELECT max(version) FROM visit_templates v WHERE v.template_key = t.template_key)
-      ORDER BY (SELECT min(id) FROM visit_templates v WHERE v.template_key = t.template_key)`,
-  );
-  const versionsOf = db.prepare<[string], TemplateRecord>('SELECT * FROM visit_templates WHERE template_key = ? ORDER BY version');
-  const templateById = db.prepare<[number], TemplateRecord>('SELECT * FROM visit_templates WHERE id = ?');
-  const latestByKey = db.prepare<[string], TemplateRecord>('SELECT * FROM visit_templates WHERE template_key = ? ORDER BY version DESC LIMIT 1');
+  const { latest: latestTemplates, versionsOf, byId: templateById, latestByKey } = templateVersionQueries<TemplateRecord>(db, 'visit_templates');
   const insertTemplate = db.prepare(
     `INSERT INTO visit_templates (template_key, version, quadrant, tier, name_zh, name_en, goal_zh, goal_en, measures_zh, measures_en,
                                   resources_zh, resources_en, frequency_days, owner_role, created_by, created_at)

@@ -33,6 +33,25 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
 }
 
 /**
+ * Answers a POST to `IPC_PREFIX<channel>` with the envelope `answer` gives for the channel
+ * and its JSON body (undefined when malformed, so the contract's schema refuses it).
+ * Returns false, having done nothing, for any other request.
+ */
+export async function answerIpc(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  answer: (channel: string, payload: unknown, origin: string | null) => Promise<unknown>,
+): Promise<boolean> {
+  if (req.method !== 'POST' || !url.pathname.startsWith(IPC_PREFIX)) return false;
+  const channel = decodeURIComponent(url.pathname.slice(IPC_PREFIX.length));
+  const payload = await readJsonBody(req).catch(() => undefined);
+  const envelope = await answer(channel, payload, req.headers.origin ?? null);
+  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(envelope));
+  return true;
+}
+
+/**
  * A GET handler for the renderer's files: index.html with the preload script injected and
  * the app's content security policy, the preload itself, and the built assets (never a
  * path outside `rendererDir`). Throws at once when the renderer was not built.

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createDispatcher } from '../ipc/dispatch';
 import { handlerTable } from '../ipc/handlers';
 import type { Services } from '../services';
-import { EVENTS_PATH, IPC_PREFIX, readJsonBody, rendererFiles } from './rendererHttp';
+import { answerIpc, EVENTS_PATH, rendererFiles } from './rendererHttp';
 
 /**
  * Serves the built renderer (out/renderer) and the IPC handler table on 127.0.0.1, so a
@@ -18,13 +18,7 @@ export async function startRendererServer(opts: { rendererDir: string; services:
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', origin);
-      if (req.method === 'POST' && url.pathname.startsWith(IPC_PREFIX)) {
-        const channel = decodeURIComponent(url.pathname.slice(IPC_PREFIX.length));
-        const payload = await readJsonBody(req).catch(() => undefined);
-        const envelope = await dispatch(channel, payload, { transport: 'http', url: req.headers.origin ?? null, isMainFrame: true });
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(envelope));
-        return;
-      }
+      if (await answerIpc(req, res, url, (channel, payload, from) => dispatch(channel, payload, { transport: 'http', url: from, isMainFrame: true }))) return;
       if (req.method !== 'GET') return void res.writeHead(405).end();
       // 204 tells EventSource not to reconnect: a print page needs no push events.
       if (url.pathname === EVENTS_PATH) return void res.writeHead(204).end();

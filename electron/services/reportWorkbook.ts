@@ -25,7 +25,8 @@ const columnType = (id: KpiId): ColumnType => {
  */
 export async function writeReportWorkbook(file: string, r: ReportData, language: Language): Promise<void> {
   const L = reportLabels(language);
-  const c = L.col;
+  /** A column with its localised header (a missing label shows as an empty header, never as a key). */
+  const col = (key: string, type: ColumnType) => ({ header: L.col[key] ?? '', type });
   const shown = (id: KpiId, v: number | null): number | null => (v === null ? null : kpiMeta[id].unit === 'percent' ? Math.round(v * 10000) / 100 : kpiMeta[id].unit === 'money' ? v / 100 : Math.round(v * 100) / 100);
   const unit = (id: KpiId): string => ({ percent: '%', money: '¥', count: '', score: '/5', nps: '', ratio: '' })[kpiMeta[id].unit];
   const trendIds: KpiId[] = ['customers', 'activeCustomers', 'retention', 'churn', 'repurchase', 'csat', 'csatShare', 'nps', 'responseRate', 'complaintRate', 'slaAttainment', 'interactionsPerCustomer', 'openWarnings', 'overdueWarnings', 'visitsDone'];
@@ -34,60 +35,60 @@ export async function writeReportWorkbook(file: string, r: ReportData, language:
     {
       name: `${L.sheets.kpis} ${r.month}`,
       columns: [
-        { header: c.kpi ?? '', type: 'text' },
-        { header: c.value ?? '', type: 'number' },
-        { header: c.previous ?? '', type: 'number' },
-        { header: c.target ?? '', type: 'number' },
-        { header: c.unit ?? '', type: 'text' },
-        { header: c.state ?? '', type: 'text' },
+        col('kpi', 'text'),
+        col('value', 'number'),
+        col('previous', 'number'),
+        col('target', 'number'),
+        col('unit', 'text'),
+        col('state', 'text'),
       ],
       rows: r.kpis.map((k): CellInput[] => [L.kpi[k.id], shown(k.id, k.value), shown(k.id, k.previous), shown(k.id, k.target), unit(k.id), L.state[k.state]]),
     },
     {
       name: L.sheets.trend,
-      columns: [{ header: c.month ?? '', type: 'text' }, ...trendIds.map((id) => ({ header: L.kpi[id], type: columnType(id) }))],
+      columns: [col('month', 'text'), ...trendIds.map((id) => ({ header: L.kpi[id], type: columnType(id) }))],
       rows: r.months.map((m, i): CellInput[] => [m, ...trendIds.map((id) => kpi(id)?.trend[i] ?? null)]),
     },
     {
       name: L.sheets.segments,
-      columns: [{ header: c.month ?? '', type: 'text' }, { header: L.tier.high, type: 'int' }, { header: L.tier.regular, type: 'int' }, { header: L.tier.potential, type: 'int' }],
+      columns: [col('month', 'text'), { header: L.tier.high, type: 'int' }, { header: L.tier.regular, type: 'int' }, { header: L.tier.potential, type: 'int' }],
       rows: r.tierTrend.flatMap((t): CellInput[][] => (t ? [[t.month, t.high, t.regular, t.potential]] : [])),
     },
     {
       name: L.sheets.migration,
-      columns: [{ header: c.from ?? '', type: 'text' }, { header: c.to ?? '', type: 'text' }, { header: c.customers ?? '', type: 'int' }],
+      columns: [col('from', 'text'), col('to', 'text'), col('customers', 'int')],
       rows: r.migration.cells.map((m): CellInput[] => [L.tier[m.fromTier ?? 'none'], L.tier[m.toTier], m.customers]),
     },
     {
       name: L.sheets.atRisk,
       columns: [
-        { header: c.code ?? '', type: 'text' },
-        { header: c.name ?? '', type: 'text' },
-        { header: c.valueCents ?? '', type: 'money' },
-        { header: c.predictedCents ?? '', type: 'money' },
-        { header: c.pAlive ?? '', type: 'percent' },
-        { header: c.lastOrder ?? '', type: 'date' },
-        { header: c.openAlerts ?? '', type: 'int' },
+        col('code', 'text'),
+        col('name', 'text'),
+        col('valueCents', 'money'),
+        col('predictedCents', 'money'),
+        col('pAlive', 'percent'),
+        col('lastOrder', 'date'),
+        col('openAlerts', 'int'),
       ],
       rows: r.atRisk.map((a): CellInput[] => [a.code, a.name, a.valueCents, a.predictedCents, a.pAlive, a.lastOrderDate, a.openAlerts]),
     },
     {
       name: L.sheets.complaints,
       columns: [
-        { header: c.code ?? '', type: 'text' },
-        { header: c.name ?? '', type: 'text' },
-        { header: c.openedAt ?? '', type: 'date' },
-        { header: c.severity ?? '', type: 'text' },
-        { header: c.category ?? '', type: 'text' },
-        { header: c.dueAt ?? '', type: 'date' },
-        { header: c.resolvedAt ?? '', type: 'date' },
-        { header: c.sla ?? '', type: 'text' },
+        col('code', 'text'),
+        col('name', 'text'),
+        col('openedAt', 'date'),
+        col('severity', 'text'),
+        col('category', 'text'),
+        col('dueAt', 'date'),
+        col('resolvedAt', 'date'),
+        col('sla', 'text'),
       ],
       rows: r.complaints.map((k): CellInput[] => [k.code, k.name, k.openedAt, k.severity, k.category, k.dueAt, k.resolvedAt, L.sla[k.sla]]),
     },
     {
       name: L.sheets.activity,
-      columns: [{ header: c.item ?? '', type: 'text' }, { header: c.count ?? '', type: 'int' }],
+      columns: [col('item', 'text'), col('count', 'int')],
       rows: (
         [
           ['activeAtStart', r.detail.activeAtStart],
@@ -111,18 +112,18 @@ export async function writeReportWorkbook(file: string, r: ReportData, language:
     },
     {
       name: L.sheets.surveys,
-      columns: [{ header: c.dimension ?? '', type: 'text' }, { header: c.mean ?? '', type: 'number' }, { header: c.share ?? '', type: 'percent' }, { header: c.answers ?? '', type: 'int' }],
+      columns: [col('dimension', 'text'), col('mean', 'number'), col('share', 'percent'), col('answers', 'int')],
       rows: r.detail.dimensions.map((d): CellInput[] => [L.dimension[d.dimension] ?? d.dimension, d.mean, d.satisfiedShare, d.answers]),
     },
     {
       name: L.sheets.actions,
       columns: [
-        { header: c.plan ?? '', type: 'text' },
-        { header: c.measure ?? '', type: 'text' },
-        { header: c.owner ?? '', type: 'text' },
-        { header: c.dueDate ?? '', type: 'date' },
-        { header: c.status ?? '', type: 'text' },
-        { header: c.doneOn ?? '', type: 'date' },
+        col('plan', 'text'),
+        col('measure', 'text'),
+        col('owner', 'text'),
+        col('dueDate', 'date'),
+        col('status', 'text'),
+        col('doneOn', 'date'),
       ],
       rows: r.actions.map((a): CellInput[] => [a.plan, a.measure, a.owner, a.dueDate, a.status, a.doneOn]),
     },

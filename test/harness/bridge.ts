@@ -7,7 +7,7 @@ import { DatabaseDamagedError } from '../../electron/db/damage';
 import { registerHandlers, type CallerInfo, type Dispatch } from '../../electron/ipc/dispatch';
 import { handlerTable, type HandlerTable } from '../../electron/ipc/handlers';
 import { recoveryHandlerTable } from '../../electron/ipc/recovery';
-import { EVENTS_PATH, IPC_PREFIX, readJsonBody, rendererFiles } from '../../electron/print/rendererHttp';
+import { answerIpc, EVENTS_PATH, rendererFiles } from '../../electron/print/rendererHttp';
 import { JobRunner } from '../../electron/jobs/runner';
 import { createServices, type Services } from '../../electron/services';
 import { BackupScheduler, systemClock } from '../../electron/services/backupScheduler';
@@ -106,15 +106,11 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', origin);
-      if (req.method === 'POST' && url.pathname.startsWith(IPC_PREFIX)) {
-        const channel = decodeURIComponent(url.pathname.slice(IPC_PREFIX.length));
-        const payload = await readJsonBody(req).catch(() => undefined);
-        const event: HttpEvent = { origin: req.headers.origin ?? null };
+      const answered = await answerIpc(req, res, url, async (channel, payload, from) => {
         const handler = handlers.get(channel);
-        const envelope = handler ? await handler(event, payload) : await dispatch(channel, payload, { transport: 'http', url: event.origin, isMainFrame: true });
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(envelope));
-        return;
-      }
+        return handler ? await handler({ origin: from } satisfies HttpEvent, payload) : await dispatch(channel, payload, { transport: 'http', url: from, isMainFrame: true });
+      });
+      if (answered) return;
       if (req.method === 'GET' && url.pathname === EVENTS_PATH) {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
         res.write(': connected\n\n');
