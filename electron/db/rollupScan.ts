@@ -26,6 +26,15 @@ export interface InteractionScan {
   months: { customer: Int32Array; month: string[]; count: Int32Array; n: number };
 }
 
+/** Customer ids from `from` up to, not including, `to`: the share of one scanning thread. */
+export interface CustomerRange {
+  from: number;
+  to: number;
+}
+
+/** Every customer id. */
+export const ALL_CUSTOMERS: CustomerRange = { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER };
+
 type OrderRow = (customer: number, date: string, amount: number) => void;
 type InteractionRow = (customer: number, at: string) => void;
 
@@ -78,10 +87,9 @@ function sameMonth(a: string, b: string): boolean {
   return true;
 }
 
-export function scanOrders(db: Database): OrderScan {
+export function scanOrders(db: Database, range: CustomerRange = ALL_CUSTOMERS): OrderScan {
   const sinks = scanSinks(db);
-  const count = db.prepare<[], number>('SELECT count(*) FROM orders').pluck().get() ?? 0;
-  const guess = Math.max(16, count >> 3);
+  const guess = 1 << 16;
   const c = { id: new Int32Array(1024), orders: new Int32Array(1024), days: new Int32Array(1024), total: new Float64Array(1024), first: [] as string[], last: [] as string[], n: 0 };
   const m = { customer: new Int32Array(guess), month: [] as string[], orders: new Int32Array(guess), amount: new Float64Array(guess), n: 0 };
   // The customer and month being folded live in locals; they go into the
@@ -146,7 +154,9 @@ export function scanOrders(db: Database): OrderScan {
     monthAmount += amount;
   };
   try {
-    db.prepare('SELECT count(patron_rollup_order(customer_id, order_date, amount_cents)) FROM orders INDEXED BY orders_customer_date').pluck().get();
+    db.prepare('SELECT count(patron_rollup_order(customer_id, order_date, amount_cents)) FROM orders INDEXED BY orders_customer_date WHERE customer_id >= ? AND customer_id < ?')
+      .pluck()
+      .get(range.from, range.to);
     if (customer !== -1) endCustomer();
   } finally {
     sinks.order = null;
@@ -154,7 +164,7 @@ export function scanOrders(db: Database): OrderScan {
   return { customers: c, months: m };
 }
 
-export function scanInteractions(db: Database): InteractionScan {
+export function scanInteractions(db: Database, range: CustomerRange = ALL_CUSTOMERS): InteractionScan {
   const sinks = scanSinks(db);
   const c = { id: new Int32Array(1024), count: new Int32Array(1024), last: [] as string[], n: 0 };
   const m = { customer: new Int32Array(1024), month: [] as string[], count: new Int32Array(1024), n: 0 };
@@ -192,9 +202,43 @@ export function scanInteractions(db: Database): InteractionScan {
     m.count[j] = (m.count[j] as number) + 1;
   };
   try {
-    db.prepare('SELECT count(patron_rollup_interaction(customer_id, occurred_at)) FROM interactions INDEXED BY interactions_customer_time').pluck().get();
+    db.prepare('SELECT count(patron_rollup_interaction(customer_id, occurred_at)) FROM interactions INDEXED BY interactions_customer_time WHERE customer_id >= ? AND customer_id < ?')
+      .pluck()
+      .get(range.from, range.to);
   } finally {
     sinks.interaction = null;
   }
   return { customers: c, months: m };
+}
+
+/**
+ * The rollup rows the two scans make, in customer order: `o` and `i` index the
+ * order and interaction scans' customers (-1: none of that kind). One merge for
+ * every consumer (the rebuild writes the rows, the repair check compares them).
+ */
+export function eachRollup(orders: OrderScan, interactions: InteractionScan, visit: (customer: number, o: number, i: number) => void): void {
+  const oc = orders.customers;
+  const ic = interactions.customers;
+  for (let i = 0, j = 0; i < oc.n || j < ic.n; ) {
+    const a = i < oc.n ? (oc.id[i] as number) : Infinity;
+    const b = j < ic.n ? (ic.id[j] as number) : Infinity;
+    if (a < b) visit(a, i++, -1);
+    else if (a === b) visit(a, i++, j++);
+    else visit(b, -1, j++);
+  }
+}
+
+/** The monthly rows the two scans make, in (customer, month) order: `o` and `i` index the scans' months (-1: none of that kind). */
+export function eachMonth(orders: OrderScan, interactions: InteractionScan, visit: (customer: number, month: string, o: number, i: number) => void): void {
+  const om = orders.months;
+  const im = interactions.months;
+  for (let i = 0, j = 0; i < om.n || j < im.n; ) {
+    const a = i < om.n ? (om.customer[i] as number) : Infinity;
+    const b = j < im.n ? (im.customer[j] as number) : Infinity;
+    const am = i < om.n ? (om.month[i] as string) : '';
+    const bm = j < im.n ? (im.month[j] as string) : '';
+    if (a === b && am === bm) visit(a, am, i++, j++);
+    else if (a < b || (a === b && am < bm)) visit(a, am, i++, -1);
+    else visit(b, bm, -1, j++);
+  }
 }

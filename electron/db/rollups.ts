@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { recreateEmpty } from './recreate';
-import { scanInteractions, scanOrders } from './rollupScan';
+import { eachMonth, eachRollup, scanInteractions, scanOrders, type CustomerRange } from './rollupScan';
 
 /**
  * Per-customer rollups (customer_rollups, customer_monthly). Triggers from
@@ -70,39 +70,17 @@ function rebuild(db: Database): void {
   const rollup = batchedInsert(db, 'customer_rollups (customer_id, order_count, order_days, total_cents, first_order_date, last_order_date, interaction_count, last_interaction_at)', 8);
   const oc = orders.customers;
   const ic = interactions.customers;
-  for (let i = 0, j = 0; i < oc.n || j < ic.n; ) {
-    const a = i < oc.n ? (oc.id[i] as number) : Infinity;
-    const b = j < ic.n ? (ic.id[j] as number) : Infinity;
-    if (a <= b) {
-      const withInteractions = a === b;
-      rollup.add(a, oc.orders[i] as number, oc.days[i] as number, oc.total[i] as number, oc.first[i] as string, oc.last[i] as string, withInteractions ? (ic.count[j] as number) : 0, withInteractions ? (ic.last[j] as string) : null);
-      i++;
-      if (withInteractions) j++;
-    } else {
-      rollup.add(b, 0, 0, 0, null, null, ic.count[j] as number, ic.last[j] as string);
-      j++;
-    }
-  }
+  eachRollup(orders, interactions, (customer, o, i) => {
+    if (o < 0) rollup.add(customer, 0, 0, 0, null, null, ic.count[i] as number, ic.last[i] as string);
+    else rollup.add(customer, oc.orders[o] as number, oc.days[o] as number, oc.total[o] as number, oc.first[o] as string, oc.last[o] as string, i < 0 ? 0 : (ic.count[i] as number), i < 0 ? null : (ic.last[i] as string));
+  });
   rollup.flush();
   const monthly = batchedInsert(db, 'customer_monthly (customer_id, month, order_count, amount_cents, interaction_count)', 5);
   const om = orders.months;
   const im = interactions.months;
-  for (let i = 0, j = 0; i < om.n || j < im.n; ) {
-    const a = i < om.n ? (om.customer[i] as number) : Infinity;
-    const b = j < im.n ? (im.customer[j] as number) : Infinity;
-    const am = i < om.n ? (om.month[i] as string) : '';
-    const bm = j < im.n ? (im.month[j] as string) : '';
-    const orderFirst = a < b || (a === b && am <= bm);
-    const both = a === b && am === bm;
-    if (orderFirst) {
-      monthly.add(a, am, om.orders[i] as number, om.amount[i] as number, both ? (im.count[j] as number) : 0);
-      i++;
-      if (both) j++;
-    } else {
-      monthly.add(b, bm, 0, 0, im.count[j] as number);
-      j++;
-    }
-  }
+  eachMonth(orders, interactions, (customer, month, o, i) => {
+    monthly.add(customer, month, o < 0 ? 0 : (om.orders[o] as number), o < 0 ? 0 : (om.amount[o] as number), i < 0 ? 0 : (im.count[i] as number));
+  });
   monthly.flush();
   makeIndexes();
 }
@@ -129,6 +107,32 @@ export function rebuildRollups(db: Database): void {
   } finally {
     if (checked) db.pragma('foreign_keys = ON');
   }
+}
+
+/**
+ * Splits every customer id into `parts` consecutive ranges holding about the
+ * same number of orders and interactions (by the rollups as they stand; a
+ * stale count only makes the shares less even). The first range starts at the
+ * lowest id there could be and the last ends past the highest, so together
+ * they cover customers the rollups do not know yet.
+ */
+export function rollupSplit(db: Database, parts: number): CustomerRange[] {
+  const rows = db.prepare<[], [number, number]>('SELECT customer_id, order_count + interaction_count + 1 FROM customer_rollups ORDER BY customer_id').raw().all();
+  let total = 0;
+  for (const r of rows) total += r[1];
+  const ranges: CustomerRange[] = [];
+  let from = Number.MIN_SAFE_INTEGER;
+  let seen = 0;
+  for (const [customer, weight] of rows) {
+    if (ranges.length === parts - 1) break;
+    if (seen >= (total * (ranges.length + 1)) / parts && customer > from) {
+      ranges.push({ from, to: customer });
+      from = customer;
+    }
+    seen += weight;
+  }
+  ranges.push({ from, to: Number.MAX_SAFE_INTEGER });
+  return ranges;
 }
 
 export function rollupQueries(db: Database) {

@@ -65,6 +65,7 @@ export function handlerTable(services: Services): HandlerTable {
     'segments:settings': () => services.segments.settings(),
     'segments:saveSettings': (req) => services.segments.saveSettings(req),
     'segments:preview': (req) => services.segments.preview(req),
+    'segments:repairRollups': () => services.segments.repairRollups(),
     // — Warnings, complaints and care reminders —
     'warnings:today': () => services.warnings.today(),
     'warnings:counts': () => services.warnings.counts(),

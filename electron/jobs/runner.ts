@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RunningJobInfo } from '../../shared/ipc/contract';
 import type { Emit } from '../services/context';
 import type { WorkerInput, WorkerMessage } from './protocol';
+import { startThread } from './threads';
 
 export type JobOutcome = { status: 'done'; result: unknown } | { status: 'cancelled' } | { status: 'failed'; message: string };
+
+export interface ThreadDatabase {
+  dbPath: string;
+  nativeBinding?: string | undefined;
+}
 
 export interface JobRunnerOptions {
   dbPath: string;
@@ -29,16 +35,9 @@ export function jobFile(kind: string): string {
   return existsSync(built) ? built : join(here, `${kind}.ts`);
 }
 
-/**
- * The worker entry: out/main/worker.js in the build; from source (tests, CLI)
- * worker.ts, loaded through tsx inside the new thread.
- */
+/** The job thread: worker.ts, which loads the job module (threads.ts finds the built or source entry). */
 function spawnWorker(input: WorkerInput): Worker {
-  const built = join(here, 'worker.js');
-  if (existsSync(built)) return new Worker(built, { workerData: input });
-  const source = pathToFileURL(join(here, 'worker.ts')).href;
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: input });
+  return startThread('worker', input);
 }
 
 /**
@@ -50,6 +49,11 @@ export class JobRunner {
   private readonly jobs = new Map<string, { info: RunningJobInfo; cancel: Int32Array; worker: Worker }>();
 
   constructor(private readonly opts: JobRunnerOptions) {}
+
+  /** The database file and native driver a helper thread opens its own connection with. */
+  get database(): ThreadDatabase {
+    return { dbPath: this.opts.dbPath, nativeBinding: this.opts.nativeBinding };
+  }
 
   start(kind: string, params: unknown = {}): { id: string; outcome: Promise<JobOutcome> } {
     const id = randomUUID();

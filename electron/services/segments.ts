@@ -6,6 +6,8 @@ import { defaultSegmentSettings, segmentSettingsSchema, type SegmentSettings } f
 import { segmentQueries, type SegmentRunRecord } from '../db/segments';
 import { settingsQueries } from '../db/settings';
 import { nowIso, type ServiceContext } from './context';
+import type { RollupRepairResult } from '../../shared/domain/rollups';
+import { repairRollups } from './rollupRepair';
 import type { SegmentRunParams, SegmentTrigger } from './segmentRun';
 
 /** Settings-table key of the segmentation knobs (kept apart from the app's settingsSchema). */
@@ -52,8 +54,23 @@ export function segmentService(ctx: ServiceContext) {
     return { jobId: id, alreadyRunning: false };
   };
 
+  // One repair at a time: a second request while one runs gets the same answer.
+  let repairing: Promise<RollupRepairResult> | null = null;
+
   return {
     settings,
+    /** Recomputes the rollups from every order and interaction and writes what differs (rollupRepair.ts). */
+    repairRollups(): Promise<RollupRepairResult> {
+      repairing ??= repairRollups(ctx.db, { database: ctx.jobs.database })
+        .then((r) => {
+          if (r.fixed.rollups + r.fixed.monthly > 0) ctx.emit('db:changed', { tables: ['customer_rollups', 'customer_monthly'] });
+          return r;
+        })
+        .finally(() => {
+          repairing = null;
+        });
+      return repairing;
+    },
     saveSettings(next: SegmentSettings): SegmentSettings {
       store.set(SEGMENT_SETTINGS_KEY, next, nowIso(ctx));
       ctx.emit('db:changed', { tables: ['settings'] });

@@ -61,6 +61,7 @@ export const channels = [
   'segments:settings',
   'segments:saveSettings',
   'segments:preview',
+  'segments:repairRollups',
   // — Warnings, complaints and care reminders —
   'warnings:today',
   'warnings:counts',

@@ -26,6 +26,7 @@ import { orderAmountEditSchema, orderAmountSavedSchema } from '../domain/orderEd
 // — Segmentation and lifetime value —
 import { segmentSettingsSchema } from '../analytics/settings';
 import { segmentOverviewSchema, segmentPreviewSchema, segmentSelectorSchema } from '../domain/segments';
+import { rollupRepairResultSchema } from '../domain/rollups';
 // — Warnings, complaints and care reminders —
 import {
   alertActionSchema,
@@ -179,6 +180,7 @@ export const contract = {
   'segments:settings': call(empty, segmentSettingsSchema),
   'segments:saveSettings': call(segmentSettingsSchema, segmentSettingsSchema),
   'segments:preview': call(segmentSettingsSchema, segmentPreviewSchema),
+  'segments:repairRollups': call(empty, rollupRepairResultSchema),
   // — Warnings, complaints and care reminders —
   'warnings:today': call(empty, todaySchema),
   'warnings:counts': call(empty, inboxCountsSchema),

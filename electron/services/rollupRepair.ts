@@ -1,0 +1,112 @@
+import { availableParallelism } from 'node:os';
+import type { Database } from 'better-sqlite3';
+import type { RollupRepairResult } from '../../shared/domain/rollups';
+import { applyRollupDiff, diffRollups, diffSize, type RollupDiff } from '../db/rollupCheck';
+import { rebuildRollups, rollupSplit } from '../db/rollups';
+import { ALL_CUSTOMERS } from '../db/rollupScan';
+import type { RollupCheckInput } from '../jobs/rollup-check';
+import type { ThreadDatabase } from '../jobs/runner';
+import { runThread } from '../jobs/threads';
+
+export interface RollupRepairOptions {
+  /** Where helper threads open their own connections; without it (or for an in-memory database) the check runs on `db` alone. */
+  database?: ThreadDatabase | undefined;
+  /** How many threads share the check (default: the machine's cores, at most 4; 1 = on `db` alone). */
+  threads?: number;
+  /** Test hook: runs after the threads answered and before the write transaction starts. */
+  beforeApply?: () => void;
+}
+
+/** More than this share of rows to change: rebuilding both tables from empty is cheaper than row-by-row upserts. */
+const REBUILD_SHARE = 0.25;
+/** Threads whose snapshot went stale (something was written meanwhile) are asked again this often before checking on `db` alone. */
+const ATTEMPTS = 2;
+
+class StaleCheck extends Error {}
+
+function merge(parts: RollupDiff[]): RollupDiff {
+  const all: RollupDiff = { rollups: [], staleRollups: [], monthly: [], staleMonths: [], expected: { rollups: 0, monthly: 0 } };
+  for (const p of parts) {
+    all.rollups.push(...p.rollups);
+    all.staleRollups.push(...p.staleRollups);
+    all.monthly.push(...p.monthly);
+    all.staleMonths.push(...p.staleMonths);
+    all.expected.rollups += p.expected.rollups;
+    all.expected.monthly += p.expected.monthly;
+  }
+  return all;
+}
+
+function result(diff: RollupDiff, threads: number, rebuilt: boolean, started: number): RollupRepairResult {
+  return {
+    customers: diff.expected.rollups,
+    months: diff.expected.monthly,
+    fixed: { rollups: diff.rollups.length + diff.staleRollups.length, monthly: diff.monthly.length + diff.staleMonths.length },
+    rebuilt,
+    threads,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+/** Writes the difference, or rebuilds both tables when most rows are wrong (e.g. after a bulk load with the triggers off). */
+function apply(db: Database, diff: RollupDiff): boolean {
+  const rebuild = diffSize(diff) > REBUILD_SHARE * (diff.expected.rollups + diff.expected.monthly);
+  if (rebuild) rebuildRollups(db);
+  else applyRollupDiff(db, diff);
+  return rebuild;
+}
+
+/** The whole check and repair on the one connection, inside one write transaction. */
+function repairHere(db: Database, started: number): RollupRepairResult {
+  return db.transaction(() => {
+    const diff = diffRollups(db, ALL_CUSTOMERS);
+    return result(diff, 1, apply(db, diff), started);
+  }).immediate();
+}
+
+/**
+ * The repair rebuild of the rollups: recomputes customer_rollups and
+ * customer_monthly from every order and interaction, compares them with what
+ * the tables hold and writes only the difference, in one transaction (on a
+ * failure nothing is written). The tables end exactly as a full rebuild leaves
+ * them.
+ *
+ * The reading (the costly part: every order) is shared by threads, each over a
+ * range of customers holding about the same number of orders, each with its own
+ * connection and one read snapshot. None holds a lock meanwhile, so the app
+ * keeps working. The writer then takes the write lock and checks that nothing
+ * was committed since the threads started (PRAGMA data_version for other
+ * connections, total_changes() for this one); if something was, the
+ * difference may be stale and the threads are asked again.
+ */
+export async function repairRollups(db: Database, opts: RollupRepairOptions = {}): Promise<RollupRepairResult> {
+  const started = performance.now();
+  const threads = Math.max(1, Math.min(opts.threads ?? Math.min(4, availableParallelism()), 16));
+  if (db.inTransaction) throw new Error('repairRollups: call it outside a transaction (its threads read committed data only)');
+  if (!opts.database || db.memory || threads === 1) return repairHere(db, started);
+  const database = opts.database;
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+  const ownChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const seen = { data: dataVersion.get(), own: ownChanges.get() };
+    const runs = rollupSplit(db, threads).map((range) => runThread<RollupDiff>('rollup-check', { ...database, range } satisfies RollupCheckInput));
+    let parts: RollupDiff[];
+    try {
+      parts = await Promise.all(runs.map((r) => r.answer));
+    } catch (err) {
+      for (const r of runs) r.stop();
+      throw err;
+    }
+    opts.beforeApply?.();
+    const diff = merge(parts);
+    try {
+      return db.transaction(() => {
+        if (dataVersion.get() !== seen.data || ownChanges.get() !== seen.own) throw new StaleCheck();
+        return result(diff, threads, apply(db, diff), started);
+      }).immediate();
+    } catch (err) {
+      if (!(err instanceof StaleCheck)) throw err;
+    }
+  }
+  return repairHere(db, started);
+}
