@@ -7,6 +7,7 @@ import { exportCommand, exportUsage, importCommand, importUsage } from './import
 // — Customer profiles: editing, views, duplicates, audit —
 // — Segmentation and lifetime value —
 import { clvCommand, clvUsage } from './clv';
+import { rollupsCommand, rollupsUsage } from './rollups';
 import { segmentCommand, segmentUsage } from './segment';
 // — Warnings, complaints and care reminders —
 import { warningsCommand, warningsUsage } from './warnings';
@@ -34,6 +35,7 @@ const commands: Record<string, { run: (argv: string[], out: Streams) => number |
   // — Segmentation and lifetime value —
   segment: { run: segmentCommand, usage: segmentUsage, summary: 'segment customers (RFM tiers, quadrant, lifecycle) and store the run' },
   clv: { run: clvCommand, usage: clvUsage, summary: 'fit BG/NBD + Gamma-Gamma and predict customer lifetime value' },
+  rollups: { run: rollupsCommand, usage: rollupsUsage, summary: 'recompute the per-customer rollups from all orders and interactions and fix what differs' },
   // — Warnings, complaints and care reminders —
   warnings: { run: warningsCommand, usage: warningsUsage, summary: 'run the churn-warning rules for a day and print the open alerts' },
   // — Visit plans and printing —

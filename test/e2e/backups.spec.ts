@@ -3,7 +3,17 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { withDb } from './db';
 import { expect, screenshotDir, spawnBridge, stop, test } from './fixtures';
+
+/** Breaks two customer summaries behind the app's back: one total off by a cent, one month gone. */
+function damageSummaries(dbPath: string): void {
+  withDb(dbPath, (db) => {
+    const [a, b] = db.prepare('SELECT customer_id FROM customer_rollups WHERE order_count > 1 ORDER BY customer_id LIMIT 2').pluck().all() as [number, number];
+    db.prepare('UPDATE customer_rollups SET total_cents = total_cents + 1 WHERE customer_id = ?').run(a);
+    db.prepare('DELETE FROM customer_monthly WHERE customer_id = ? AND month = (SELECT min(month) FROM customer_monthly WHERE customer_id = ?)').run(b, b);
+  });
+}
 
 function customerName(dbPath: string, id: number): string {
   const db = new Database(dbPath, { readonly: true });
@@ -50,10 +60,34 @@ test.describe('Settings → Backups in Chinese', () => {
     await section.getByRole('heading', { name: '自动备份与保留' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(screenshotDir, 'backups-zh-CN.png') });
   });
+
+  test('check and repair customer summaries: fixes what differs, then finds all correct', async ({ page, patron }) => {
+    damageSummaries(patron.dbPath);
+    await page.goto(`${patron.url}#/settings`);
+    const section = page.getByTestId('backups-section');
+    const repair = section.getByRole('button', { name: '核对并修复客户汇总' });
+    await expect(repair).toHaveAttribute('title', /只改正不一致的行/);
+    await repair.click();
+    await expect(section.getByTestId('repair-result')).toContainText('修复了 1 条客户汇总和 1 条月度汇总');
+    await section.getByTestId('repair-result').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshotDir, 'backups-repair-zh-CN.png') });
+    await repair.click();
+    await expect(section.getByTestId('repair-result')).toContainText('全部一致，无需修复');
+  });
 });
 
 test.describe('Settings → Backups in English', () => {
   test.use({ systemLocale: 'en-US' });
+
+  test('check and repair customer summaries in English', async ({ page, patron }) => {
+    damageSummaries(patron.dbPath);
+    await page.goto(`${patron.url}#/settings`);
+    const section = page.getByTestId('backups-section');
+    await section.getByRole('button', { name: 'Check and repair customer summaries' }).click();
+    await expect(section.getByTestId('repair-result')).toContainText('Rows repaired: customer summary 1, monthly summary 1.');
+    await section.getByTestId('repair-result').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshotDir, 'backups-repair-en-US.png') });
+  });
 
   test('export everything writes one workbook; the schedule settings are saved', async ({ page, patron }) => {
     await page.goto(`${patron.url}#/settings`);

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli/main';
 import { openDatabase } from '../../electron/db/connection';
 import { rollupQueries, rollupSplit } from '../../electron/db/rollups';
 import { generateDemo } from '../../electron/services/demo/generate';
@@ -108,5 +109,25 @@ describe('rollup repair (recompute, compare, write the difference)', () => {
     const total = shares.reduce((x, y) => x + y, 0);
     for (const s of shares) expect(Math.abs(s / total - 1 / 3)).toBeLessThan(0.05);
     db.close();
+  });
+
+  it('patron rollups repairs a damaged file and says what it fixed', async () => {
+    const { file, db, lonely, snapshot } = demo();
+    const right = snapshot();
+    damage(db, lonely);
+    db.close();
+    let stdout = '';
+    let stderr = '';
+    const streams = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
+    expect(await main(['rollups', '--db', file, '--threads', '2', '--json'], streams)).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ file, fixed: { rollups: 3, monthly: 3 }, rebuilt: false, threads: 2 });
+    stdout = '';
+    expect(await main(['rollups', '--db', file], streams)).toBe(0);
+    expect(stdout).toMatch(/fixed customer_monthly rows\s+0/);
+    expect(await main(['rollups', '--db', file, '--threads', '0'], streams)).toBe(2);
+    expect(stderr).toContain('--threads must be a positive whole number');
+    const reopened = openDatabase(file).db;
+    expect({ rollups: rollupQueries(reopened).all(), monthly: rollupQueries(reopened).monthly() }).toEqual(right);
+    reopened.close();
   });
 });

@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 import type { ArchiveResult, BackupInfo, BackupSettings, IntegrityReport } from '../../../shared/domain/backups';
+import type { RollupRepairResult } from '../../../shared/domain/rollups';
 import { invoke } from '../api/client';
 import { errorMessage } from './errorMessage';
 
-export type BackupAction = 'load' | 'create' | 'restore' | 'check' | 'archive' | 'configure';
+export type BackupAction = 'load' | 'create' | 'restore' | 'check' | 'repair' | 'archive' | 'configure';
 
 interface BackupsState {
   folder: string | null;
@@ -13,6 +14,7 @@ interface BackupsState {
   busy: BackupAction | null;
   error: { action: BackupAction; message: string } | null;
   lastCheck: IntegrityReport | null;
+  lastRepair: RollupRepairResult | null;
   lastArchive: ArchiveResult | null;
   /** The backup the last restore came from, and where the state it replaced went. */
   lastRestore: { name: string; undoBackup: string } | null;
@@ -20,6 +22,8 @@ interface BackupsState {
   create(): Promise<void>;
   restore(name: string): Promise<void>;
   check(): Promise<void>;
+  /** Recomputes the per-customer rollups and fixes what differs (segments:repairRollups). */
+  repair(): Promise<void>;
   archive(): Promise<void>;
   configure(settings: BackupSettings): Promise<void>;
 }
@@ -46,6 +50,7 @@ export const useBackups = create<BackupsState>()((set, get) => {
     busy: null,
     error: null,
     lastCheck: null,
+    lastRepair: null,
     lastArchive: null,
     lastRestore: null,
 
@@ -75,6 +80,7 @@ export const useBackups = create<BackupsState>()((set, get) => {
         true,
       ),
     check: () => run('check', async () => set({ lastCheck: await invoke('backups:check', {}) }), false),
+    repair: () => run('repair', async () => set({ lastRepair: await invoke('segments:repairRollups', {}) }), false),
     archive: () => run('archive', async () => set({ lastArchive: await invoke('backups:archive', {}) }), false),
     configure: (settings) => run('configure', async () => set({ settings: await invoke('backups:configure', settings) }), false),
   };

@@ -7,6 +7,7 @@ import { useSettings } from '../../stores/settings';
 import { ErrorNotice } from '../ErrorNotice';
 import { BackupSchedule } from './BackupSchedule';
 import { IntegrityResult } from './IntegrityResult';
+import { RepairResult } from './RepairResult';
 import { formatBytes, formatTime } from './format';
 import './backups.css';
 
@@ -14,7 +15,7 @@ import './backups.css';
 export function BackupsSection() {
   const { t, i18n } = useTranslation();
   const language = useSettings((s) => s.language);
-  const { folder, backups, settings, busy, error, lastCheck, lastArchive, lastRestore } = useBackups();
+  const { folder, backups, settings, busy, error, lastCheck, lastRepair, lastArchive, lastRestore } = useBackups();
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
   const number = new Intl.NumberFormat(language);
 
@@ -49,6 +50,9 @@ export function BackupsSection() {
         <button type="button" className="button" disabled={busy !== null} onClick={() => void useBackups.getState().check()}>
           {busy === 'check' ? t('backups.checking') : t('backups.check')}
         </button>
+        <button type="button" className="button" disabled={busy !== null} title={t('backups.repairHint')} onClick={() => void useBackups.getState().repair()}>
+          {busy === 'repair' ? t('backups.repairing') : t('backups.repair')}
+        </button>
         <button type="button" className="button" disabled={busy !== null} onClick={() => void useBackups.getState().archive()}>
           {busy === 'archive' ? t('backups.exporting') : t('backups.exportAll')}
         </button>
@@ -56,6 +60,7 @@ export function BackupsSection() {
 
       {error && <ErrorNotice title={t(`backups.failed.${error.action}`)} message={error.message} />}
       {lastCheck && busy !== 'check' && <IntegrityResult report={lastCheck} />}
+      {lastRepair && busy !== 'repair' && <RepairResult result={lastRepair} />}
       {lastArchive && (
         <p className="backups__done" role="status" data-testid="archive-result">
           {t('backups.exported', { file: lastArchive.file, sheets: number.format(lastArchive.tables.length) })}
