@@ -49,7 +49,8 @@ export default defineConfig({
           // — Customer profiles: editing, views, duplicates, audit —
           // — Segmentation and lifetime value —
           'jobs/segment': resolve(root, 'electron/jobs/segment.ts'),
-          // A share of the rollup repair check (electron/jobs/threads.ts starts it by this name).
+          'jobs/rollup-repair': resolve(root, 'electron/jobs/rollup-repair.ts'),
+          // A share of the rollup repair's reading (electron/jobs/threads.ts starts it by this name).
           'rollup-check': resolve(root, 'electron/jobs/rollup-check.ts'),
           // — Warnings, complaints and care reminders —
           'jobs/warnings': resolve(root, 'electron/jobs/warnings.ts'),

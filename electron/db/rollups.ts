@@ -27,7 +27,7 @@ export interface MonthlyRow {
   interaction_count: number;
 }
 
-const ROLLUP_TABLES = ['customer_monthly', 'customer_rollups'] as const;
+export const ROLLUP_TABLES = ['customer_monthly', 'customer_rollups'] as const;
 
 const BATCH_ROWS = 128;
 

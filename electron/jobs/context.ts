@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { ThreadDatabase } from './runner';
 
 /** Thrown by `checkCancelled()`; inside a transaction it rolls the job's writes back. */
 export class JobCancelled extends Error {
@@ -11,6 +12,8 @@ export class JobCancelled extends Error {
 /** What a job gets in its worker thread: its own connection, its parameters, progress and cancel. */
 export interface JobContext<P = unknown> {
   db: Database;
+  /** The same database for helper threads a job starts (each opens its own connection). */
+  database: ThreadDatabase;
   params: P;
   /** Reports progress; cheap to call often (the worker throttles what it sends). */
   progress(done: number, total: number): void;

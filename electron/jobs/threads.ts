@@ -13,8 +13,9 @@ const here = dirname(fileURLToPath(import.meta.url));
  */
 export function startThread(entry: string, workerData: unknown): Worker {
   if (!/^[a-z][a-z0-9-]*$/.test(entry)) throw new Error(`invalid thread entry: ${entry}`);
-  const built = join(here, `${entry}.js`);
-  if (existsSync(built)) return new Worker(built, { workerData });
+  // This module may be bundled into out/main or into a job in out/main/jobs.
+  const built = [join(here, `${entry}.js`), join(dirname(here), `${entry}.js`)].find((f) => existsSync(f));
+  if (built) return new Worker(built, { workerData });
   const source = pathToFileURL(join(here, `${entry}.ts`)).href;
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
   return new Worker(bootstrap, { eval: true, workerData });

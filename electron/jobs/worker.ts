@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     if (typeof mod.run !== 'function') throw new Error(`${input.jobFile} does not export a run() function`);
     const ctx: JobContext = {
       db,
+      database: { dbPath: input.dbPath, nativeBinding: input.nativeBinding },
       params: input.params,
       progress(done, total) {
         const now = Date.now();

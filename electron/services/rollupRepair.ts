@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { RollupRepairResult } from '../../shared/domain/rollups';
 import { applyRollupDiff, diffRollups, diffSize, type RollupDiff } from '../db/rollupCheck';
 import { rebuildRollups, rollupSplit } from '../db/rollups';
-import { ALL_CUSTOMERS } from '../db/rollupScan';
+import { ALL_CUSTOMERS, type CustomerRange } from '../db/rollupScan';
 import type { RollupCheckInput } from '../jobs/rollup-check';
 import type { ThreadDatabase } from '../jobs/runner';
 import { runThread } from '../jobs/threads';
@@ -11,7 +11,7 @@ import { runThread } from '../jobs/threads';
 export interface RollupRepairOptions {
   /** Where helper threads open their own connections; without it (or for an in-memory database) the check runs on `db` alone. */
   database?: ThreadDatabase | undefined;
-  /** How many threads share the check (default: the machine's cores, at most 4; 1 = on `db` alone). */
+  /** How many threads share the reading, this one included (default: the machine's cores, at most 4; 1 = this one alone). */
   threads?: number;
   /** Test hook: runs after the threads answered and before the write transaction starts. */
   beforeApply?: () => void;
@@ -71,13 +71,17 @@ function repairHere(db: Database, started: number): RollupRepairResult {
  * failure nothing is written). The tables end exactly as a full rebuild leaves
  * them.
  *
- * The reading (the costly part: every order) is shared by threads, each over a
- * range of customers holding about the same number of orders, each with its own
- * connection and one read snapshot. None holds a lock meanwhile, so the app
- * keeps working. The writer then takes the write lock and checks that nothing
- * was committed since the threads started (PRAGMA data_version for other
+ * The reading (the costly part: every order) is shared over ranges of
+ * customers holding about the same number of orders: the first range on `db`
+ * by this thread, each other one by a helper thread with its own connection.
+ * Each reads in one snapshot and none holds a lock meanwhile, so other writers
+ * carry on. The writer then takes the write lock and checks that nothing was
+ * committed since the reading began (PRAGMA data_version for other
  * connections, total_changes() for this one); if something was, the
- * difference may be stale and the threads are asked again.
+ * difference may be stale and the reading is done again.
+ *
+ * It blocks its thread while it reads its own range: in the app it runs as the
+ * rollup-repair job, in a worker.
  */
 export async function repairRollups(db: Database, opts: RollupRepairOptions = {}): Promise<RollupRepairResult> {
   const started = performance.now();
@@ -89,10 +93,12 @@ export async function repairRollups(db: Database, opts: RollupRepairOptions = {}
   const ownChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const seen = { data: dataVersion.get(), own: ownChanges.get() };
-    const runs = rollupSplit(db, threads).map((range) => runThread<RollupDiff>('rollup-check', { ...database, range } satisfies RollupCheckInput));
+    const [mine, ...others] = rollupSplit(db, threads) as [CustomerRange, ...CustomerRange[]];
+    const runs = others.map((range) => runThread<RollupDiff>('rollup-check', { ...database, range } satisfies RollupCheckInput));
     let parts: RollupDiff[];
     try {
-      parts = await Promise.all(runs.map((r) => r.answer));
+      const own = db.transaction(() => diffRollups(db, mine)).deferred();
+      parts = [own, ...(await Promise.all(runs.map((r) => r.answer)))];
     } catch (err) {
       for (const r of runs) r.stop();
       throw err;

@@ -6,13 +6,13 @@ import { defaultSegmentSettings, segmentSettingsSchema, type SegmentSettings } f
 import { segmentQueries, type SegmentRunRecord } from '../db/segments';
 import { settingsQueries } from '../db/settings';
 import { nowIso, type ServiceContext } from './context';
-import type { RollupRepairResult } from '../../shared/domain/rollups';
-import { repairRollups } from './rollupRepair';
+import { rollupRepairResultSchema, type RollupRepairResult } from '../../shared/domain/rollups';
 import type { SegmentRunParams, SegmentTrigger } from './segmentRun';
 
 /** Settings-table key of the segmentation knobs (kept apart from the app's settingsSchema). */
 export const SEGMENT_SETTINGS_KEY = 'segmentation';
 export const SEGMENT_JOB = 'segment';
+export const ROLLUP_REPAIR_JOB = 'rollup-repair';
 
 function runDto(r: SegmentRunRecord): SegmentRunDto {
   return {
@@ -54,17 +54,21 @@ export function segmentService(ctx: ServiceContext) {
     return { jobId: id, alreadyRunning: false };
   };
 
-  // One repair at a time: a second request while one runs gets the same answer.
   let repairing: Promise<RollupRepairResult> | null = null;
 
   return {
     settings,
-    /** Recomputes the rollups from every order and interaction and writes what differs (rollupRepair.ts). */
+    /**
+     * Recomputes the rollups from every order and interaction and writes what
+     * differs (rollupRepair.ts), as a job; a request while one runs waits for
+     * that one.
+     */
     repairRollups(): Promise<RollupRepairResult> {
-      repairing ??= repairRollups(ctx.db, { database: ctx.jobs.database })
-        .then((r) => {
-          if (r.fixed.rollups + r.fixed.monthly > 0) ctx.emit('db:changed', { tables: ['customer_rollups', 'customer_monthly'] });
-          return r;
+      repairing ??= ctx.jobs
+        .start(ROLLUP_REPAIR_JOB, {})
+        .outcome.then((o) => {
+          if (o.status === 'done') return rollupRepairResultSchema.parse(o.result);
+          throw new Error(o.status === 'failed' ? o.message : 'the repair was cancelled; nothing was changed');
         })
         .finally(() => {
           repairing = null;

@@ -5,6 +5,7 @@ import { openDatabase } from '../../electron/db/connection';
 import { rollupQueries, rollupSplit } from '../../electron/db/rollups';
 import { generateDemo } from '../../electron/services/demo/generate';
 import { repairRollups } from '../../electron/services/rollupRepair';
+import { servicesOnTempDb } from './helpers/services';
 import { tempDbPath } from './helpers/temp';
 
 /** A demo database whose rollups are right (the generator rebuilds them), with a customer that has interactions only. */
@@ -129,5 +130,24 @@ describe('rollup repair (recompute, compare, write the difference)', () => {
     const reopened = openDatabase(file).db;
     expect({ rollups: rollupQueries(reopened).all(), monthly: rollupQueries(reopened).monthly() }).toEqual(right);
     reopened.close();
+  });
+
+  it('runs as a job from the app: the answer, and db:changed for both tables only when it wrote', async () => {
+    const { db, services, events } = servicesOnTempDb();
+    generateDemo(db, { customers: 120, orders: 3000, asOf: '2026-11-23' });
+    const snapshot = () => ({ rollups: rollupQueries(db).all(), monthly: rollupQueries(db).monthly() });
+    const right = snapshot();
+    db.prepare('UPDATE customer_rollups SET order_days = order_days + 1 WHERE customer_id = (SELECT min(customer_id) FROM customer_rollups)').run();
+    // Two requests at once share one job.
+    const [a, b] = await Promise.all([services.segments.repairRollups(), services.segments.repairRollups()]);
+    expect(a).toEqual(b);
+    expect(a).toMatchObject({ fixed: { rollups: 1, monthly: 0 }, rebuilt: false });
+    expect(snapshot()).toEqual(right);
+    const changed = events.filter((e) => e.event === 'db:changed').map((e) => e.payload);
+    expect(changed).toEqual([{ tables: ['customer_monthly', 'customer_rollups'] }]);
+    const again = await services.segments.repairRollups();
+    expect(again.fixed).toEqual({ rollups: 0, monthly: 0 });
+    expect(events.filter((e) => e.event === 'db:changed')).toHaveLength(1);
+    db.close();
   });
 });
