@@ -23,6 +23,40 @@ export interface RollupDiff {
   expected: { rollups: number; monthly: number };
 }
 
+/** An empty difference, to merge parts into. */
+export function noDiff(): RollupDiff {
+  return { rollups: [], staleRollups: [], monthly: [], staleMonths: [], expected: { rollups: 0, monthly: 0 } };
+}
+
+/** Adds `part` to `into` (parts of disjoint customer ranges). */
+export function mergeDiff(into: RollupDiff, part: RollupDiff): RollupDiff {
+  for (const r of part.rollups) into.rollups.push(r);
+  for (const c of part.staleRollups) into.staleRollups.push(c);
+  for (const m of part.monthly) into.monthly.push(m);
+  for (const m of part.staleMonths) into.staleMonths.push(m);
+  into.expected.rollups += part.expected.rollups;
+  into.expected.monthly += part.expected.monthly;
+  return into;
+}
+
+/**
+ * Takes ranges from a shared list until none is left and diffs each, all in
+ * one read transaction (one snapshot). `next` is one Int32 cell shared by every
+ * thread taking part: whoever is free takes the next range, so a thread that
+ * started late or runs on a busy core simply takes fewer.
+ */
+export function diffSharedRanges(db: Database, ranges: readonly CustomerRange[], next: Int32Array): RollupDiff {
+  return db.transaction(() => {
+    const diff = noDiff();
+    for (;;) {
+      const i = Atomics.add(next, 0, 1);
+      const range = ranges[i];
+      if (range === undefined) return diff;
+      mergeDiff(diff, diffRollups(db, range));
+    }
+  }).deferred();
+}
+
 export function diffSize(diff: RollupDiff): number {
   return diff.rollups.length + diff.staleRollups.length + diff.monthly.length + diff.staleMonths.length;
 }

@@ -17,8 +17,8 @@ import type { Database } from 'better-sqlite3';
 export interface OrderScan {
   /** Per customer with orders, ascending ids. */
   customers: { id: Int32Array; orders: Int32Array; days: Int32Array; total: Float64Array; first: string[]; last: string[]; n: number };
-  /** Per customer and month with orders, ascending (customer, month). */
-  months: { customer: Int32Array; month: string[]; orders: Int32Array; amount: Float64Array; n: number };
+  /** Per customer and month with orders, ascending (customer, month); the month as a code (monthCode). */
+  months: { customer: Int32Array; month: Int32Array; orders: Int32Array; amount: Float64Array; n: number };
 }
 
 export interface InteractionScan {
@@ -80,6 +80,28 @@ function outOfOrder(table: string, customer: number): Error {
   return new Error(`rollup rebuild: ${table} did not arrive in customer order (customer ${String(customer)} after a higher id)`);
 }
 
+/**
+ * An order date's month as one number, YYYY·100 + MM: no string is made per
+ * month (1.86M of them at 10M orders, each kept until the scan ends). Order
+ * dates are always YYYY-MM-DD (the table's CHECK: date(order_date) IS order_date).
+ */
+function monthCode(date: string): number {
+  // Digits by char code (48 is "0"); no helper closure: it would be made anew on every call.
+  return (date.charCodeAt(0) * 1000 + date.charCodeAt(1) * 100 + date.charCodeAt(2) * 10 + date.charCodeAt(3) - 48 * 1111) * 100 + date.charCodeAt(5) * 10 + date.charCodeAt(6) - 48 * 11;
+}
+
+const monthTexts = new Map<number, string>();
+
+/** A month code (monthCode) as the YYYY-MM text substr(order_date, 1, 7) gives, one string per month kept. */
+export function monthText(code: number): string {
+  let text = monthTexts.get(code);
+  if (text === undefined) {
+    text = `${String(Math.floor(code / 100)).padStart(4, '0')}-${String(code % 100).padStart(2, '0')}`;
+    monthTexts.set(code, text);
+  }
+  return text;
+}
+
 /** Whether two dates or timestamps share their first 7 characters (the month, as substr(x, 1, 7) takes it), without making a string. */
 function sameMonth(a: string, b: string): boolean {
   if (a.length < 7 || b.length < 7) return a.slice(0, 7) === b.slice(0, 7);
@@ -91,7 +113,7 @@ export function scanOrders(db: Database, range: CustomerRange = ALL_CUSTOMERS): 
   const sinks = scanSinks(db);
   const guess = 1 << 16;
   const c = { id: new Int32Array(1024), orders: new Int32Array(1024), days: new Int32Array(1024), total: new Float64Array(1024), first: [] as string[], last: [] as string[], n: 0 };
-  const m = { customer: new Int32Array(guess), month: [] as string[], orders: new Int32Array(guess), amount: new Float64Array(guess), n: 0 };
+  const m = { customer: new Int32Array(guess), month: new Int32Array(guess), orders: new Int32Array(guess), amount: new Float64Array(guess), n: 0 };
   // The customer and month being folded live in locals; they go into the
   // columns when the next row starts another month or customer.
   let customer = -1;
@@ -107,11 +129,12 @@ export function scanOrders(db: Database, range: CustomerRange = ALL_CUSTOMERS): 
     const j = m.n++;
     if (j >= m.customer.length) {
       m.customer = grow(m.customer, j + 1);
+      m.month = grow(m.month, j + 1);
       m.orders = grow(m.orders, j + 1);
       m.amount = grow(m.amount, j + 1);
     }
     m.customer[j] = customer;
-    m.month.push(monthStart.slice(0, 7));
+    m.month[j] = monthCode(monthStart);
     m.orders[j] = monthOrders;
     m.amount[j] = monthAmount;
   };
@@ -235,7 +258,7 @@ export function eachMonth(orders: OrderScan, interactions: InteractionScan, visi
   for (let i = 0, j = 0; i < om.n || j < im.n; ) {
     const a = i < om.n ? (om.customer[i] as number) : Infinity;
     const b = j < im.n ? (im.customer[j] as number) : Infinity;
-    const am = i < om.n ? (om.month[i] as string) : '';
+    const am = i < om.n ? monthText(om.month[i] as number) : '';
     const bm = j < im.n ? (im.month[j] as string) : '';
     if (a === b && am === bm) visit(a, am, i++, j++);
     else if (a < b || (a === b && am < bm)) visit(a, am, i++, -1);

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import type { Database } from 'better-sqlite3';
 import type { RollupRepairResult } from '../../shared/domain/rollups';
-import { applyRollupDiff, diffRollups, diffSize, type RollupDiff } from '../db/rollupCheck';
+import { applyRollupDiff, diffRollups, diffSharedRanges, diffSize, mergeDiff, type RollupDiff } from '../db/rollupCheck';
 import { rebuildRollups, rollupSplit } from '../db/rollups';
-import { ALL_CUSTOMERS, type CustomerRange } from '../db/rollupScan';
+import { ALL_CUSTOMERS } from '../db/rollupScan';
 import type { RollupCheckInput } from '../jobs/rollup-check';
 import type { ThreadDatabase } from '../jobs/runner';
 import { runThread } from '../jobs/threads';
@@ -24,18 +24,8 @@ const ATTEMPTS = 2;
 
 class StaleCheck extends Error {}
 
-function merge(parts: RollupDiff[]): RollupDiff {
-  const all: RollupDiff = { rollups: [], staleRollups: [], monthly: [], staleMonths: [], expected: { rollups: 0, monthly: 0 } };
-  for (const p of parts) {
-    all.rollups.push(...p.rollups);
-    all.staleRollups.push(...p.staleRollups);
-    all.monthly.push(...p.monthly);
-    all.staleMonths.push(...p.staleMonths);
-    all.expected.rollups += p.expected.rollups;
-    all.expected.monthly += p.expected.monthly;
-  }
-  return all;
-}
+/** Ranges per thread: small enough that a thread starting late or running slower just takes fewer. */
+const RANGES_PER_THREAD = 8;
 
 function result(diff: RollupDiff, threads: number, rebuilt: boolean, started: number): RollupRepairResult {
   return {
@@ -71,11 +61,11 @@ function repairHere(db: Database, started: number): RollupRepairResult {
  * failure nothing is written). The tables end exactly as a full rebuild leaves
  * them.
  *
- * The reading (the costly part: every order) is shared over ranges of
- * customers holding about the same number of orders: the first range on `db`
- * by this thread, each other one by a helper thread with its own connection.
- * Each reads in one snapshot and none holds a lock meanwhile, so other writers
- * carry on. The writer then takes the write lock and checks that nothing was
+ * The reading (the costly part: every order) is cut into ranges of customers
+ * holding about the same number of orders, shared by this thread (on `db`)
+ * and helper threads (each with its own connection): each takes the next
+ * range nobody has taken until none is left. Each reads in one snapshot and
+ * none holds a lock meanwhile, so other writers carry on. The writer then takes the write lock and checks that nothing was
  * committed since the reading began (PRAGMA data_version for other
  * connections, total_changes() for this one); if something was, the
  * difference may be stale and the reading is done again.
@@ -93,18 +83,18 @@ export async function repairRollups(db: Database, opts: RollupRepairOptions = {}
   const ownChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const seen = { data: dataVersion.get(), own: ownChanges.get() };
-    const [mine, ...others] = rollupSplit(db, threads) as [CustomerRange, ...CustomerRange[]];
-    const runs = others.map((range) => runThread<RollupDiff>('rollup-check', { ...database, range } satisfies RollupCheckInput));
-    let parts: RollupDiff[];
+    const ranges = rollupSplit(db, threads * RANGES_PER_THREAD);
+    const next = new SharedArrayBuffer(4);
+    const runs = Array.from({ length: threads - 1 }, () => runThread<RollupDiff>('rollup-check', { ...database, ranges, next } satisfies RollupCheckInput));
+    let diff: RollupDiff;
     try {
-      const own = db.transaction(() => diffRollups(db, mine)).deferred();
-      parts = [own, ...(await Promise.all(runs.map((r) => r.answer)))];
+      diff = diffSharedRanges(db, ranges, new Int32Array(next));
+      for (const part of await Promise.all(runs.map((r) => r.answer))) mergeDiff(diff, part);
     } catch (err) {
       for (const r of runs) r.stop();
       throw err;
     }
     opts.beforeApply?.();
-    const diff = merge(parts);
     try {
       return db.transaction(() => {
         if (dataVersion.get() !== seen.data || ownChanges.get() !== seen.own) throw new StaleCheck();
