@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { MonthlyRow, RollupRow } from './rollups';
-import { ALL_CUSTOMERS, eachMonth, eachRollup, scanInteractions, scanOrders, type CustomerRange } from './rollupScan';
+import { ALL_CUSTOMERS, eachRollup, MonthCursor, scanInteractions, scanOrders, type CustomerRange } from './rollupScan';
 
 /**
  * The repair check of the rollups: recompute both tables for a range of
@@ -89,12 +89,6 @@ function tableSinks(db: Database): TableSinks {
   return sinks;
 }
 
-function grow(a: Int32Array, need: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(need);
-  next.set(a);
-  return next;
-}
-
 function outOfOrder(table: string, key: string): Error {
   return new Error(`rollup check: ${table} did not arrive in key order (at ${key})`);
 }
@@ -161,49 +155,31 @@ export function diffRollups(db: Database, range: CustomerRange = ALL_CUSTOMERS):
   }
   while (p < want.length) diff.rollups.push(want[p++] as RollupRow);
 
-  // customer_monthly: the expected rows are indexes into the scans' columns,
-  // walked in key order beside the stored rows.
+  // customer_monthly: the expected rows come from a cursor over both scans'
+  // months, moved in key order beside the stored rows.
   const om = orders.months;
   const im = interactions.months;
-  const n = Math.max(om.n, im.n);
-  let size = 0;
-  let eCustomer: Int32Array<ArrayBuffer> = new Int32Array(n);
-  let eOrders: Int32Array<ArrayBuffer> = new Int32Array(n);
-  let eTouches: Int32Array<ArrayBuffer> = new Int32Array(n);
-  const eMonth: string[] = [];
-  eachMonth(orders, interactions, (customer, month, o, i) => {
-    if (size === eCustomer.length) {
-      const grown = size * 2 + 16;
-      eCustomer = grow(eCustomer, grown);
-      eOrders = grow(eOrders, grown);
-      eTouches = grow(eTouches, grown);
-    }
-    eCustomer[size] = customer;
-    eMonth.push(month);
-    eOrders[size] = o;
-    eTouches[size] = i;
-    size++;
-  });
-  diff.expected.monthly = size;
-  const rowAt = (k: number): MonthlyRow => {
-    const o = eOrders[k] as number;
-    const i = eTouches[k] as number;
-    return { customer_id: eCustomer[k] as number, month: eMonth[k] as string, order_count: o < 0 ? 0 : (om.orders[o] as number), amount_cents: o < 0 ? 0 : (om.amount[o] as number), interaction_count: i < 0 ? 0 : (im.count[i] as number) };
-  };
-  let q = 0;
+  const wanted = new MonthCursor(om, im);
+  let more = wanted.next();
+  let expectedMonths = 0;
   let lastCustomer = Number.NEGATIVE_INFINITY;
   let lastMonth = '';
   sinks.month = (customer, month, count, amount, touches) => {
     if (customer < lastCustomer || (customer === lastCustomer && month <= lastMonth)) throw outOfOrder('customer_monthly', `${String(customer)} ${month}`);
     lastCustomer = customer;
     lastMonth = month;
-    while (q < size && ((eCustomer[q] as number) < customer || (eCustomer[q] === customer && (eMonth[q] as string) < month))) diff.monthly.push(rowAt(q++));
-    if (q < size && eCustomer[q] === customer && eMonth[q] === month) {
-      const o = eOrders[q] as number;
-      const i = eTouches[q] as number;
+    while (more && (wanted.customer < customer || (wanted.customer === customer && wanted.month < month))) {
+      diff.monthly.push(wanted.row());
+      expectedMonths++;
+      more = wanted.next();
+    }
+    if (more && wanted.customer === customer && wanted.month === month) {
+      const o = wanted.o;
+      const i = wanted.i;
       const same = (o < 0 ? count === 0 && amount === 0 : om.orders[o] === count && om.amount[o] === amount) && (i < 0 ? touches === 0 : im.count[i] === touches);
-      if (!same) diff.monthly.push(rowAt(q));
-      q++;
+      if (!same) diff.monthly.push(wanted.row());
+      expectedMonths++;
+      more = wanted.next();
     } else {
       diff.staleMonths.push({ customer_id: customer, month });
     }
@@ -215,7 +191,11 @@ export function diffRollups(db: Database, range: CustomerRange = ALL_CUSTOMERS):
   } finally {
     sinks.month = null;
   }
-  while (q < size) diff.monthly.push(rowAt(q++));
+  for (; more; more = wanted.next()) {
+    diff.monthly.push(wanted.row());
+    expectedMonths++;
+  }
+  diff.expected.monthly = expectedMonths;
   return diff;
 }
 

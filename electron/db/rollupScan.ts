@@ -191,43 +191,55 @@ export function scanInteractions(db: Database, range: CustomerRange = ALL_CUSTOM
   const sinks = scanSinks(db);
   const c = { id: new Int32Array(1024), count: new Int32Array(1024), last: [] as string[], n: 0 };
   const m = { customer: new Int32Array(1024), month: [] as string[], count: new Int32Array(1024), n: 0 };
+  // As in scanOrders: the customer and month being folded live in locals and
+  // go into the columns when the next row starts another month or customer.
   let customer = -1;
+  let count = 0;
   let lastAt = '';
+  let monthAt = '';
+  let monthCount = 0;
+  const endMonth = (): void => {
+    const j = m.n++;
+    if (j >= m.customer.length) {
+      m.customer = grow(m.customer, j + 1);
+      m.count = grow(m.count, j + 1);
+    }
+    m.customer[j] = customer;
+    m.month.push(monthAt.slice(0, 7));
+    m.count[j] = monthCount;
+  };
+  const endCustomer = (): void => {
+    endMonth();
+    const i = c.n++;
+    if (i >= c.id.length) {
+      c.id = grow(c.id, i + 1);
+      c.count = grow(c.count, i + 1);
+    }
+    c.id[i] = customer;
+    c.count[i] = count;
+    c.last.push(lastAt);
+  };
   sinks.interaction = (id, at) => {
     if (id !== customer) {
       if (id < customer) throw outOfOrder('interactions', id);
-      const i = c.n++;
-      if (i >= c.id.length) {
-        c.id = grow(c.id, i + 1);
-        c.count = grow(c.count, i + 1);
-      }
-      c.id[i] = id;
-      c.count[i] = 0;
-      c.last.push(at);
+      if (customer !== -1) endCustomer();
       customer = id;
-      lastAt = '';
+      count = monthCount = 0;
+      monthAt = at;
+    } else if (!sameMonth(at, lastAt)) {
+      endMonth();
+      monthAt = at;
+      monthCount = 0;
     }
-    const i = c.n - 1;
-    c.count[i] = (c.count[i] as number) + 1;
-    c.last[i] = at;
-    if (lastAt === '' || !sameMonth(at, lastAt)) {
-      const j = m.n++;
-      if (j >= m.customer.length) {
-        m.customer = grow(m.customer, j + 1);
-        m.count = grow(m.count, j + 1);
-      }
-      m.customer[j] = id;
-      m.month.push(at.slice(0, 7));
-      m.count[j] = 0;
-    }
+    count++;
+    monthCount++;
     lastAt = at;
-    const j = m.n - 1;
-    m.count[j] = (m.count[j] as number) + 1;
   };
   try {
     db.prepare('SELECT count(patron_rollup_interaction(customer_id, occurred_at)) FROM interactions INDEXED BY interactions_customer_time WHERE customer_id >= ? AND customer_id < ?')
       .pluck()
       .get(range.from, range.to);
+    if (customer !== -1) endCustomer();
   } finally {
     sinks.interaction = null;
   }
@@ -251,17 +263,60 @@ export function eachRollup(orders: OrderScan, interactions: InteractionScan, vis
   }
 }
 
-/** The monthly rows the two scans make, in (customer, month) order: `o` and `i` index the scans' months (-1: none of that kind). */
-export function eachMonth(orders: OrderScan, interactions: InteractionScan, visit: (customer: number, month: string, o: number, i: number) => void): void {
-  const om = orders.months;
-  const im = interactions.months;
-  for (let i = 0, j = 0; i < om.n || j < im.n; ) {
+/**
+ * Walks the monthly rows the two scans make, in (customer, month) order: after
+ * each `next()` that returns true, `o` and `i` index the scans' months (-1:
+ * none of that kind). The one merge of both scans' months: the rebuild writes
+ * the rows (eachMonth), the repair check compares them with the table's.
+ */
+export class MonthCursor {
+  customer = 0;
+  month = '';
+  o = -1;
+  i = -1;
+  private nextOrder = 0;
+  private nextTouch = 0;
+
+  constructor(
+    private readonly orders: OrderScan['months'],
+    private readonly touches: InteractionScan['months'],
+  ) {}
+
+  next(): boolean {
+    const om = this.orders;
+    const im = this.touches;
+    const i = this.nextOrder;
+    const j = this.nextTouch;
+    if (i >= om.n && j >= im.n) return false;
     const a = i < om.n ? (om.customer[i] as number) : Infinity;
     const b = j < im.n ? (im.customer[j] as number) : Infinity;
     const am = i < om.n ? monthText(om.month[i] as number) : '';
     const bm = j < im.n ? (im.month[j] as string) : '';
-    if (a === b && am === bm) visit(a, am, i++, j++);
-    else if (a < b || (a === b && am < bm)) visit(a, am, i++, -1);
-    else visit(b, bm, -1, j++);
+    const fromOrders = a < b || (a === b && am <= bm);
+    const fromTouches = b < a || (a === b && bm <= am);
+    this.customer = fromOrders ? a : b;
+    this.month = fromOrders ? am : bm;
+    this.o = fromOrders ? this.nextOrder++ : -1;
+    this.i = fromTouches ? this.nextTouch++ : -1;
+    return true;
   }
+
+  /** The row the cursor is on, as customer_monthly should hold it. */
+  row(): { customer_id: number; month: string; order_count: number; amount_cents: number; interaction_count: number } {
+    const o = this.o;
+    const i = this.i;
+    return {
+      customer_id: this.customer,
+      month: this.month,
+      order_count: o < 0 ? 0 : (this.orders.orders[o] as number),
+      amount_cents: o < 0 ? 0 : (this.orders.amount[o] as number),
+      interaction_count: i < 0 ? 0 : (this.touches.count[i] as number),
+    };
+  }
+}
+
+/** The monthly rows the two scans make, in (customer, month) order: `o` and `i` index the scans' months (-1: none of that kind). */
+export function eachMonth(orders: OrderScan, interactions: InteractionScan, visit: (customer: number, month: string, o: number, i: number) => void): void {
+  const cursor = new MonthCursor(orders.months, interactions.months);
+  while (cursor.next()) visit(cursor.customer, cursor.month, cursor.o, cursor.i);
 }
