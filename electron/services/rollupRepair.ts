@@ -65,10 +65,11 @@ function repairHere(db: Database, started: number): RollupRepairResult {
  * holding about the same number of orders, shared by this thread (on `db`)
  * and helper threads (each with its own connection): each takes the next
  * range nobody has taken until none is left. Each reads in one snapshot and
- * none holds a lock meanwhile, so other writers carry on. The writer then takes the write lock and checks that nothing was
- * committed since the reading began (PRAGMA data_version for other
- * connections, total_changes() for this one); if something was, the
- * difference may be stale and the reading is done again.
+ * none holds a lock meanwhile, so other writers carry on. The writer then
+ * takes the write lock and checks that nothing was committed since the
+ * reading began (PRAGMA data_version for other connections, total_changes()
+ * for this one); if something was, the difference may be stale and the
+ * reading is done again.
  *
  * It blocks its thread while it reads its own range: in the app it runs as the
  * rollup-repair job, in a worker.
@@ -85,9 +86,10 @@ export async function repairRollups(db: Database, opts: RollupRepairOptions = {}
     const seen = { data: dataVersion.get(), own: ownChanges.get() };
     const ranges = rollupSplit(db, threads * RANGES_PER_THREAD);
     const next = new SharedArrayBuffer(4);
-    const runs = Array.from({ length: threads - 1 }, () => runThread<RollupDiff>('rollup-check', { ...database, ranges, next } satisfies RollupCheckInput));
+    const runs: ReturnType<typeof runThread<RollupDiff>>[] = [];
     let diff: RollupDiff;
     try {
+      for (let t = 1; t < threads; t++) runs.push(runThread<RollupDiff>('rollup-check', { ...database, ranges, next } satisfies RollupCheckInput));
       diff = diffSharedRanges(db, ranges, new Int32Array(next));
       for (const part of await Promise.all(runs.map((r) => r.answer))) mergeDiff(diff, part);
     } catch (err) {
