@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
+import { diffRollups, diffSize } from '../../electron/db/rollupCheck';
 import { rebuildRollups, rollupQueries, suspendRollupTriggers } from '../../electron/db/rollups';
 import { generateDemo } from '../../electron/services/demo/generate';
 import { Random } from '../../electron/services/demo/random';
@@ -68,6 +69,8 @@ describe('rollups', () => {
         }
       }
       expect(snapshot(db)).toEqual(rebuilt(db));
+      // The repair check (rollupCheck.ts) agrees: nothing to fix.
+      expect(diffSize(diffRollups(db))).toBe(0);
     }
     // A customer removed with everything: cascades clear the rollups too.
     const victim = ids[0] ?? 0;
