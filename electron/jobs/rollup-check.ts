@@ -6,10 +6,13 @@ import type { ThreadDatabase } from './runner';
 import type { ThreadAnswer } from './threads';
 
 export interface RollupCheckInput extends ThreadDatabase {
-  /** Every range of the repair; this thread takes them one by one from `next`. */
-  ranges: CustomerRange[];
   /** One Int32 cell: the index of the next range nobody has taken yet. */
   next: SharedArrayBuffer;
+}
+
+/** Sent once the thread runs: every range of the repair; the thread takes them one by one through `next`. */
+export interface RollupCheckRanges {
+  ranges: CustomerRange[];
 }
 
 /**
@@ -19,22 +22,28 @@ export interface RollupCheckInput extends ThreadDatabase {
  * transaction (one snapshot for the scans and the table reads), and posts the
  * difference.
  */
+/** Starting a thread takes a while: it opens its connection at once and then waits for the ranges. */
 function main(): void {
   const port = parentPort;
   if (!port) throw new Error('rollup-check.ts must run in a worker thread');
   const input = workerData as RollupCheckInput;
-  let answer: ThreadAnswer<RollupDiff>;
+  const fail = (err: unknown) => port.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) } satisfies ThreadAnswer<RollupDiff>);
+  let db: ReturnType<typeof openDatabase>['db'];
   try {
-    const { db } = openDatabase(input.dbPath, { nativeBinding: input.nativeBinding, migrate: false });
+    db = openDatabase(input.dbPath, { nativeBinding: input.nativeBinding, migrate: false }).db;
+  } catch (err) {
+    fail(err);
+    return;
+  }
+  port.once('message', ({ ranges }: RollupCheckRanges) => {
     try {
-      answer = { ok: true, value: diffSharedRanges(db, input.ranges, new Int32Array(input.next)) };
+      port.postMessage({ ok: true, value: diffSharedRanges(db, ranges, new Int32Array(input.next)) } satisfies ThreadAnswer<RollupDiff>);
+    } catch (err) {
+      fail(err);
     } finally {
       db.close();
     }
-  } catch (err) {
-    answer = { ok: false, message: err instanceof Error ? err.message : String(err) };
-  }
-  port.postMessage(answer);
+  });
 }
 
 main();

@@ -26,9 +26,10 @@ export type ThreadAnswer<T> = { ok: true; value: T } | { ok: false; message: str
 
 /**
  * Runs a one-shot thread: resolves with the value it posts, rejects with its
- * error (a thrown error, a failed answer or an exit without one).
+ * error (a thrown error, a failed answer or an exit without one). `post` sends
+ * it a message (e.g. work decided while it was starting).
  */
-export function runThread<T>(entry: string, workerData: unknown): { answer: Promise<T>; stop: () => void } {
+export function runThread<T>(entry: string, workerData: unknown): { answer: Promise<T>; post: (message: unknown) => void; stop: () => void } {
   const worker = startThread(entry, workerData);
   const answer = new Promise<T>((resolve, reject) => {
     let settled = false;
@@ -46,5 +47,5 @@ export function runThread<T>(entry: string, workerData: unknown): { answer: Prom
       if (!settled) reject(new Error(`thread ${entry} stopped (exit code ${String(code)}) without an answer`));
     });
   });
-  return { answer, stop: () => void worker.terminate() };
+  return { answer, post: (message) => worker.postMessage(message), stop: () => void worker.terminate() };
 }

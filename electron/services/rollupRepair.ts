@@ -4,7 +4,7 @@ import type { RollupRepairResult } from '../../shared/domain/rollups';
 import { applyRollupDiff, diffRollups, diffSharedRanges, diffSize, mergeDiff, type RollupDiff } from '../db/rollupCheck';
 import { rebuildRollups, rollupSplit } from '../db/rollups';
 import { ALL_CUSTOMERS } from '../db/rollupScan';
-import type { RollupCheckInput } from '../jobs/rollup-check';
+import type { RollupCheckInput, RollupCheckRanges } from '../jobs/rollup-check';
 import type { ThreadDatabase } from '../jobs/runner';
 import { runThread } from '../jobs/threads';
 
@@ -84,16 +84,21 @@ export async function repairRollups(db: Database, opts: RollupRepairOptions = {}
   const ownChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const seen = { data: dataVersion.get(), own: ownChanges.get() };
-    const ranges = rollupSplit(db, threads * RANGES_PER_THREAD);
     const next = new SharedArrayBuffer(4);
     const runs: ReturnType<typeof runThread<RollupDiff>>[] = [];
     let diff: RollupDiff;
     try {
-      for (let t = 1; t < threads; t++) runs.push(runThread<RollupDiff>('rollup-check', { ...database, ranges, next } satisfies RollupCheckInput));
+      // The threads start first (that takes a while) and get the ranges once they are cut.
+      for (let t = 1; t < threads; t++) runs.push(runThread<RollupDiff>('rollup-check', { ...database, next } satisfies RollupCheckInput));
+      const ranges = rollupSplit(db, threads * RANGES_PER_THREAD);
+      for (const r of runs) r.post({ ranges } satisfies RollupCheckRanges);
       diff = diffSharedRanges(db, ranges, new Int32Array(next));
       for (const part of await Promise.all(runs.map((r) => r.answer))) mergeDiff(diff, part);
     } catch (err) {
-      for (const r of runs) r.stop();
+      for (const r of runs) {
+        r.answer.catch(() => undefined); // stopped: its answer no longer matters
+        r.stop();
+      }
       throw err;
     }
     opts.beforeApply?.();
