@@ -12,7 +12,7 @@ import { copyText, selectionAsTsv } from '../grid/copy';
 import { columnDataColumns, customerColumns, defaultCustomerColDef, type ColumnData } from '../grid/customerColumns';
 import { checkEdit, type EditProblem } from '../grid/editing';
 import type { RowPatch } from '../grid/mergeRows';
-import { orderByRanks, RowSorter, withOneReadSort } from '../grid/fastSort';
+import { RowSorter, withOneReadSort } from '../grid/fastSort';
 import { SelectAllHeader } from '../grid/selectAllHeader';
 import { matchesTerms, rowSearchText, searchColumns, searchTerms } from '../grid/quickSearch';
 import { errorMessage } from '../stores/errorMessage';
@@ -185,12 +185,13 @@ export function CustomerGrid(props: CustomerGridProps) {
   // Ranks every shown sortable column while idle after the rows arrive, one column per idle
   // callback (the longest, a text column, some 40–60 ms at 100,000 rows), so a first sort only
   // orders kept ranks. Columns whose comparator looks at the rows are ranked per direction on
-  // their first sort instead. The last step orders the rows once and throws the order away: it
-  // runs the code a click runs, so the first click does not wait for it to be compiled.
+  // their first sort instead. The last step runs a sort's own code once on a copy of the rows
+  // (sorter.warmUp), so the first click does not wait for that code to be compiled.
   useEffect(() => {
     const api = apiRef.current;
     if (!api || rowData.length < 2 || typeof requestIdleCallback !== 'function') return;
     const columns = api.getAllDisplayedColumns().filter((c) => c.getColDef().sortable !== false && !sorter.isRowAware(c));
+    const last = columns.at(-1);
     let handle = 0;
     const step = () => {
       if (api.isDestroyed()) return;
@@ -200,8 +201,7 @@ export function CustomerGrid(props: CustomerGridProps) {
         handle = requestIdleCallback(step);
         return;
       }
-      const n = api.getDisplayedRowCount();
-      orderByRanks([{ ranks: { ranks: new Uint32Array(n), max: 0x1ffff }, descending: true }], n);
+      if (last) sorter.warmUp(api, last);
       markSortPrepared();
     };
     handle = requestIdleCallback(step);
