@@ -23,8 +23,8 @@ const keepOrder = (): number => 0;
  * AG Grid reads both cells' values through its value service at every comparison:
  * about 3.4 million reads to sort 100,000 rows, which alone takes longer than the
  * 150 ms the sort may take. So each sortable column hands AG Grid `keepOrder` and
- * keeps its real comparator in its context; `sortRowsOnce` (the grid's postSortRows)
- * then reads each sorted column's values once per row and sorts an index array.
+ * keeps its real comparator in its context; `RowSorter.postSortRows` then reads each
+ * sorted column's values once per row (or its kept ranks) and orders the rows by ranks.
  * The order is exactly AG Grid's: same comparators, ties kept in the incoming order.
  */
 export function withOneReadSort<T>(columns: ColDef<T>[]): ColDef<T>[] {
