@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { join } from 'node:path';
+import { expect, screenshotDir, test } from './fixtures';
 import { withDb } from './db';
 import { showColumn } from './grid';
 
@@ -61,6 +62,7 @@ test.describe('Customer grid at speed, in English', () => {
     await header.click();
     await expect.poll(() => firstRowIds(page, 5)).toEqual(byName('ASC'));
     expect((await firstRowIds(page, 1))[0]).toBe(3);
+    await page.screenshot({ path: join(screenshotDir, 'grid-sorted-by-name-en.png') });
   });
 
   test('an edit refreshes only its row (no reload of the whole list), and the search follows the new name', async ({ page, patron }) => {
@@ -87,5 +89,20 @@ test.describe('Customer grid at speed, in English', () => {
     // Several words must all match (AG Grid's quick-filter rule).
     await page.getByTestId('customer-search').fill('lilei nosuchword');
     await expect(page.locator('[role="gridcell"][col-id="name"]')).toHaveCount(0);
+  });
+});
+
+test.describe('Customer grid at speed, in Chinese', () => {
+  test.use({ systemLocale: 'zh-CN' });
+
+  test('the grid sorted by total amount, both ways, from the ranks made while idle', async ({ page, patron }) => {
+    await openGrid(page, patron.url);
+    const header = page.locator('.ag-header-cell[col-id="total"] .ag-header-cell-label');
+    await showColumn(page, 'total');
+    await header.click();
+    await expect.poll(() => firstRowIds(page, 5)).toEqual(withDb(patron.dbPath, (db) => db.prepare(ORDER_BY_TOTAL.replace('DIR', 'ASC')).pluck().all()));
+    await header.click();
+    await expect.poll(() => firstRowIds(page, 5)).toEqual(withDb(patron.dbPath, (db) => db.prepare(ORDER_BY_TOTAL.replace('DIR', 'DESC')).pluck().all()));
+    await page.screenshot({ path: join(screenshotDir, 'grid-sorted-by-total-zh-CN.png') });
   });
 });

@@ -14,7 +14,7 @@ interface Row {
  * values read, to see when kept ranks are used instead.
  */
 function grid(columns: ColDef<Row>[], rows: Row[]) {
-  const defs = withOneReadSort(columns);
+  let defs = withOneReadSort(columns);
   const nodes = rows.map((data, i) => ({ data, sourceRowIndex: i }) as unknown as IRowNode<Row>);
   const column = (def: ColDef<Row>) => ({ getColDef: () => def, getColId: () => def.colId ?? def.field }) as unknown as Column;
   const state: ColumnState[] = [];
@@ -39,6 +39,10 @@ function grid(columns: ColDef<Row>[], rows: Row[]) {
     api,
     reads: () => reads,
     column: (id: string) => api.getColumn(id) as Column,
+    /** New column definitions, as after a language switch (the grid's columns then hand out the new ones). */
+    redefine: () => {
+      defs = withOneReadSort(columns);
+    },
     /** Sorts these nodes (all by default) by `sort` as AG Grid would hand them to postSortRows; returns the ids in order. */
     sort(sort: ColumnState[], subset: IRowNode<Row>[] = nodes) {
       state.splice(0, state.length, ...sort);
@@ -97,6 +101,10 @@ describe('RowSorter (the grid postSortRows keeping ranks per column)', () => {
     g.sorter.clear();
     expect(g.sort(model)).toEqual([4, 1, 3, 5, 6, 2]);
     expect(g.reads()).toBe(reads + 6);
+    // New definitions may compute other values (a language's separators): ranked again.
+    g.redefine();
+    expect(g.sort([{ colId: 'name', sort: 'desc' }])).toEqual([1, 4, 2, 5, 6, 3]);
+    expect(g.reads()).toBe(reads + 12);
   });
 
   it('prepares a column ahead: its first sort then reads no values', () => {

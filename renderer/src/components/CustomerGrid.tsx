@@ -69,6 +69,8 @@ export function CustomerGrid(props: CustomerGridProps) {
   const { rows, patch, loading, asOf, language, quickFilter, staff, rules, onlyIds, onShownCountChange, onSelectionChange, onGridReady, onEditSaved, onEditFailed } = props;
   const { t } = useTranslation();
   const apiRef = useRef<GridApi<CustomerRow> | null>(null);
+  // The grid that is ready (a language switch builds a new one), for the effects that start work on it.
+  const [readyApi, setReadyApi] = useState<GridApi<CustomerRow> | null>(null);
   const cellErrors = useRef(new Map<string, string>());
   // One object the columns read asOf, staff and rules from (see ColumnData): set before the
   // grid takes new rows (layout effects run before its prop effect), cells refreshed after.
@@ -188,13 +190,18 @@ export function CustomerGrid(props: CustomerGridProps) {
   // their first sort instead. The last step runs a sort's own code once on a copy of the rows
   // (sorter.warmUp), so the first click does not wait for that code to be compiled.
   useEffect(() => {
-    const api = apiRef.current;
+    const api = readyApi;
     if (!api || rowData.length < 2 || typeof requestIdleCallback !== 'function') return;
-    const columns = api.getAllDisplayedColumns().filter((c) => c.getColDef().sortable !== false && !sorter.isRowAware(c));
-    const last = columns.at(-1);
+    // The columns are looked up in the first idle callback, when the grid has taken the current ones.
+    let columns: Column[] | null = null;
+    let last: Column | undefined;
     let handle = 0;
     const step = () => {
       if (api.isDestroyed()) return;
+      if (!columns) {
+        columns = api.getAllDisplayedColumns().filter((c) => c.getColDef().sortable !== false && !sorter.isRowAware(c));
+        last = columns.at(-1);
+      }
       const column = columns.shift();
       if (column) {
         sorter.prepare(api, column);
@@ -206,7 +213,7 @@ export function CustomerGrid(props: CustomerGridProps) {
     };
     handle = requestIdleCallback(step);
     return () => cancelIdleCallback(handle);
-  }, [rowData, columnDefs, sorter]);
+  }, [readyApi, rowData, columnDefs, sorter]);
 
   const markCell = useCallback((node: IRowNode<CustomerRow>, colId: string, message: string | null) => {
     const key = cellKey(node.data?.id, colId);
@@ -247,6 +254,7 @@ export function CustomerGrid(props: CustomerGridProps) {
   const onReady = useCallback(
     (e: GridReadyEvent<CustomerRow>) => {
       apiRef.current = e.api;
+      setReadyApi(e.api);
       onGridReady?.(e.api);
     },
     [onGridReady],

@@ -337,7 +337,8 @@ export function sortedOrder<N>(keys: readonly SortKey<N>[], nodes: readonly N[])
 
 /** One column's ranks kept for its next sort, by each row's source index. */
 interface KeptRanks<T> {
-  compare: Compare<T> | undefined;
+  /** The column definition they were made under (new definitions may compute other values: a language's separators). */
+  def: ColDef<T>;
   /** Set for ranks a row-aware comparator made for one direction. */
   descending: boolean | null;
   /** The row data the ranks were made from (an edited row is a new object, so its ranks are stale). */
@@ -350,7 +351,8 @@ interface KeptRanks<T> {
  * The grid's postSortRows, keeping each sorted column's ranks: sorting the same column again
  * (the other way, after another column, in a multi-sort) only orders the rows by the kept ranks,
  * as long as every row still holds the same data object (edits and refreshes bring new objects)
- * and the column's comparator is the same; `clear()` drops them when what the columns compute
+ * and the column the same definition (new definitions may compute other values or order them
+ * otherwise); `clear()` drops them when what the columns compute
  * from changes (asOf, staff, completeness rules). `prepare` ranks columns ahead, in idle time.
  */
 export class RowSorter<T> {
@@ -418,11 +420,12 @@ export class RowSorter<T> {
 
   /** The column's ranks for these nodes (in their order): the kept ones if still good, else made and kept. */
   private ranksOf(api: GridApi<T>, column: Column, nodes: readonly IRowNode<T>[], descending: boolean): Ranks | null {
+    const def = column.getColDef() as ColDef<T>;
     const compare = contextOf<T>(column)?.compare;
     const perDirection = rankedPerDirection({ compare });
     const colId = column.getColId();
     const kept = this.kept.get(colId);
-    if (kept && kept.compare === compare && (kept.descending === null || kept.descending === descending)) {
+    if (kept && kept.def === def && (kept.descending === null || kept.descending === descending)) {
       const ranks = keptRanks(kept, nodes);
       if (ranks) return { ranks, max: kept.max };
     }
@@ -432,7 +435,7 @@ export class RowSorter<T> {
     if (rows) {
       const bySource = new Uint32Array(rows.length);
       for (let i = 0; i < nodes.length; i++) bySource[nodes[i]?.sourceRowIndex ?? 0] = made.ranks[i] ?? 0;
-      this.kept.set(colId, { compare, descending: perDirection ? descending : null, rows, ranks: bySource, max: made.max });
+      this.kept.set(colId, { def, descending: perDirection ? descending : null, rows, ranks: bySource, max: made.max });
     }
     return made;
   }
