@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { join } from 'node:path';
+import { expect, screenshotDir, test } from './fixtures';
 import { withDb } from './db';
 import { showColumn } from './grid';
 
@@ -39,6 +40,31 @@ test.describe('Customer grid at speed, in English', () => {
     await expect.poll(() => firstRowIds(page, 5)).toEqual(withDb(patron.dbPath, (db) => db.prepare(`SELECT id FROM customers ORDER BY ${statusOrder}, id LIMIT 5`).pluck().all()));
   });
 
+  test('a column sorted again reuses its ranks only while its rows are unchanged: an edited name sorts by its new value', async ({ page, patron }) => {
+    await openGrid(page, patron.url);
+    const header = page.locator('.ag-header-cell[col-id="name"] .ag-header-cell-label');
+    const byName = (dir: string) => withDb(patron.dbPath, (db) => db.prepare(`SELECT id FROM customers ORDER BY name ${dir}, id LIMIT 5`).pluck().all());
+    await header.click();
+    await expect.poll(() => firstRowIds(page, 5)).toEqual(byName('ASC'));
+    // Descending from the kept ranks: ties still in id order.
+    await header.click();
+    await expect.poll(() => firstRowIds(page, 5)).toEqual(byName('DESC'));
+    await header.click();
+    await expect.poll(() => firstRowIds(page, 1)).toEqual([1]);
+    // Customer 3 renamed to sort first: its kept rank is stale, so the name is ranked again.
+    const name = page.locator('[role="row"][row-id="3"] [role="gridcell"][col-id="name"]').first();
+    await name.dblclick();
+    const editor = page.locator('.ag-cell-editor input, .ag-cell-inline-editing input').first();
+    await editor.fill('!首位客户');
+    await editor.press('Enter');
+    await expect.poll(() => withDb(patron.dbPath, (db) => db.prepare('SELECT name FROM customers WHERE id = 3').pluck().get())).toBe('!首位客户');
+    await expect(page.locator('[role="row"][row-id="3"] [role="gridcell"][col-id="name"]').first()).toHaveText('!首位客户');
+    await header.click();
+    await expect.poll(() => firstRowIds(page, 5)).toEqual(byName('ASC'));
+    expect((await firstRowIds(page, 1))[0]).toBe(3);
+    await page.screenshot({ path: join(screenshotDir, 'grid-sorted-by-name-en.png') });
+  });
+
   test('an edit refreshes only its row (no reload of the whole list), and the search follows the new name', async ({ page, patron }) => {
     await openGrid(page, patron.url);
     const calls: string[] = [];
@@ -63,5 +89,20 @@ test.describe('Customer grid at speed, in English', () => {
     // Several words must all match (AG Grid's quick-filter rule).
     await page.getByTestId('customer-search').fill('lilei nosuchword');
     await expect(page.locator('[role="gridcell"][col-id="name"]')).toHaveCount(0);
+  });
+});
+
+test.describe('Customer grid at speed, in Chinese', () => {
+  test.use({ systemLocale: 'zh-CN' });
+
+  test('the grid sorted by total amount, both ways, from the ranks made while idle', async ({ page, patron }) => {
+    await openGrid(page, patron.url);
+    const header = page.locator('.ag-header-cell[col-id="total"] .ag-header-cell-label');
+    await showColumn(page, 'total');
+    await header.click();
+    await expect.poll(() => firstRowIds(page, 5)).toEqual(withDb(patron.dbPath, (db) => db.prepare(ORDER_BY_TOTAL.replace('DIR', 'ASC')).pluck().all()));
+    await header.click();
+    await expect.poll(() => firstRowIds(page, 5)).toEqual(withDb(patron.dbPath, (db) => db.prepare(ORDER_BY_TOTAL.replace('DIR', 'DESC')).pluck().all()));
+    await page.screenshot({ path: join(screenshotDir, 'grid-sorted-by-total-zh-CN.png') });
   });
 });

@@ -23,8 +23,8 @@ const keepOrder = (): number => 0;
  * AG Grid reads both cells' values through its value service at every comparison:
  * about 3.4 million reads to sort 100,000 rows, which alone takes longer than the
  * 150 ms the sort may take. So each sortable column hands AG Grid `keepOrder` and
- * keeps its real comparator in its context; `sortRowsOnce` (the grid's postSortRows)
- * then reads each sorted column's values once per row and sorts an index array.
+ * keeps its real comparator in its context; `RowSorter.postSortRows` then reads each
+ * sorted column's values once per row (or its kept ranks) and orders the rows by ranks.
  * The order is exactly AG Grid's: same comparators, ties kept in the incoming order.
  */
 export function withOneReadSort<T>(columns: ColDef<T>[]): ColDef<T>[] {
@@ -34,6 +34,11 @@ export function withOneReadSort<T>(columns: ColDef<T>[]): ColDef<T>[] {
     const context: SortContext<T> = { ...(col.context as SortContext<T> | undefined), compare: own };
     return { ...col, comparator: keepOrder, context };
   });
+}
+
+/** Where the column keeps its own comparator (see withOneReadSort). */
+function contextOf<T>(column: Column): SortContext<T> | undefined {
+  return column.getColDef().context as SortContext<T> | undefined;
 }
 
 /** The values of one column for these nodes, read once each (a plain field straight from the row). */
@@ -57,33 +62,38 @@ const EXACT = 2 ** 53;
 const RADIX_SPAN = 2 ** 32;
 
 /**
- * Indices 0…n−1 ordered by their 32-bit ranks: a least-significant-digit radix sort in two
- * passes of 16 bits. Each pass is stable, so equal ranks keep the incoming (index) order.
- * Linear, about a fifth of the time of sorting packed doubles at 100,000 rows.
+ * One key's rows as ranks: a number per row, ascending in the key's order, equal exactly for the
+ * rows the order finds equal (`max` is the largest). Ranks are what the sort works on: the rows'
+ * order follows from them by a linear radix sort, for either direction and for several keys, and
+ * they can be kept for the next sort of the same column (RowSorter).
  */
-function radixOrder(ranks: Uint32Array): Uint32Array {
-  const n = ranks.length;
-  const identity = new Uint32Array(n);
-  for (let i = 0; i < n; i++) identity[i] = i;
-  return radixPasses(ranks, identity);
+export interface Ranks {
+  ranks: Uint32Array;
+  max: number;
 }
 
-/** Reorders a permutation of indices stably by their 32-bit ranks (two 16-bit passes). */
-function radixPasses(ranks: Uint32Array, start: Uint32Array): Uint32Array {
+/**
+ * Reorders a permutation of row indices stably by their ranks: a least-significant-digit radix
+ * sort, one pass per 16 bits the ranks need (one up to 65,535, else two). Each pass is stable,
+ * so equal ranks keep their incoming order.
+ */
+function radixByRank(start: Uint32Array, rankOf: Uint32Array, max: number, descending: boolean): Uint32Array {
   const n = start.length;
-  let from = start.slice();
-  let to = new Uint32Array(n);
+  let from: Uint32Array = start;
+  let to: Uint32Array = new Uint32Array(n);
   const counts = new Uint32Array(65537);
-  for (const shift of [0, 16]) {
+  for (let shift = 0; shift === 0 || (shift < 32 && max >>> shift > 0); shift += 16) {
     counts.fill(0);
     for (let i = 0; i < n; i++) {
-      const slot = (((ranks[from[i] ?? 0] ?? 0) >>> shift) & 0xffff) + 1;
+      const r = rankOf[from[i] ?? 0] ?? 0;
+      const slot = ((((descending ? max - r : r) >>> shift) & 0xffff) + 1) | 0;
       counts[slot] = (counts[slot] ?? 0) + 1;
     }
     for (let d = 1; d <= 65536; d++) counts[d] = (counts[d] ?? 0) + (counts[d - 1] ?? 0);
     for (let i = 0; i < n; i++) {
       const index = from[i] ?? 0;
-      const digit = ((ranks[index] ?? 0) >>> shift) & 0xffff;
+      const r = rankOf[index] ?? 0;
+      const digit = ((descending ? max - r : r) >>> shift) & 0xffff;
       to[counts[digit] ?? 0] = index;
       counts[digit] = (counts[digit] ?? 0) + 1;
     }
@@ -92,14 +102,33 @@ function radixPasses(ranks: Uint32Array, start: Uint32Array): Uint32Array {
   return from;
 }
 
+/** Indices 0…n−1. */
+function identity(n: number): Uint32Array {
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order;
+}
+
+/** Dense ranks along an order: the next rank starts where `same` says two neighbours differ. */
+function denseRanks(order: ArrayLike<number>, n: number, same: (i: number, j: number) => boolean): Ranks {
+  const ranks = new Uint32Array(n);
+  let rank = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] ?? 0;
+    if (k > 0 && !same(order[k - 1] ?? 0, i)) rank++;
+    ranks[i] = rank;
+  }
+  return { ranks, max: rank };
+}
+
 /**
- * The order of a single numeric key under AG Grid's default comparison without a comparator
- * call per comparison: ranks that fit 32 bits (amounts in cents up to ¥42 million apart, counts,
- * points) by radix; wider ones as packed doubles sorted natively, each row's key its value's
- * rank times n plus its index. Both keep ties in the incoming order. Null when the values are
- * not all whole numbers or blanks, or the packed keys would not be exact.
+ * Whole numbers or blanks under AG Grid's default order (amounts in cents, counts, points):
+ * blanks rank 0, a value its distance above the smallest plus one, when that fits 32 bits
+ * (amounts up to ¥42 million apart). Wider spans are ranked densely after sorting packed doubles
+ * (value rank × n + index) natively. Null when a value is not a whole number or blank, or the
+ * packed keys would not be exact.
  */
-function numericOrder(values: readonly unknown[], descending: boolean): Uint32Array | null {
+function numberRanks(values: readonly unknown[]): Ranks | null {
   const n = values.length;
   let min = Infinity;
   let max = -Infinity;
@@ -110,25 +139,22 @@ function numericOrder(values: readonly unknown[], descending: boolean): Uint32Ar
     if (v > max) max = v;
   }
   const span = max >= min ? max - min + 2 : 1;
-  // Blanks come first ascending and last descending, as AG Grid's order reversed.
-  const rankOf = (v: number | null | undefined) => (v == null ? (descending ? span - 1 : 0) : descending ? max - v : v - min + 1);
+  const rankOf = (v: number | null | undefined) => (v == null ? 0 : v - min + 1);
   if (span <= RADIX_SPAN) {
     const ranks = new Uint32Array(n);
     for (let i = 0; i < n; i++) ranks[i] = rankOf(values[i] as number | null | undefined);
-    return radixOrder(ranks);
+    return { ranks, max: span - 1 };
   }
   if (span * n >= EXACT) return null;
   const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    keys[i] = rankOf(values[i] as number | null | undefined) * n + i;
-  }
+  for (let i = 0; i < n; i++) keys[i] = rankOf(values[i] as number | null | undefined) * n + i;
   keys.sort();
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = (keys[i] ?? 0) % n;
-  return order;
+  return denseRanks(order, n, (i, j) => values[i] === values[j] || (values[i] == null && values[j] == null));
 }
 
-/** Comparators that look only at the two values (not at the rows): a key using one sorts its distinct values only. */
+/** Comparators that look only at the two values (not at the rows): a key using one ranks its distinct values only. */
 const valueOnly = new WeakSet<object>();
 
 /** Marks a column comparator as depending on the two values alone (e.g. a vocabulary's domain order). */
@@ -138,14 +164,12 @@ export function byValueOnly<F extends (a: unknown, b: unknown) => number>(compar
 }
 
 /**
- * The order of a single key under a value-only comparator (a vocabulary: status, tier, kind …)
- * by its distinct values: they are sorted once with the comparator (blanks too: the comparator
- * places them), each row gets its value's rank (values the comparator finds equal share one),
- * and the ranks sort by radix, ties in the incoming order. A status has four values: a handful
- * of comparisons instead of 1.7 million.
+ * A value-only comparator (a vocabulary: status, tier, kind …): the distinct values are sorted
+ * once with it (blanks too: the comparator places them) and each row gets its value's rank,
+ * values the comparator finds equal sharing one. A status has four values: a handful of
+ * comparisons instead of 1.7 million.
  */
-function distinctValueOrder(values: readonly unknown[], compare: (a: unknown, b: unknown) => number, descending: boolean): Uint32Array | null {
-  const n = values.length;
+function distinctValueRanks(values: readonly unknown[], compare: (a: unknown, b: unknown) => number): Ranks {
   const sorted = [...new Set(values)].sort(compare);
   const rankOf = new Map<unknown, number>();
   let rank = 0;
@@ -153,84 +177,62 @@ function distinctValueOrder(values: readonly unknown[], compare: (a: unknown, b:
     if (i > 0 && compare(sorted[i - 1], sorted[i]) !== 0) rank++;
     rankOf.set(sorted[i], rank);
   }
-  if (rank >= RADIX_SPAN) return null;
-  const ranks = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = rankOf.get(values[i]) ?? 0;
-    // Descending reverses the comparison: ranks count down, ties still in the incoming order.
-    ranks[i] = descending ? rank - r : r;
-  }
-  return radixOrder(ranks);
-}
-
-/** Indices 0…n−1 in a plain array: V8 sorts one with a comparator several times faster than a typed array. */
-function indices(n: number): number[] {
-  const order = new Array<number>(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  return order;
+  const ranks = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) ranks[i] = rankOf.get(values[i]) ?? 0;
+  return { ranks, max: rank };
 }
 
 /**
- * One key under AG Grid's default order that is not all whole numbers (texts such as names,
- * fractions): one comparison function with the order inlined, ties by incoming position.
+ * Texts or blanks under AG Grid's default order (`<` on UTF-16 code units, blanks first), without
+ * 1.7 million comparator calls for 100,000 names: the texts are first ordered by radix on their
+ * first four code units (a shorter text counts its missing units as 0, so a prefix still comes
+ * first), then each run of equal prefixes (a city and a brand, a surname and a given name: a
+ * handful of rows) is sorted with the full comparison. Equal texts share a rank, blanks rank 0.
+ * Null when a value is neither a text nor blank.
  */
-function defaultOrder(values: readonly unknown[], descending: boolean): number[] {
-  const sign = descending ? -1 : 1;
-  const order = indices(values.length);
-  order.sort((i, j) => {
-    const a = values[i] as number | string | null | undefined;
-    const b = values[j] as number | string | null | undefined;
-    if (a === b) return i - j;
-    if (a == null) return b == null ? i - j : -sign;
-    if (b == null) return sign;
-    return a < b ? -sign : a > b ? sign : i - j;
-  });
-  return order;
-}
-
-/**
- * One text key under AG Grid's default order (`<` on UTF-16 code units, blanks first), without
- * 1.7 million comparator calls for 100,000 names: rows are first ordered by radix on their first
- * four code units (a shorter text counts its missing units as 0, so a prefix still comes first),
- * then each run of equal prefixes (a city and a brand, a surname and a given name: a handful of
- * rows) is sorted with the full comparison, ties in the incoming order. Null when a value is neither a
- * text nor blank (then defaultOrder decides).
- */
-function textOrder(values: readonly unknown[], descending: boolean): number[] | null {
+function textRanks(values: readonly unknown[]): Ranks | null {
   const n = values.length;
   const texts: number[] = [];
-  const blanks: number[] = [];
+  let blanks = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (v == null) blanks.push(i);
+    if (v == null) blanks++;
     else if (typeof v === 'string') texts.push(i);
     else return null;
   }
-  // The first four code units as two 32-bit keys, reversed when descending. The keys never
-  // decide between texts they cannot tell apart: equal keys go to the full comparison.
+  // The first four code units as two 32-bit keys. The keys never decide between texts they
+  // cannot tell apart: equal keys go to the full comparison.
   const m = texts.length;
   const high = new Uint32Array(m);
   const low = new Uint32Array(m);
-  const unit = (v: string, i: number): number => (i < v.length ? v.charCodeAt(i) : 0);
+  let highMax = 0;
+  let lowMax = 0;
   for (let t = 0; t < m; t++) {
     const v = values[texts[t] ?? 0] as string;
-    const h = ((unit(v, 0) << 16) | unit(v, 1)) >>> 0;
-    const l = ((unit(v, 2) << 16) | unit(v, 3)) >>> 0;
-    high[t] = descending ? 0xffffffff - h : h;
-    low[t] = descending ? 0xffffffff - l : l;
+    const len = v.length;
+    const h = (((len > 0 ? v.charCodeAt(0) : 0) << 16) | (len > 1 ? v.charCodeAt(1) : 0)) >>> 0;
+    const l = (((len > 2 ? v.charCodeAt(2) : 0) << 16) | (len > 3 ? v.charCodeAt(3) : 0)) >>> 0;
+    high[t] = h;
+    low[t] = l;
+    if (h > highMax) highMax = h;
+    if (l > lowMax) lowMax = l;
   }
-  const identity = new Uint32Array(m);
-  for (let t = 0; t < m; t++) identity[t] = t;
-  // Least significant key first: each pass is stable, so ties end in the incoming order.
-  const ranked = radixPasses(high, radixPasses(low, identity));
-  const sign = descending ? -1 : 1;
-  const compare = (i: number, j: number): number => {
+  // Least significant key first: each pass is stable.
+  const ranked = radixByRank(radixByRank(identity(m), low, lowMax, false), high, highMax, false);
+  const ranks = new Uint32Array(n);
+  let rank = blanks > 0 ? 1 : 0;
+  let previous: string | null = null;
+  const give = (i: number) => {
+    const v = values[i] as string;
+    if (previous !== null && v !== previous) rank++;
+    ranks[i] = rank;
+    previous = v;
+  };
+  const byText = (i: number, j: number): number => {
     const a = values[i] as string;
     const b = values[j] as string;
-    return a < b ? -sign : a > b ? sign : i - j;
+    return a < b ? -1 : a > b ? 1 : 0;
   };
-  // Blanks come first ascending and last descending, among themselves in the incoming order.
-  const order: number[] = descending ? [] : blanks.slice();
   let start = 0;
   while (start < m) {
     const h = high[ranked[start] ?? 0];
@@ -238,37 +240,64 @@ function textOrder(values: readonly unknown[], descending: boolean): number[] | 
     let end = start + 1;
     while (end < m && high[ranked[end] ?? 0] === h && low[ranked[end] ?? 0] === l) end++;
     if (end - start === 1) {
-      order.push(texts[ranked[start] ?? 0] ?? 0);
+      give(texts[ranked[start] ?? 0] ?? 0);
     } else {
       const run: number[] = [];
       for (let r = start; r < end; r++) run.push(texts[ranked[r] ?? 0] ?? 0);
-      run.sort(compare);
-      for (const i of run) order.push(i);
+      run.sort(byText);
+      for (const i of run) give(i);
     }
     start = end;
   }
-  if (descending) for (const i of blanks) order.push(i);
-  return order;
+  return { ranks, max: m > 0 ? rank : 0 };
+}
+
+/** Any other key: the rows sorted once with the comparison, equal neighbours sharing a rank. */
+function comparedRanks(n: number, compare: (i: number, j: number) => number): Ranks {
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((i, j) => compare(i, j) || i - j);
+  return denseRanks(order, n, (i, j) => compare(i, j) === 0);
+}
+
+/** Whether a key's ranks depend on its direction: a row-aware comparator is told the direction. */
+function rankedPerDirection<N>(key: Pick<SortKey<N>, 'compare'>): boolean {
+  return key.compare !== undefined && !valueOnly.has(key.compare);
 }
 
 /**
- * The sorted order of n rows (indices into `nodes`), exactly as AG Grid sorts them: keys in
- * turn, a descending key reverses its comparator, ties keep the incoming order.
+ * The ranks of one key's rows (see Ranks), by the fastest path that gives exactly AG Grid's order.
+ * Null for default-order values that are neither all whole numbers nor all texts (a number among
+ * texts): `<` then orders no consistent way, and only the same comparison sort gives AG Grid's result.
  */
-export function sortedOrder<N>(keys: readonly SortKey<N>[], nodes: readonly N[]): readonly number[] | Uint32Array {
-  const [first] = keys;
-  if (keys.length === 1 && first && !first.compare) return numericOrder(first.values, first.descending) ?? textOrder(first.values, first.descending) ?? defaultOrder(first.values, first.descending);
-  if (keys.length === 1 && first?.compare && valueOnly.has(first.compare)) {
-    const fast = distinctValueOrder(first.values, first.compare as unknown as (a: unknown, b: unknown) => number, first.descending);
-    if (fast) return fast;
+export function rankKey<N>(key: SortKey<N>, nodes: readonly N[]): Ranks | null {
+  const { values, compare, descending } = key;
+  if (!compare) return numberRanks(values) ?? textRanks(values) ?? (uniformlyTyped(values) ? comparedRanks(values.length, (i, j) => defaultCompare(values[i], values[j])) : null);
+  if (valueOnly.has(compare)) return distinctValueRanks(values, compare as unknown as (a: unknown, b: unknown) => number);
+  return comparedRanks(values.length, (i, j) => compare(values[i], values[j], nodes[i] as N, nodes[j] as N, descending));
+}
+
+/** Whether the non-blank values are all of one type (then `<` orders them consistently: fractions, booleans). */
+function uniformlyTyped(values: readonly unknown[]): boolean {
+  let type: string | null = null;
+  for (const v of values) {
+    if (v == null) continue;
+    if (typeof v === 'number' && Number.isNaN(v)) return false;
+    type ??= typeof v;
+    if (typeof v !== type || (type !== 'number' && type !== 'string' && type !== 'boolean' && type !== 'bigint')) return false;
   }
-  const compares = keys.map((k) => {
-    const { values, compare, descending } = k;
+  return true;
+}
+
+/** The rows sorted by comparing them key by key, as AG Grid does (the path for values ranks cannot order). */
+function comparisonOrder<N>(keys: readonly SortKey<N>[], nodes: readonly N[]): Uint32Array {
+  const compares = keys.map(({ values, compare, descending }) => {
     const sign = descending ? -1 : 1;
     if (!compare) return (i: number, j: number) => sign * defaultCompare(values[i], values[j]);
     return (i: number, j: number) => sign * compare(values[i], values[j], nodes[i] as N, nodes[j] as N, descending);
   });
-  const order = indices(nodes.length);
+  const order = new Array<number>(nodes.length);
+  for (let i = 0; i < nodes.length; i++) order[i] = i;
   order.sort((i, j) => {
     for (const c of compares) {
       const r = c(i, j);
@@ -276,27 +305,183 @@ export function sortedOrder<N>(keys: readonly SortKey<N>[], nodes: readonly N[])
     }
     return i - j;
   });
+  return Uint32Array.from(order);
+}
+
+/**
+ * The order of n rows from their keys' ranks: one stable radix sort per key, the last key first,
+ * so the first key decides and ties keep the incoming order, as AG Grid's stable sort does.
+ */
+export function orderByRanks(keys: readonly { ranks: Ranks; descending: boolean }[], n: number): Uint32Array {
+  let order = identity(n);
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const key = keys[k];
+    if (key) order = radixByRank(order, key.ranks.ranks, key.ranks.max, key.descending);
+  }
   return order;
 }
 
-/** postSortRows: sorts `nodes` in place by the grid's sort model (see withOneReadSort). */
-export function sortRowsOnce<T>({ api, nodes }: PostSortRowsParams<T>): void {
-  if (nodes.length < 2) return;
-  const keys = api
-    .getColumnState()
-    .filter((s) => s.sort)
-    .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
-    .flatMap((s): SortKey<IRowNode<T>>[] => {
-      const column = api.getColumn(s.colId);
-      if (!column) return [];
-      const context = column.getColDef().context as SortContext<T> | undefined;
-      return [{ compare: context?.compare, values: valuesOf(api, column, nodes), descending: s.sort === 'desc' }];
-    });
-  if (keys.length === 0) return;
-  const incoming = nodes.slice();
-  const order = sortedOrder(keys, incoming);
+/**
+ * The sorted order of n rows (indices into `nodes`), exactly as AG Grid sorts them: keys in
+ * turn, a descending key reverses its comparator, ties keep the incoming order.
+ */
+export function sortedOrder<N>(keys: readonly SortKey<N>[], nodes: readonly N[]): Uint32Array {
+  const ranked: { ranks: Ranks; descending: boolean }[] = [];
+  for (const key of keys) {
+    const ranks = rankKey(key, nodes);
+    if (!ranks) return comparisonOrder(keys, nodes);
+    ranked.push({ ranks, descending: key.descending });
+  }
+  return orderByRanks(ranked, nodes.length);
+}
+
+/** One column's ranks kept for its next sort, by each row's source index. */
+interface KeptRanks<T> {
+  /** The column definition they were made under (new definitions may compute other values: a language's separators). */
+  def: ColDef<T>;
+  /** Set for ranks a row-aware comparator made for one direction. */
+  descending: boolean | null;
+  /** The row data the ranks were made from (an edited row is a new object, so its ranks are stale). */
+  rows: readonly (T | undefined)[];
+  ranks: Uint32Array;
+  max: number;
+}
+
+/**
+ * The grid's postSortRows, keeping each sorted column's ranks: sorting the same column again
+ * (the other way, after another column, in a multi-sort) only orders the rows by the kept ranks,
+ * as long as every row still holds the same data object (edits and refreshes bring new objects)
+ * and the column the same definition (new definitions may compute other values or order them
+ * otherwise); `clear()` drops them when what the columns compute
+ * from changes (asOf, staff, completeness rules). `prepare` ranks columns ahead, in idle time.
+ */
+export class RowSorter<T> {
+  private kept = new Map<string, KeptRanks<T>>();
+  /** The latest row snapshot, shared by the kept ranks made from the same rows. */
+  private rows: (T | undefined)[] = [];
+
+  clear(): void {
+    this.kept.clear();
+    this.rows = [];
+  }
+
+  /** postSortRows: sorts `nodes` in place by the grid's sort model (see withOneReadSort). */
+  readonly postSortRows = ({ api, nodes }: PostSortRowsParams<T>): void => {
+    if (nodes.length < 2) return;
+    const sorted = api
+      .getColumnState()
+      .filter((s) => s.sort)
+      .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+      .flatMap((s) => {
+        const column = api.getColumn(s.colId);
+        return column ? [{ column, descending: s.sort === 'desc' }] : [];
+      });
+    if (sorted.length === 0) return;
+    const ranked: { ranks: Ranks; descending: boolean }[] = [];
+    for (const { column, descending } of sorted) {
+      const ranks = this.ranksOf(api, column, nodes, descending);
+      if (ranks) ranked.push({ ranks, descending });
+    }
+    const incoming = nodes.slice();
+    const order =
+      ranked.length === sorted.length
+        ? orderByRanks(ranked, incoming.length)
+        : comparisonOrder(
+            sorted.map(({ column, descending }) => ({ values: valuesOf(api, column, incoming), compare: contextOf<T>(column)?.compare, descending })),
+            incoming,
+          );
+    arrange(nodes, incoming, order);
+  };
+
+  /**
+   * Runs what a sort by a prepared column runs (its kept ranks read for all rows, the order made,
+   * the rows arranged) on a copy of the rows, and drops the result: called once after the idle
+   * preparation so that the first click runs compiled code, not code seen for the first time.
+   */
+  warmUp(api: GridApi<T>, column: Column): void {
+    const nodes: IRowNode<T>[] = [];
+    api.forEachLeafNode((node) => nodes.push(node));
+    const ranks = this.ranksOf(api, column, nodes, true);
+    if (ranks) arrange(nodes.slice(), nodes, orderByRanks([{ ranks, descending: true }], nodes.length));
+  }
+
+  /** Whether the column's comparator looks at the rows (its ranks are then made per direction, at its sort). */
+  isRowAware(column: Column): boolean {
+    return rankedPerDirection({ compare: contextOf<T>(column)?.compare });
+  }
+
+  /** Ranks a column for all rows now, unless kept ranks are still good (its first sort then only orders them). */
+  prepare(api: GridApi<T>, column: Column): void {
+    if (column.getColDef().sortable === false) return;
+    const nodes: IRowNode<T>[] = [];
+    api.forEachLeafNode((node) => nodes.push(node));
+    if (nodes.length > 1) this.ranksOf(api, column, nodes, false);
+  }
+
+  /** The column's ranks for these nodes (in their order): the kept ones if still good, else made and kept. */
+  private ranksOf(api: GridApi<T>, column: Column, nodes: readonly IRowNode<T>[], descending: boolean): Ranks | null {
+    const def = column.getColDef() as ColDef<T>;
+    const compare = contextOf<T>(column)?.compare;
+    const perDirection = rankedPerDirection({ compare });
+    const colId = column.getColId();
+    const kept = this.kept.get(colId);
+    if (kept && kept.def === def && (kept.descending === null || kept.descending === descending)) {
+      const ranks = keptRanks(kept, nodes);
+      if (ranks) return { ranks, max: kept.max };
+    }
+    const made = rankKey({ values: valuesOf(api, column, nodes as IRowNode<T>[]), compare, descending }, nodes);
+    if (!made) return null;
+    const rows = this.snapshot(nodes);
+    if (rows) {
+      const bySource = new Uint32Array(rows.length);
+      for (let i = 0; i < nodes.length; i++) bySource[nodes[i]?.sourceRowIndex ?? 0] = made.ranks[i] ?? 0;
+      this.kept.set(colId, { def, descending: perDirection ? descending : null, rows, ranks: bySource, max: made.max });
+    }
+    return made;
+  }
+
+  /** The rows by source index for these nodes, the shared snapshot when it agrees; null when nodes lack a source index. */
+  private snapshot(nodes: readonly IRowNode<T>[]): (T | undefined)[] | null {
+    let size = 0;
+    for (const node of nodes) {
+      if (node.sourceRowIndex < 0) return null;
+      if (node.sourceRowIndex >= size) size = node.sourceRowIndex + 1;
+    }
+    let rows = this.rows;
+    let same = rows.length === size;
+    for (let i = 0; same && i < nodes.length; i++) {
+      const node = nodes[i];
+      if (node && rows[node.sourceRowIndex] !== node.data) same = false;
+    }
+    if (!same) {
+      // A new snapshot holds only these rows: ranks made for a subset are never used for rows outside it.
+      rows = new Array<T | undefined>(size);
+      for (const node of nodes) rows[node.sourceRowIndex] = node.data;
+      this.rows = rows;
+      // Ranks kept from other rows stay with their own snapshot and are checked row by row when used.
+    }
+    return rows;
+  }
+}
+
+/** Puts `incoming[order[k]]` at `nodes[k]`. */
+function arrange<N>(nodes: N[], incoming: readonly N[], order: Uint32Array): void {
   for (let to = 0; to < order.length; to++) {
     const node = incoming[order[to] ?? to];
     if (node) nodes[to] = node;
   }
+}
+
+/** The kept ranks of these nodes, in their order, or null if any node's data is not what they were made from. */
+function keptRanks<T>(kept: KeptRanks<T>, nodes: readonly IRowNode<T>[]): Uint32Array | null {
+  const ranks = new Uint32Array(nodes.length);
+  const { rows } = kept;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (!node) return null;
+    const source = node.sourceRowIndex;
+    if (source < 0 || source >= rows.length || node.data === undefined || rows[source] !== node.data) return null;
+    ranks[i] = kept.ranks[source] ?? 0;
+  }
+  return ranks;
 }
