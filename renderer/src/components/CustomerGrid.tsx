@@ -1,4 +1,4 @@
-import type { CellClassParams, CellEditRequestEvent, ColDef, Column, GetRowIdParams, GridApi, GridReadyEvent, IRowNode, ModelUpdatedEvent } from 'ag-grid-community';
+import type { CellClassParams, CellEditRequestEvent, ColDef, Column, FirstDataRenderedEvent, GetRowIdParams, GridApi, GridReadyEvent, IRowNode, ModelUpdatedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -69,8 +69,9 @@ export function CustomerGrid(props: CustomerGridProps) {
   const { rows, patch, loading, asOf, language, quickFilter, staff, rules, onlyIds, onShownCountChange, onSelectionChange, onGridReady, onEditSaved, onEditFailed } = props;
   const { t } = useTranslation();
   const apiRef = useRef<GridApi<CustomerRow> | null>(null);
-  // The grid that is ready (a language switch builds a new one), for the effects that start work on it.
-  const [readyApi, setReadyApi] = useState<GridApi<CustomerRow> | null>(null);
+  // The grid whose first rows are drawn (a language switch builds a new one), for the idle work
+  // that starts on it: started earlier, an idle step could delay those rows.
+  const [drawnApi, setDrawnApi] = useState<GridApi<CustomerRow> | null>(null);
   const cellErrors = useRef(new Map<string, string>());
   // One object the columns read asOf, staff and rules from (see ColumnData): set before the
   // grid takes new rows (layout effects run before its prop effect), cells refreshed after.
@@ -190,7 +191,7 @@ export function CustomerGrid(props: CustomerGridProps) {
   // their first sort instead. The last step runs a sort's own code once on a copy of the rows
   // (sorter.warmUp), so the first click does not wait for that code to be compiled.
   useEffect(() => {
-    const api = readyApi;
+    const api = drawnApi;
     if (!api || rowData.length < 2 || typeof requestIdleCallback !== 'function') return;
     // The columns are looked up in the first idle callback, when the grid has taken the current ones.
     let columns: Column[] | null = null;
@@ -213,7 +214,7 @@ export function CustomerGrid(props: CustomerGridProps) {
     };
     handle = requestIdleCallback(step);
     return () => cancelIdleCallback(handle);
-  }, [readyApi, rowData, columnDefs, sorter]);
+  }, [drawnApi, rowData, columnDefs, sorter]);
 
   const markCell = useCallback((node: IRowNode<CustomerRow>, colId: string, message: string | null) => {
     const key = cellKey(node.data?.id, colId);
@@ -251,10 +252,14 @@ export function CustomerGrid(props: CustomerGridProps) {
     [markCell, onEditFailed, onEditSaved, t, columnData],
   );
 
+  const onFirstRows = useCallback((e: FirstDataRenderedEvent<CustomerRow>) => {
+    markRowsReady();
+    setDrawnApi(e.api);
+  }, []);
+
   const onReady = useCallback(
     (e: GridReadyEvent<CustomerRow>) => {
       apiRef.current = e.api;
-      setReadyApi(e.api);
       onGridReady?.(e.api);
     },
     [onGridReady],
@@ -297,7 +302,7 @@ export function CustomerGrid(props: CustomerGridProps) {
         onNewColumnsLoaded={onSearchColumnsChanged}
         onModelUpdated={onModelUpdated}
         onGridReady={onReady}
-        onFirstDataRendered={markRowsReady}
+        onFirstDataRendered={onFirstRows}
         rowSelection={rowSelection}
         selectionColumnDef={selectionColumn}
         onSelectionChanged={(e) => onSelectionChange?.(e.api.getSelectedRows().map((r) => r.id))}
