@@ -127,7 +127,8 @@ function sameRollup(r: RollupRow, orders: number, days: number, total: number, f
 export function diffRollups(db: Database, range: CustomerRange = ALL_CUSTOMERS): RollupDiff {
   const sinks = tableSinks(db);
   const { rows: want, orders, interactions } = expectedRollups(db, range);
-  const diff: RollupDiff = { rollups: [], staleRollups: [], monthly: [], staleMonths: [], expected: { rollups: want.length, monthly: 0 } };
+  const diff = noDiff();
+  diff.expected.rollups = want.length;
 
   // customer_rollups against the expected rows: a merge of two ascending lists.
   let p = 0;

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { MonthlyRow } from './rollups';
 
 /**
  * The read half of the rollup rebuild: one pass over orders and one over
@@ -302,7 +303,7 @@ export class MonthCursor {
   }
 
   /** The row the cursor is on, as customer_monthly should hold it. */
-  row(): { customer_id: number; month: string; order_count: number; amount_cents: number; interaction_count: number } {
+  row(): MonthlyRow {
     const o = this.o;
     const i = this.i;
     return {

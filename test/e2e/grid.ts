@@ -1,4 +1,17 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+
+/** One drawn cell of the customer grid. */
+export function cell(page: Page, rowId: number, colId: string): Locator {
+  return page.locator(`[role="row"][row-id="${rowId}"] [role="gridcell"][col-id="${colId}"]`).first();
+}
+
+/** Edits a cell as a user does: double-click, type over the value, Enter. */
+export async function editCell(page: Page, rowId: number, colId: string, text: string): Promise<void> {
+  await cell(page, rowId, colId).dblclick();
+  const editor = page.locator('.ag-cell-editor input, .ag-cell-inline-editing input').first();
+  await editor.fill(text);
+  await editor.press('Enter');
+}
 
 /**
  * Scrolls the customer grid sideways until a column is drawn, as a user would: columns

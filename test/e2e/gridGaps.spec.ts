@@ -1,12 +1,9 @@
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { yearsBetween } from '../../shared/domain/dates';
 import { expect, screenshotDir, test } from './fixtures';
 import { withDb } from './db';
-
-function cell(page: Page, rowId: number, colId: string): Locator {
-  return page.locator(`[role="row"][row-id="${rowId}"] [role="gridcell"][col-id="${colId}"]`).first();
-}
+import { cell } from './grid';
 
 async function openGrid(page: Page, url: string): Promise<void> {
   await page.goto(url);

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, screenshotDir, test } from './fixtures';
 import { withDb } from './db';
-import { showColumn } from './grid';
+import { cell, editCell, showColumn } from './grid';
 
 /** The grid's one-read sort, its own quick search and single-row refreshes (issue 5, speed). */
 
@@ -16,7 +16,7 @@ async function firstRowIds(page: Page, n: number): Promise<number[]> {
 async function openGrid(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect(page.getByTestId('customer-count')).toBeVisible();
-  await expect(page.locator('[role="row"][row-id="1"] [role="gridcell"][col-id="name"]').first()).toBeVisible();
+  await expect(cell(page, 1, 'name')).toBeVisible();
 }
 
 const ORDER_BY_TOTAL = 'SELECT c.id FROM customers c LEFT JOIN customer_rollups r ON r.customer_id = c.id ORDER BY COALESCE(r.total_cents, 0) DIR, c.id LIMIT 5';
@@ -52,13 +52,9 @@ test.describe('Customer grid at speed, in English', () => {
     await header.click();
     await expect.poll(() => firstRowIds(page, 1)).toEqual([1]);
     // Customer 3 renamed to sort first: its kept rank is stale, so the name is ranked again.
-    const name = page.locator('[role="row"][row-id="3"] [role="gridcell"][col-id="name"]').first();
-    await name.dblclick();
-    const editor = page.locator('.ag-cell-editor input, .ag-cell-inline-editing input').first();
-    await editor.fill('!首位客户');
-    await editor.press('Enter');
+    await editCell(page, 3, 'name', '!首位客户');
     await expect.poll(() => withDb(patron.dbPath, (db) => db.prepare('SELECT name FROM customers WHERE id = 3').pluck().get())).toBe('!首位客户');
-    await expect(page.locator('[role="row"][row-id="3"] [role="gridcell"][col-id="name"]').first()).toHaveText('!首位客户');
+    await expect(cell(page, 3, 'name')).toHaveText('!首位客户');
     await header.click();
     await expect.poll(() => firstRowIds(page, 5)).toEqual(byName('ASC'));
     expect((await firstRowIds(page, 1))[0]).toBe(3);
@@ -72,11 +68,7 @@ test.describe('Customer grid at speed, in English', () => {
       const m = /\/ipc\/([^?]+)/.exec(r.url());
       if (m?.[1]) calls.push(decodeURIComponent(m[1]));
     });
-    const name = page.locator('[role="row"][row-id="3"] [role="gridcell"][col-id="name"]').first();
-    await name.dblclick();
-    const editor = page.locator('.ag-cell-editor input, .ag-cell-inline-editing input').first();
-    await editor.fill('李雷');
-    await editor.press('Enter');
+    await editCell(page, 3, 'name', '李雷');
     await expect.poll(() => withDb(patron.dbPath, (db) => db.prepare('SELECT name FROM customers WHERE id = 3').pluck().get())).toBe('李雷');
     await expect.poll(() => calls.includes('customers:rows')).toBe(true);
     expect(calls).not.toContain('customers:list');

@@ -1,22 +1,11 @@
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, screenshotDir, test } from './fixtures';
 import { withDb } from './db';
-import { showColumn } from './grid';
+import { cell, editCell, showColumn } from './grid';
 
 const customer = (dbPath: string, id: number) =>
   withDb(dbPath, (db) => db.prepare('SELECT id, name, region, status, phone FROM customers WHERE id = ?').get(id) as { id: number; name: string; region: string | null; status: string; phone: string | null } | undefined);
-
-function cell(page: Page, rowId: number, colId: string): Locator {
-  return page.locator(`[role="row"][row-id="${rowId}"] [role="gridcell"][col-id="${colId}"]`).first();
-}
-
-async function editCell(page: Page, rowId: number, colId: string, text: string): Promise<void> {
-  await cell(page, rowId, colId).dblclick();
-  const editor = page.locator('.ag-cell-editor input, .ag-cell-inline-editing input').first();
-  await editor.fill(text);
-  await editor.press('Enter');
-}
 
 async function openGrid(page: Page, url: string): Promise<void> {
   await page.goto(url);
