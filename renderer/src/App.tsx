@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AreaContent } from './components/AreaContent';
 import { ErrorNotice } from './components/ErrorNotice';
+import { KeptPages } from './components/KeptPages';
 import { NavRail } from './components/NavRail';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { useHash } from './hooks/useHash';
@@ -55,6 +56,7 @@ export function App() {
         <PageErrorBoundary key={area} title={t('app.pageFailed')} retryLabel={t('app.retry')}>
           <AreaContent area={area} />
         </PageErrorBoundary>
+        <KeptPages area={area} />
       </main>
     </div>
   );

@@ -6,9 +6,13 @@ function inTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
-/** Ctrl+F focuses the quick search; Ctrl+Z undoes and Ctrl+Y (or Ctrl+Shift+Z) redoes the last edit. */
-export function useGridShortcuts(): void {
+/**
+ * Ctrl+F focuses the quick search; Ctrl+Z undoes and Ctrl+Y (or Ctrl+Shift+Z) redoes the last edit.
+ * Only while the grid's page is on screen (`enabled`): it stays mounted, hidden, behind other pages.
+ */
+export function useGridShortcuts(enabled: boolean): void {
   useEffect(() => {
+    if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const key = e.key.toLowerCase();
@@ -32,5 +36,5 @@ export function useGridShortcuts(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [enabled]);
 }

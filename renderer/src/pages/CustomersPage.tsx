@@ -6,6 +6,7 @@ import { completenessTarget, overallCompleteness } from '../../../shared/domain/
 import type { CustomerRow } from '../../../shared/domain/customer';
 import { CustomerGrid, type EditFailure } from '../components/CustomerGrid';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { usePageActive } from '../components/KeptAlive';
 import { ImportExportTools } from '../components/importExport/ImportExportTools';
 import { exportViewOf } from '../grid/exportView';
 import { BulkEditBar } from '../components/profiles/BulkEditBar';
@@ -26,7 +27,10 @@ import '../styles/profiles.css';
 import { DuplicatesPage } from './DuplicatesPage';
 import { ProfilePage } from './ProfilePage';
 
-/** 客户档案: every customer in one editable grid; `#/customers/<id>` opens a profile, `#/customers/duplicates` the duplicate review. */
+/**
+ * 客户档案: `#/customers/<id>` opens a profile, `#/customers/duplicates` the duplicate review.
+ * The list itself (`#/customers`) is CustomerListPage, kept mounted by KeptPages once opened.
+ */
 export function CustomersPage() {
   const route = useCustomerRoute();
   useEffect(() => {
@@ -37,10 +41,11 @@ export function CustomersPage() {
   }, []);
   if (route.kind === 'profile') return <ProfilePage key={route.id} id={route.id} />;
   if (route.kind === 'duplicates') return <DuplicatesPage />;
-  return <CustomerListPage />;
+  return null;
 }
 
-function CustomerListPage() {
+/** Every customer in one editable grid (shown by KeptPages, which keeps it while other pages are open). */
+export function CustomerListPage() {
   const { t } = useTranslation();
   const language = useSettings((s) => s.language);
   const { rows, patch, asOf, loading, error, loaded, load } = useCustomers(
@@ -53,7 +58,8 @@ function CustomerListPage() {
   const [api, setApi] = useState<GridApi<CustomerRow> | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
   const [editFailure, setEditFailure] = useState<EditFailure | null>(null);
-  useGridShortcuts();
+  const active = usePageActive();
+  useGridShortcuts(active);
 
   const total = rows.length;
   const filtered = loaded && shown !== null && (shown !== total || idFilter !== null);
@@ -64,7 +70,7 @@ function CustomerListPage() {
   const onEditSaved = useCallback((batchId: string | null) => useUndo.getState().push(batchId), []);
 
   return (
-    <section className="page page--fill" aria-labelledby="customers-title">
+    <section className="page page--fill" aria-labelledby="customers-title" data-testid="customer-list">
       <header className="page-header">
         <h1 id="customers-title" className="page-title">
           {t('customers.title')}

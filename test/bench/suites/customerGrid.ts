@@ -55,19 +55,20 @@ const SORT_PREPARED = `(async () => {
   return performance.getEntriesByName('patron:grid-sort-prepared')[0].startTime - performance.getEntriesByName('patron:grid-rows-ready')[0].startTime;
 })()`;
 /**
- * Opening the page with the list already loaded (the issue's wording): from the Settings
- * page back to Customers, until the new grid has rendered its first rows.
+ * Opening the page with the list already loaded (the issue's wording): from the Settings page
+ * back to Customers, until the list's rows are on screen and painted. The list stays mounted,
+ * hidden, while another page is open (KeptAlive), so this is showing it again, not building it.
  */
 const REOPEN = `(async () => {
   location.hash = '#/settings';
-  while (document.querySelector('[data-testid="customer-grid"]')) await new Promise((r) => setTimeout(r, 20));
+  while (document.querySelector('[data-testid="customer-list"]')?.checkVisibility()) await new Promise((r) => setTimeout(r, 20));
   await ${twoFrames};
-  const before = performance.getEntriesByName('patron:grid-rows-ready').length;
   const t0 = performance.now();
   location.hash = '#/customers';
-  while (performance.now() - t0 < 60000 && performance.getEntriesByName('patron:grid-rows-ready').length === before) await new Promise((r) => setTimeout(r, 1));
-  await ${twoFrames};
-  return [performance.getEntriesByName('patron:grid-rows-ready').at(-1).startTime - t0, performance.now() - t0];
+  const shown = () => document.querySelector('[data-testid="customer-grid"] [role="row"][row-id]')?.checkVisibility() === true;
+  while (performance.now() - t0 < 60000 && !shown()) await new Promise((r) => requestAnimationFrame(r));
+  await ${framePainted};
+  return performance.now() - t0;
 })()`;
 /** Filter: a search typed into the quick filter box, until the matching row is on screen. */
 const filterScript = (id: number) => `(async () => {
@@ -187,7 +188,6 @@ async function browserSide(env: BenchEnv, file: string, bareQueryMs: number, lis
     const firstFilters: number[] = [];
     const refreshes: number[] = [];
     const reopens: number[] = [];
-    const reopensPainted: number[] = [];
     let frames: number[] = [];
     const sortBy = async (colId: string, into: number[]) => {
       const [ms, before, after] = await page.evaluate<[number, string | null, string | null]>(sortScript(colId));
@@ -219,13 +219,11 @@ async function browserSide(env: BenchEnv, file: string, bareQueryMs: number, lis
       frames = await page.evaluate<number[]>(SCROLL);
       // After the scroll, so its frames do not include the re-sort and KPI update that follow each change.
       for (let i = 0; i < 5; i++) refreshes.push(await page.evaluate<number>(refreshScript(`刷新${String(rep)}-${String(i)}`)));
-      const [reopen, painted] = await page.evaluate<[number, number]>(REOPEN);
-      reopens.push(reopen);
-      reopensPainted.push(painted);
+      reopens.push(await page.evaluate<number>(REOPEN));
     }
     return [
       result('profiles.grid-rows-ready', env.customers, median(ready), bareQueryMs, rssMb(), 'Chromium: from the list arriving in the renderer (received and parsed) to the first rendered rows of the grid built while it loaded; baseline = the bare SELECT in Node; goal < 300 ms'),
-      result('profiles.grid-reopen', env.customers, median(reopens), bareQueryMs, rssMb(), `Chromium: back to the Customers page with the list already loaded, until the new grid rendered its first rows (painted after ${median(reopensPainted).toFixed(0)} ms); baseline = the bare SELECT in Node; goal < 300 ms`),
+      result('profiles.grid-reopen', env.customers, median(reopens), bareQueryMs, rssMb(), 'Chromium: back to the Customers page from Settings with the list already loaded, until its rows are painted (the list stays mounted, hidden, while another page is open, KeptAlive); baseline = the bare SELECT in Node; goal < 300 ms'),
       result('profiles.grid-sort', env.customers, median(sorts), null, rssMb(), `Chromium: click on the total-amount header to the frame with the sorted rows painted, the first sort after loading, once the grid had ranked its shown columns while idle (${median(prepared).toFixed(0)} ms after the rows were drawn); goal < 150 ms`),
       result('profiles.grid-sort-at-once', env.customers, median(unprepared), median(sorts), rssMb(), 'Chromium: the same click at once after the rows were drawn, before the idle ranking reached the column (its values read and ranked in the click); baseline = profiles.grid-sort'),
       result('profiles.grid-sort-name', env.customers, median(nameSorts), null, rssMb(), `Chromium: click on the name header (texts) to the frame with the sorted rows painted, right after the total sort; goal < 150 ms (clicked again, descending: ${median(nameSortsBack).toFixed(0)} ms)`),
