@@ -19,7 +19,9 @@ function grid(columns: ColDef<Row>[], rows: Row[]) {
   const column = (def: ColDef<Row>) => ({ getColDef: () => def, getColId: () => def.colId ?? def.field }) as unknown as Column;
   const state: ColumnState[] = [];
   let reads = 0;
+  let destroyed = false;
   const api = {
+    isDestroyed: () => destroyed,
     getColumnState: () => state,
     getColumn: (id: string) => {
       const def = defs.find((d) => (d.colId ?? d.field) === id);
@@ -38,6 +40,9 @@ function grid(columns: ColDef<Row>[], rows: Row[]) {
     sorter,
     api,
     reads: () => reads,
+    destroy: () => {
+      destroyed = true;
+    },
     column: (id: string) => api.getColumn(id) as Column,
     /** New column definitions, as after a language switch (the grid's columns then hand out the new ones). */
     redefine: () => {
@@ -105,6 +110,50 @@ describe('RowSorter (the grid postSortRows keeping ranks per column)', () => {
     g.redefine();
     expect(g.sort([{ colId: 'name', sort: 'desc' }])).toEqual([1, 4, 2, 5, 6, 3]);
     expect(g.reads()).toBe(reads + 12);
+  });
+
+  it('prepares a column in steps for idle time; rows or columns changed meanwhile leave nothing kept', () => {
+    const asc = [{ colId: 'name', sort: 'asc' }] as ColumnState[];
+    // Run to the end: the first sort reads no values.
+    let g = grid(columns, rows.map((r) => ({ ...r })));
+    let steps = g.sorter.prepareSteps(g.api, g.column('name'));
+    let count = 0;
+    while (steps.next().done !== true) count++;
+    expect(count).toBeGreaterThanOrEqual(2);
+    let reads = g.reads();
+    expect(g.sort(asc)).toEqual([3, 6, 2, 5, 4, 1]);
+    expect(g.reads()).toBe(reads);
+
+    // A row edited between two steps (a new row object): nothing kept, the sort reads and uses the new name.
+    g = grid(columns, rows.map((r) => ({ ...r })));
+    steps = g.sorter.prepareSteps(g.api, g.column('name'));
+    steps.next();
+    steps.next();
+    const edited = g.nodes[0] as unknown as { data: Row };
+    edited.data = { ...edited.data, name: 'Aaron' };
+    while (steps.next().done !== true);
+    reads = g.reads();
+    expect(g.sort(asc)).toEqual([3, 1, 6, 2, 5, 4]);
+    expect(g.reads()).toBe(reads + rows.length);
+
+    // New column definitions meanwhile (a language switch): nothing kept.
+    g = grid(columns, rows.map((r) => ({ ...r })));
+    steps = g.sorter.prepareSteps(g.api, g.column('name'));
+    steps.next();
+    g.redefine();
+    while (steps.next().done !== true);
+    reads = g.reads();
+    g.sort(asc);
+    expect(g.reads()).toBe(reads + rows.length);
+
+    // The grid destroyed meanwhile: the steps end without reading on.
+    g = grid(columns, rows.map((r) => ({ ...r })));
+    steps = g.sorter.prepareSteps(g.api, g.column('name'));
+    steps.next();
+    g.destroy();
+    reads = g.reads();
+    expect(steps.next().done).toBe(true);
+    expect(g.reads()).toBe(reads);
   });
 
   it('prepares a column ahead: its first sort then reads no values', () => {

@@ -56,7 +56,9 @@ const markRowsReady = () => performance.mark('patron:grid-rows-ready');
 const selectionColumn = { pinned: 'left', headerComponent: SelectAllHeader } as const;
 const cellKey = (id: number | undefined, colId: string) => `${String(id)}:${colId}`;
 /** Rows whose search text is prepared per idle slice after loading, so the first search does not pay for it. */
-const WARM_CHUNK = 250;
+const WARM_CHUNK = 100;
+/** Longest idle slice (ms) spent preparing search texts or sort ranks, so a click never waits long behind it. */
+const IDLE_SLICE = 8;
 /** For the benchmark: every shown column's sort ranks were made while idle (see the preparing effect). */
 const markSortPrepared = () => performance.mark('patron:grid-sort-prepared');
 
@@ -171,9 +173,12 @@ export function CustomerGrid(props: CustomerGridProps) {
     let handle = 0;
     const step = (deadline: IdleDeadline) => {
       if (api.isDestroyed()) return;
-      while (next < rowData.length && deadline.timeRemaining() > 2) {
-        const end = Math.min(rowData.length, next + WARM_CHUNK);
-        for (; next < end; next++) {
+      // At most IDLE_SLICE ms per callback even when the browser offers 50: a click that arrives
+      // meanwhile waits for the slice to end before the grid sees it.
+      const end = performance.now() + Math.min(IDLE_SLICE, deadline.timeRemaining() - 2);
+      while (next < rowData.length && performance.now() < end) {
+        const chunkEnd = Math.min(rowData.length, next + WARM_CHUNK);
+        for (; next < chunkEnd; next++) {
           const row = rowData[next];
           const node = row ? api.getRowNode(String(row.id)) : undefined;
           if (node) textOf(api, node);
@@ -185,32 +190,40 @@ export function CustomerGrid(props: CustomerGridProps) {
     return () => cancelIdleCallback(handle);
   }, [rowData, columnDefs, textOf]);
 
-  // Ranks every shown sortable column while idle after the rows arrive, one column per idle
-  // callback (the longest, a text column, some 40–60 ms at 100,000 rows), so a first sort only
-  // orders kept ranks. Columns whose comparator looks at the rows are ranked per direction on
-  // their first sort instead. The last step runs a sort's own code once on a copy of the rows
-  // (sorter.warmUp), so the first click does not wait for that code to be compiled.
+  // Ranks every shown sortable column while idle after the rows arrive, so a first sort only
+  // orders kept ranks. Each column is prepared in steps (sorter.prepareSteps: its values read a few
+  // thousand rows at a time, then ranked), at most IDLE_SLICE ms of steps per idle callback, so
+  // a click or a scroll in the meantime is not held up. Columns whose comparator looks at the rows
+  // are ranked per direction on their first sort instead. The last step runs a sort's own code once
+  // on a copy of the rows (sorter.warmUp), so the first click does not wait for that code to be compiled.
   useEffect(() => {
     const api = drawnApi;
     if (!api || rowData.length < 2 || typeof requestIdleCallback !== 'function') return;
     // The columns are looked up in the first idle callback, when the grid has taken the current ones.
     let columns: Column[] | null = null;
     let last: Column | undefined;
+    let steps: Generator<void, void, void> | null = null;
     let handle = 0;
-    const step = () => {
+    const step = (deadline: IdleDeadline) => {
       if (api.isDestroyed()) return;
       if (!columns) {
         columns = api.getAllDisplayedColumns().filter((c) => c.getColDef().sortable !== false && !sorter.isRowAware(c));
         last = columns.at(-1);
       }
-      const column = columns.shift();
-      if (column) {
-        sorter.prepare(api, column);
-        handle = requestIdleCallback(step);
-        return;
-      }
-      if (last) sorter.warmUp(api, last);
-      markSortPrepared();
+      const end = performance.now() + Math.min(IDLE_SLICE, deadline.timeRemaining() - 2);
+      do {
+        if (!steps) {
+          const column = columns.shift();
+          if (!column) {
+            if (last) sorter.warmUp(api, last);
+            markSortPrepared();
+            return;
+          }
+          steps = sorter.prepareSteps(api, column);
+        }
+        if (steps.next().done === true) steps = null;
+      } while (performance.now() < end);
+      handle = requestIdleCallback(step);
     };
     handle = requestIdleCallback(step);
     return () => cancelIdleCallback(handle);

@@ -43,11 +43,27 @@ function contextOf<T>(column: Column): SortContext<T> | undefined {
 
 /** The values of one column for these nodes, read once each (a plain field straight from the row). */
 function valuesOf<T>(api: GridApi<T>, column: Column, nodes: IRowNode<T>[]): unknown[] {
+  const values: unknown[] = [];
+  readValues(api, column, nodes, 0, nodes.length, values);
+  return values;
+}
+
+/** Appends the column's values of nodes[from, to) to `values` (read in order, so it stays a packed array). */
+function readValues<T>(api: GridApi<T>, column: Column, nodes: readonly IRowNode<T>[], from: number, to: number, values: unknown[]): void {
   const def = column.getColDef();
   const field = def.field;
-  if (field && !def.valueGetter && !field.includes('.')) return nodes.map((n) => (n.data as Record<string, unknown> | undefined)?.[field]);
-  return nodes.map((n) => api.getCellValue({ rowNode: n, colKey: column, from: 'data' }) as unknown);
+  if (field && !def.valueGetter && !field.includes('.')) {
+    for (let i = from; i < to; i++) values.push((nodes[i]?.data as Record<string, unknown> | undefined)?.[field]);
+    return;
+  }
+  for (let i = from; i < to; i++) {
+    const node = nodes[i];
+    values.push(node ? (api.getCellValue({ rowNode: node, colKey: column, from: 'data' }) as unknown) : undefined);
+  }
 }
+
+/** Rows whose values the idle preparation reads per step (a few ms even for computed columns). */
+const VALUE_CHUNK = 2000;
 
 /** One sort key: a column's values (one per row), its comparator (none = AG Grid's default order) and direction. */
 export interface SortKey<N> {
@@ -412,24 +428,60 @@ export class RowSorter<T> {
 
   /** Ranks a column for all rows now, unless kept ranks are still good (its first sort then only orders them). */
   prepare(api: GridApi<T>, column: Column): void {
-    if (column.getColDef().sortable === false) return;
-    const nodes: IRowNode<T>[] = [];
-    api.forEachLeafNode((node) => nodes.push(node));
-    if (nodes.length > 1) this.ranksOf(api, column, nodes, false);
+    const steps = this.prepareSteps(api, column);
+    while (steps.next().done !== true);
   }
 
-  /** The column's ranks for these nodes (in their order): the kept ones if still good, else made and kept. */
-  private ranksOf(api: GridApi<T>, column: Column, nodes: readonly IRowNode<T>[], descending: boolean): Ranks | null {
+  /**
+   * prepare() in steps, for idle time: the generator pauses after every VALUE_CHUNK rows read, so
+   * a click or a scroll never waits behind more than a few ms of it; only the ranking of the values
+   * read is one step. If the rows or the column changed meanwhile (an edit brings a new row object),
+   * nothing is kept: the column is then ranked at its first sort.
+   */
+  *prepareSteps(api: GridApi<T>, column: Column): Generator<void, void, void> {
+    const def = column.getColDef() as ColDef<T>;
+    if (def.sortable === false) return;
+    const nodes: IRowNode<T>[] = [];
+    api.forEachLeafNode((node) => nodes.push(node));
+    if (nodes.length < 2 || this.keptFor(column, nodes, false)) return;
+    const rows = nodes.map((node) => node.data);
+    const values: unknown[] = [];
+    for (let from = 0; from < nodes.length; from += VALUE_CHUNK) {
+      yield;
+      if (api.isDestroyed()) return;
+      readValues(api, column, nodes, from, Math.min(nodes.length, from + VALUE_CHUNK), values);
+    }
+    yield;
+    if (api.isDestroyed() || column.getColDef() !== def) return;
+    let same = true;
+    let i = 0;
+    api.forEachLeafNode((node) => {
+      same &&= nodes[i] === node && rows[i] === node.data;
+      i++;
+    });
+    if (same && i === nodes.length) this.ranksOf(api, column, nodes, false, values);
+  }
+
+  /** The column's kept ranks for these nodes (in their order), if still good for them. */
+  private keptFor(column: Column, nodes: readonly IRowNode<T>[], descending: boolean): Ranks | null {
+    const kept = this.kept.get(column.getColId());
+    if (!kept || kept.def !== column.getColDef() || (kept.descending !== null && kept.descending !== descending)) return null;
+    const ranks = keptRanks(kept, nodes);
+    return ranks ? { ranks, max: kept.max } : null;
+  }
+
+  /**
+   * The column's ranks for these nodes (in their order): the kept ones if still good, else made
+   * (from `values` when the caller read them already) and kept.
+   */
+  private ranksOf(api: GridApi<T>, column: Column, nodes: readonly IRowNode<T>[], descending: boolean, values?: readonly unknown[]): Ranks | null {
     const def = column.getColDef() as ColDef<T>;
     const compare = contextOf<T>(column)?.compare;
     const perDirection = rankedPerDirection({ compare });
     const colId = column.getColId();
-    const kept = this.kept.get(colId);
-    if (kept && kept.def === def && (kept.descending === null || kept.descending === descending)) {
-      const ranks = keptRanks(kept, nodes);
-      if (ranks) return { ranks, max: kept.max };
-    }
-    const made = rankKey({ values: valuesOf(api, column, nodes as IRowNode<T>[]), compare, descending }, nodes);
+    const kept = this.keptFor(column, nodes, descending);
+    if (kept) return kept;
+    const made = rankKey({ values: values ?? valuesOf(api, column, nodes as IRowNode<T>[]), compare, descending }, nodes);
     if (!made) return null;
     const rows = this.snapshot(nodes);
     if (rows) {
