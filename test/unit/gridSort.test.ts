@@ -69,6 +69,27 @@ describe('the grid sort (fastSort.sortedOrder)', () => {
     expect([...sortedOrder(mixedKeys, nodes)]).toEqual(reference(mixedKeys, nodes));
   });
 
+  it.each([false, true])('orders long runs of texts sharing a prefix (codes, phones) by their next code units, exactly as AG Grid does (descending: %s)', (descending) => {
+    // Most texts share their first four units, so runs hold hundreds of rows and are ordered two
+    // units at a time, several levels deep; U+0000 and missing units, texts that are prefixes of
+    // others, equal texts, surrogate halves and U+FFFF all meet within them.
+    const tails = ['\u0000', '0', '1', '9', 'x', '张', '\ud83d\ude00', '\uffff'];
+    const prefixes = ['C000', 'C00', 'ab\u0000\u0000', 'ab\u0000', 'ab', '138'];
+    const texts = nodes.map(() => {
+      if (next() < 0.03) return null;
+      let v = prefixes[Math.floor(next() * prefixes.length)] ?? '';
+      const len = Math.floor(next() * 9);
+      for (let i = 0; i < len; i++) v += tails[Math.floor(next() * (i < 2 ? 3 : tails.length))] ?? '';
+      return v;
+    });
+    const keys = [{ values: texts, descending }];
+    expect([...sortedOrder(keys, nodes)]).toEqual(reference(keys, nodes));
+    // Codes as the grid has them: one run per prefix of a thousand.
+    const codes = nodes.map((_, i) => `C${String((i * 7919) % n).padStart(6, '0')}`);
+    const codeKeys = [{ values: codes, descending }];
+    expect([...sortedOrder(codeKeys, nodes)]).toEqual(reference(codeKeys, nodes));
+  });
+
   it('uses a column comparator (with the nodes) and several keys in turn', () => {
     const rank = ['prospect', 'active', 'dormant', 'lost'];
     const status = nodes.map(() => rank[Math.floor(next() * 4)]);

@@ -260,12 +260,53 @@ function textRanks(values: readonly unknown[]): Ranks | null {
     } else {
       const run: number[] = [];
       for (let r = start; r < end; r++) run.push(texts[ranked[r] ?? 0] ?? 0);
-      run.sort(byText);
-      for (const i of run) give(i);
+      for (const i of orderRun(values, run, 4, byText)) give(i);
     }
     start = end;
   }
   return { ranks, max: m > 0 ? rank : 0 };
+}
+
+/** Runs up to this long are sorted by comparison; longer ones by their next code units first. */
+const SHORT_RUN = 24;
+/** Packed keys hold a run position below 2^20 (a run of a million texts falls back to comparison). */
+const POSITION_SPAN = 2 ** 20;
+
+/**
+ * Orders a run of texts (row indices) that share their first `offset` code units. Codes, phone
+ * numbers and e-mails share long prefixes (C000…, 138…, user…): a run can hold thousands of
+ * rows, and comparing them in full was most of a text column's ranking. A long run is ordered
+ * by its next two code units first (each unit + 1, a missing one 0, so a shorter text comes
+ * first), packed with the position in a double and sorted natively; each group of equal units
+ * then continues two units on, until it is short (compared in full) or its texts end (equal,
+ * or told apart in full). `compare` is the full comparison.
+ */
+function orderRun(values: readonly unknown[], run: number[], offset: number, compare: (i: number, j: number) => number): number[] {
+  if (run.length <= SHORT_RUN || run.length >= POSITION_SPAN) return run.sort(compare);
+  const m = run.length;
+  const packed = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const v = values[run[k] ?? 0] as string;
+    const first = offset < v.length ? v.charCodeAt(offset) + 1 : 0;
+    const second = offset + 1 < v.length ? v.charCodeAt(offset + 1) + 1 : 0;
+    packed[k] = (first * 65537 + second) * POSITION_SPAN + k;
+  }
+  packed.sort();
+  const out: number[] = [];
+  let start = 0;
+  while (start < m) {
+    const unitsOf = (p: number) => Math.floor((packed[p] ?? 0) / POSITION_SPAN);
+    const units = unitsOf(start);
+    let end = start + 1;
+    while (end < m && unitsOf(end) === units) end++;
+    const group: number[] = [];
+    for (let p = start; p < end; p++) group.push(run[(packed[p] ?? 0) % POSITION_SPAN] ?? 0);
+    // Both units present: the texts go on, order them by the next ones. Else they end here.
+    const goesOn = units % 65537 !== 0 && units >= 65537;
+    for (const i of group.length === 1 ? group : goesOn ? orderRun(values, group, offset + 2, compare) : group.sort(compare)) out.push(i);
+    start = end;
+  }
+  return out;
 }
 
 /** Any other key: the rows sorted once with the comparison, equal neighbours sharing a rank. */
