@@ -186,8 +186,9 @@ export function CustomerGrid(props: CustomerGridProps) {
   }, [rowData, columnDefs, textOf]);
 
   // Ranks every shown sortable column while idle after the rows arrive, one column per idle
-  // callback (the longest, a text column, some 40–60 ms at 100,000 rows), so a first sort only
-  // orders kept ranks. Columns whose comparator looks at the rows are ranked per direction on
+  // callback (the longest, a text column, some 40–60 ms at 100,000 rows), and keeps each one's
+  // finished order both ways, so a first sort by one column only checks the rows and copies that
+  // order (a search or a multi-sort orders the kept ranks). Columns whose comparator looks at the rows are ranked per direction on
   // their first sort instead. The last step runs a sort's own code once on a copy of the rows
   // (sorter.warmUp), so the first click does not wait for that code to be compiled.
   useEffect(() => {

@@ -353,16 +353,24 @@ interface KeptRanks<T> {
  * as long as every row still holds the same data object (edits and refreshes bring new objects)
  * and the column the same definition (new definitions may compute other values or order them
  * otherwise); `clear()` drops them when what the columns compute
- * from changes (asOf, staff, completeness rules). `prepare` ranks columns ahead, in idle time.
+ * from changes (asOf, staff, completeness rules). `prepare` ranks columns ahead, in idle time, and
+ * keeps their finished order both ways for the unfiltered rows: a first sort by one such column is
+ * then a check that the rows are still those and a copy (some 20 MB for 20 columns at 100,000 rows).
  */
 export class RowSorter<T> {
   private kept = new Map<string, KeptRanks<T>>();
   /** The latest row snapshot, shared by the kept ranks made from the same rows. */
   private rows: (T | undefined)[] = [];
+  /** The rows, in the order AG Grid hands them over unfiltered, that the finished orders were made for. */
+  private base: OrderBase<T> | null = null;
+  /** Finished single-column orders made while idle, by `orderKey(colId, descending)`. */
+  private orders = new Map<string, KeptOrder<T>>();
 
   clear(): void {
     this.kept.clear();
     this.rows = [];
+    this.base = null;
+    this.orders.clear();
   }
 
   /** postSortRows: sorts `nodes` in place by the grid's sort model (see withOneReadSort). */
@@ -377,6 +385,8 @@ export class RowSorter<T> {
         return column ? [{ column, descending: s.sort === 'desc' }] : [];
       });
     if (sorted.length === 0) return;
+    const only = sorted.length === 1 ? sorted[0] : undefined;
+    if (only && this.sortFinished(nodes, only.column, only.descending)) return;
     const ranked: { ranks: Ranks; descending: boolean }[] = [];
     for (const { column, descending } of sorted) {
       const ranks = this.ranksOf(api, column, nodes, descending);
@@ -401,6 +411,7 @@ export class RowSorter<T> {
   warmUp(api: GridApi<T>, column: Column): void {
     const nodes: IRowNode<T>[] = [];
     api.forEachLeafNode((node) => nodes.push(node));
+    this.sortFinished(nodes.slice(), column, true);
     const ranks = this.ranksOf(api, column, nodes, true);
     if (ranks) arrange(nodes.slice(), nodes, orderByRanks([{ ranks, descending: true }], nodes.length));
   }
@@ -412,10 +423,39 @@ export class RowSorter<T> {
 
   /** Ranks a column for all rows now, unless kept ranks are still good (its first sort then only orders them). */
   prepare(api: GridApi<T>, column: Column): void {
-    if (column.getColDef().sortable === false) return;
+    const def = column.getColDef() as ColDef<T>;
+    if (def.sortable === false) return;
     const nodes: IRowNode<T>[] = [];
     api.forEachLeafNode((node) => nodes.push(node));
-    if (nodes.length > 1) this.ranksOf(api, column, nodes, false);
+    if (nodes.length < 2) return;
+    const ranks = this.ranksOf(api, column, nodes, false);
+    // A comparator that looks at the rows ranks per direction, at its sort: no finished order ahead.
+    if (!ranks || this.isRowAware(column)) return;
+    if (!this.base || !sameRows(this.base, nodes)) {
+      this.base = { nodes, data: nodes.map((n) => n.data) };
+      this.orders.clear();
+    }
+    const colId = column.getColId();
+    for (const descending of [false, true]) {
+      const order = orderByRanks([{ ranks, descending }], nodes.length);
+      const sorted = new Array<IRowNode<T>>(nodes.length);
+      arrange(sorted, nodes, order);
+      this.orders.set(orderKey(colId, descending), { def, sorted });
+    }
+  }
+
+  /**
+   * Sorts by one column from its finished order, when one was made for exactly these rows in
+   * exactly this order (AG Grid hands the unfiltered rows over in the same order each time)
+   * holding the same data, under the same column definition: then a sort is a check and a copy.
+   */
+  private sortFinished(nodes: IRowNode<T>[], column: Column, descending: boolean): boolean {
+    const base = this.base;
+    const kept = this.orders.get(orderKey(column.getColId(), descending));
+    if (!base || !kept || kept.def !== column.getColDef() || !sameRows(base, nodes)) return false;
+    const { sorted } = kept;
+    for (let k = 0; k < sorted.length; k++) nodes[k] = sorted[k] as IRowNode<T>;
+    return true;
   }
 
   /** The column's ranks for these nodes (in their order): the kept ones if still good, else made and kept. */
@@ -462,6 +502,32 @@ export class RowSorter<T> {
     }
     return rows;
   }
+}
+
+/** The rows (in AG Grid's incoming order, unfiltered) and their data when finished orders were made. */
+interface OrderBase<T> {
+  nodes: readonly IRowNode<T>[];
+  data: readonly (T | undefined)[];
+}
+
+/** One column's rows sorted one way, made while idle (see RowSorter.prepare). */
+interface KeptOrder<T> {
+  /** The column definition it was made under. */
+  def: ColDef<T>;
+  sorted: readonly IRowNode<T>[];
+}
+
+const orderKey = (colId: string, descending: boolean) => `${descending ? 'desc' : 'asc'}:${colId}`;
+
+/** Whether `nodes` are the base's rows, in its order, each still holding the data it held (an edit brings a new object). */
+function sameRows<T>(base: OrderBase<T>, nodes: readonly IRowNode<T>[]): boolean {
+  const { nodes: was, data } = base;
+  if (nodes.length !== was.length) return false;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node !== was[i] || node?.data !== data[i]) return false;
+  }
+  return true;
 }
 
 /** Puts `incoming[order[k]]` at `nodes[k]`. */
