@@ -312,6 +312,10 @@ export function CustomerGrid(props: CustomerGridProps) {
         stopEditingWhenCellsLoseFocus
         enterNavigatesVerticallyAfterEdit
         tooltipShowDelay={300}
+        // AG Grid gives every drawn cell its own tooltip manager (listeners, a bean to build and destroy),
+        // tooltip or not, unless tooltips are the browser's: so they are while no cell shows an error
+        // (no cell has a tooltip then, so nothing shows either way), and the grid's own while one does.
+        enableBrowserTooltips={!withTooltips}
         suppressDragLeaveHidesColumns
         // Columns off screen are not drawn (AG Grid's column virtualisation, on by default): of about
         // twenty columns some eleven fit at 1440 px, so a sort or a scroll frame builds about half the cells
