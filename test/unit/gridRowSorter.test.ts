@@ -135,8 +135,6 @@ describe('RowSorter (the grid postSortRows keeping ranks per column)', () => {
     it.each(['name', 'level'] as const)('sorts %s both ways from the order made ahead, exactly as a plain stable sort', (key) => {
       const g = grid(columns, many());
       g.sorter.prepare(g.api, g.column(key));
-      g.sorter.prepareOrder(g.api, g.column(key), false);
-      g.sorter.prepareOrder(g.api, g.column(key), true);
       const reads = g.reads();
       expect(g.sort([{ colId: key, sort: 'asc' }])).toEqual(plain(g.nodes, key, false));
       expect(g.sort([{ colId: key, sort: 'desc' }])).toEqual(plain(g.nodes, key, true));
@@ -145,7 +143,7 @@ describe('RowSorter (the grid postSortRows keeping ranks per column)', () => {
 
     it('is not used once a row holds new data (an edit): the new value sorts where it belongs', () => {
       const g = grid(columns, many());
-      g.sorter.prepareOrder(g.api, g.column('name'), false);
+      g.sorter.prepare(g.api, g.column('name'));
       const edited = g.nodes[399];
       if (!edited?.data) throw new Error('no row');
       (edited as { data: Row }).data = { ...edited.data, name: 'Aaron' };
@@ -156,8 +154,7 @@ describe('RowSorter (the grid postSortRows keeping ranks per column)', () => {
 
     it('is not used for other rows or another incoming order (a search, added rows), nor after clear() or new definitions', () => {
       const g = grid(columns, many());
-      g.sorter.prepareOrder(g.api, g.column('level'), false);
-      g.sorter.prepareOrder(g.api, g.column('level'), true);
+      g.sorter.prepare(g.api, g.column('level'));
       // A search hands over a subset.
       const subset = g.nodes.filter((_, i) => i % 3 === 0);
       expect(g.sort([{ colId: 'level', sort: 'desc' }], subset)).toEqual(plain(subset, 'level', true));
@@ -171,7 +168,7 @@ describe('RowSorter (the grid postSortRows keeping ranks per column)', () => {
       first.data.level = 'gold';
       g.sorter.clear();
       expect(g.sort([{ colId: 'level', sort: 'asc' }])).toEqual(plain(g.nodes, 'level', false));
-      g.sorter.prepareOrder(g.api, g.column('level'), true);
+      g.sorter.prepare(g.api, g.column('level'));
       g.redefine();
       expect(g.sort([{ colId: 'level', sort: 'desc' }])).toEqual(plain(g.nodes, 'level', true));
     });
@@ -179,7 +176,7 @@ describe('RowSorter (the grid postSortRows keeping ranks per column)', () => {
     it('is not used under new column definitions, which may compute other values (a language switch)', () => {
       let label = (level: string) => level;
       const g = grid([{ colId: 'label', valueGetter: (p) => (p.data ? label(p.data.level) : null) }], many());
-      g.sorter.prepareOrder(g.api, g.column('label'), false);
+      g.sorter.prepare(g.api, g.column('label'));
       label = (level) => String(2 - levels.indexOf(level));
       g.redefine();
       const expected = g.nodes
@@ -193,8 +190,7 @@ describe('RowSorter (the grid postSortRows keeping ranks per column)', () => {
       const byLevelThenId = (a: unknown, b: unknown, na: IRowNode<Row>, nb: IRowNode<Row>, descending: boolean) =>
         levels.indexOf(a as string) - levels.indexOf(b as string) || (descending ? 1 : -1) * ((na.data?.id ?? 0) - (nb.data?.id ?? 0));
       const g = grid([{ colId: 'aware', field: 'level', comparator: byLevelThenId }], many());
-      g.sorter.prepareOrder(g.api, g.column('aware'), false);
-      g.sorter.prepareOrder(g.api, g.column('aware'), true);
+      g.sorter.prepare(g.api, g.column('aware'));
       const expected = (descending: boolean) =>
         g.nodes
           .slice()

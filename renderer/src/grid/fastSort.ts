@@ -354,9 +354,8 @@ interface KeptRanks<T> {
  * and the column the same definition (new definitions may compute other values or order them
  * otherwise); `clear()` drops them when what the columns compute
  * from changes (asOf, staff, completeness rules). `prepare` ranks columns ahead, in idle time, and
- * `prepareOrder` keeps their finished order for the unfiltered rows: a first sort by one such column
- * is then a check that the rows are still those and a copy (both ways for 20 columns at 100,000
- * rows: some 16 MB).
+ * keeps their finished order both ways for the unfiltered rows: a first sort by one such column is
+ * then a check that the rows are still those and a copy (some 20 MB for 20 columns at 100,000 rows).
  */
 export class RowSorter<T> {
   private kept = new Map<string, KeptRanks<T>>();
@@ -410,7 +409,8 @@ export class RowSorter<T> {
    * preparation so that the first click runs compiled code, not code seen for the first time.
    */
   warmUp(api: GridApi<T>, column: Column): void {
-    const nodes = leafNodes(api);
+    const nodes: IRowNode<T>[] = [];
+    api.forEachLeafNode((node) => nodes.push(node));
     this.sortFinished(nodes.slice(), column, true);
     const ranks = this.ranksOf(api, column, nodes, true);
     if (ranks) arrange(nodes.slice(), nodes, orderByRanks([{ ranks, descending: true }], nodes.length));
@@ -423,30 +423,25 @@ export class RowSorter<T> {
 
   /** Ranks a column for all rows now, unless kept ranks are still good (its first sort then only orders them). */
   prepare(api: GridApi<T>, column: Column): void {
-    if (column.getColDef().sortable === false) return;
-    const nodes = leafNodes(api);
-    if (nodes.length > 1) this.ranksOf(api, column, nodes, false);
-  }
-
-  /**
-   * Makes a column's finished order one way for the unfiltered rows, from its kept ranks (made now
-   * if need be): its first sort that way is then a check and a copy (see sortFinished). Not for a
-   * comparator that looks at the rows (ranked per direction at its sort).
-   */
-  prepareOrder(api: GridApi<T>, column: Column, descending: boolean): void {
     const def = column.getColDef() as ColDef<T>;
-    if (def.sortable === false || this.isRowAware(column)) return;
-    const nodes = leafNodes(api);
+    if (def.sortable === false) return;
+    const nodes: IRowNode<T>[] = [];
+    api.forEachLeafNode((node) => nodes.push(node));
     if (nodes.length < 2) return;
-    const ranks = this.ranksOf(api, column, nodes, descending);
-    if (!ranks) return;
+    const ranks = this.ranksOf(api, column, nodes, false);
+    // A comparator that looks at the rows ranks per direction, at its sort: no finished order ahead.
+    if (!ranks || this.isRowAware(column)) return;
     if (!this.base || !sameRows(this.base, nodes)) {
       this.base = { nodes, data: nodes.map((n) => n.data) };
       this.orders.clear();
     }
-    const sorted = new Array<IRowNode<T>>(nodes.length);
-    arrange(sorted, nodes, orderByRanks([{ ranks, descending }], nodes.length));
-    this.orders.set(orderKey(column.getColId(), descending), { def, sorted });
+    const colId = column.getColId();
+    for (const descending of [false, true]) {
+      const order = orderByRanks([{ ranks, descending }], nodes.length);
+      const sorted = new Array<IRowNode<T>>(nodes.length);
+      arrange(sorted, nodes, order);
+      this.orders.set(orderKey(colId, descending), { def, sorted });
+    }
   }
 
   /**
@@ -533,13 +528,6 @@ function sameRows<T>(base: OrderBase<T>, nodes: readonly IRowNode<T>[]): boolean
     if (node !== was[i] || node?.data !== data[i]) return false;
   }
   return true;
-}
-
-/** All rows, in the grid's own order (as AG Grid hands them to a sort when no filter is set). */
-function leafNodes<T>(api: GridApi<T>): IRowNode<T>[] {
-  const nodes: IRowNode<T>[] = [];
-  api.forEachLeafNode((node) => nodes.push(node));
-  return nodes;
 }
 
 /** Puts `incoming[order[k]]` at `nodes[k]`. */
