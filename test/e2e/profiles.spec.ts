@@ -30,6 +30,10 @@ test.describe('Customer profiles in Chinese', () => {
     await expect(page.getByTestId('edit-error')).toContainText('不能为空');
     await expect(cell(page, 1, 'name')).toHaveClass(/cell-error/);
     expect(customer(patron.dbPath, 1)?.name).toBe(before?.name);
+    // The reason shows as the grid's own tooltip on the marked cell (not the browser's title).
+    await cell(page, 1, 'name').hover();
+    await expect(page.locator('.ag-tooltip')).toContainText('不能为空');
+    await expect(cell(page, 1, 'name')).not.toHaveAttribute('title');
     await page.screenshot({ path: join(screenshotDir, 'profiles-grid-error-zh-CN.png') });
 
     // Undo (Ctrl+Z on the grid) puts the old region back; redo (Ctrl+Y) the new one.

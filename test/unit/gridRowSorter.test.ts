@@ -164,4 +164,89 @@ describe('RowSorter (the grid postSortRows keeping ranks per column)', () => {
     expect(g.sort([{ colId: 'name', sort: 'asc' }])).toEqual([3, 6, 2, 5, 4, 1]);
     expect(g.reads()).toBe(reads);
   });
+
+  describe('finished orders made while idle (prepare)', () => {
+    /** Many rows with repeated names and levels, so ties must keep the incoming order. */
+    const many = (): Row[] =>
+      Array.from({ length: 400 }, (_, i) => ({ id: i + 1, name: i % 7 === 3 ? null : ['张三', '李四', 'Alice', '王五', 'Bob'][(i * 13) % 5] ?? null, level: levels[(i * 7) % 3] ?? 'gold' }));
+    /** What a plain stable sort gives (AG Grid's order): the node's name or level, blanks first ascending, ties in the incoming order. */
+    const plain = (nodes: IRowNode<Row>[], key: 'name' | 'level', descending: boolean) =>
+      nodes
+        .map((n, i) => ({ n, i }))
+        .sort((a, b) => {
+          const x = a.n.data?.[key] ?? null;
+          const y = b.n.data?.[key] ?? null;
+          const r = key === 'level' ? levels.indexOf(x ?? '') - levels.indexOf(y ?? '') : x === y ? 0 : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1;
+          return (descending ? -r : r) || a.i - b.i;
+        })
+        .map(({ n }) => n.data?.id);
+
+    it.each(['name', 'level'] as const)('sorts %s both ways from the order made ahead, exactly as a plain stable sort', (key) => {
+      const g = grid(columns, many());
+      g.sorter.prepare(g.api, g.column(key));
+      const reads = g.reads();
+      expect(g.sort([{ colId: key, sort: 'asc' }])).toEqual(plain(g.nodes, key, false));
+      expect(g.sort([{ colId: key, sort: 'desc' }])).toEqual(plain(g.nodes, key, true));
+      expect(g.reads()).toBe(reads);
+    });
+
+    it('is not used once a row holds new data (an edit): the new value sorts where it belongs', () => {
+      const g = grid(columns, many());
+      g.sorter.prepare(g.api, g.column('name'));
+      const edited = g.nodes[399];
+      if (!edited?.data) throw new Error('no row');
+      (edited as { data: Row }).data = { ...edited.data, name: 'Aaron' };
+      const order = g.sort([{ colId: 'name', sort: 'asc' }]);
+      expect(order).toEqual(plain(g.nodes, 'name', false));
+      expect(order.indexOf(400)).toBeLessThan(order.indexOf(g.nodes.find((n) => n.data?.name === 'Alice')?.data?.id));
+    });
+
+    it('is not used for other rows or another incoming order (a search, added rows), nor after clear() or new definitions', () => {
+      const g = grid(columns, many());
+      g.sorter.prepare(g.api, g.column('level'));
+      // A search hands over a subset.
+      const subset = g.nodes.filter((_, i) => i % 3 === 0);
+      expect(g.sort([{ colId: 'level', sort: 'desc' }], subset)).toEqual(plain(subset, 'level', true));
+      // The same rows in another order (ties then follow that order).
+      const reversed = g.nodes.slice().reverse();
+      expect(g.sort([{ colId: 'level', sort: 'asc' }], reversed)).toEqual(plain(reversed, 'level', false));
+      // A value changed in place on a row that keeps its data object is no edit the grid makes (edits bring new objects),
+      // but clear() (what the columns compute from changed) must still drop the finished order.
+      const first = g.nodes[0];
+      if (!first?.data) throw new Error('no row');
+      first.data.level = 'gold';
+      g.sorter.clear();
+      expect(g.sort([{ colId: 'level', sort: 'asc' }])).toEqual(plain(g.nodes, 'level', false));
+      g.sorter.prepare(g.api, g.column('level'));
+      g.redefine();
+      expect(g.sort([{ colId: 'level', sort: 'desc' }])).toEqual(plain(g.nodes, 'level', true));
+    });
+
+    it('is not used under new column definitions, which may compute other values (a language switch)', () => {
+      let label = (level: string) => level;
+      const g = grid([{ colId: 'label', valueGetter: (p) => (p.data ? label(p.data.level) : null) }], many());
+      g.sorter.prepare(g.api, g.column('label'));
+      label = (level) => String(2 - levels.indexOf(level));
+      g.redefine();
+      const expected = g.nodes
+        .map((n, i) => ({ key: label(n.data?.level ?? ''), id: n.data?.id, i }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i))
+        .map((r) => r.id);
+      expect(g.sort([{ colId: 'label', sort: 'asc' }])).toEqual(expected);
+    });
+
+    it('leaves columns whose comparator looks at the rows to their sort, which is told the direction', () => {
+      const byLevelThenId = (a: unknown, b: unknown, na: IRowNode<Row>, nb: IRowNode<Row>, descending: boolean) =>
+        levels.indexOf(a as string) - levels.indexOf(b as string) || (descending ? 1 : -1) * ((na.data?.id ?? 0) - (nb.data?.id ?? 0));
+      const g = grid([{ colId: 'aware', field: 'level', comparator: byLevelThenId }], many());
+      g.sorter.prepare(g.api, g.column('aware'));
+      const expected = (descending: boolean) =>
+        g.nodes
+          .slice()
+          .sort((a, b) => (descending ? -1 : 1) * byLevelThenId(a.data?.level, b.data?.level, a, b, descending))
+          .map((n) => n.data?.id);
+      expect(g.sort([{ colId: 'aware', sort: 'asc' }])).toEqual(expected(false));
+      expect(g.sort([{ colId: 'aware', sort: 'desc' }])).toEqual(expected(true));
+    });
+  });
 });

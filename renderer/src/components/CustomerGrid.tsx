@@ -190,12 +190,14 @@ export function CustomerGrid(props: CustomerGridProps) {
     return () => cancelIdleCallback(handle);
   }, [rowData, columnDefs, textOf]);
 
-  // Ranks every shown sortable column while idle after the rows arrive, so a first sort only
-  // orders kept ranks. Each column is prepared in steps (sorter.prepareSteps: its values read a few
-  // thousand rows at a time, then ranked), at most IDLE_SLICE ms of steps per idle callback, so
-  // a click or a scroll in the meantime is not held up. Columns whose comparator looks at the rows
-  // are ranked per direction on their first sort instead. The last step runs a sort's own code once
-  // on a copy of the rows (sorter.warmUp), so the first click does not wait for that code to be compiled.
+  // Ranks every shown sortable column while idle after the rows arrive, and keeps each one's
+  // finished order both ways, so a first sort by one column only checks the rows and copies that
+  // order (a search or a multi-sort orders the kept ranks). Each column is prepared in steps
+  // (sorter.prepareSteps: its values read a few thousand rows at a time, then ranked, then ordered),
+  // at most IDLE_SLICE ms of steps per idle callback, so a click or a scroll in the meantime is not
+  // held up. Columns whose comparator looks at the rows are ranked per direction on their first
+  // sort instead. The last step runs a sort's own code once on a copy of the rows
+  // (sorter.warmUp), so the first click does not wait for that code to be compiled.
   useEffect(() => {
     const api = drawnApi;
     if (!api || rowData.length < 2 || typeof requestIdleCallback !== 'function') return;
@@ -324,6 +326,10 @@ export function CustomerGrid(props: CustomerGridProps) {
         stopEditingWhenCellsLoseFocus
         enterNavigatesVerticallyAfterEdit
         tooltipShowDelay={300}
+        // AG Grid gives every drawn cell its own tooltip manager (listeners, a bean to build and destroy),
+        // tooltip or not, unless tooltips are the browser's: so they are while no cell shows an error
+        // (no cell has a tooltip then, so nothing shows either way), and the grid's own while one does.
+        enableBrowserTooltips={!withTooltips}
         suppressDragLeaveHidesColumns
         // Columns off screen are not drawn (AG Grid's column virtualisation, on by default): of about
         // twenty columns some eleven fit at 1440 px, so a sort or a scroll frame builds about half the cells

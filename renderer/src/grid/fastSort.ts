@@ -410,16 +410,24 @@ interface KeptRanks<T> {
  * as long as every row still holds the same data object (edits and refreshes bring new objects)
  * and the column the same definition (new definitions may compute other values or order them
  * otherwise); `clear()` drops them when what the columns compute
- * from changes (asOf, staff, completeness rules). `prepare` ranks columns ahead, in idle time.
+ * from changes (asOf, staff, completeness rules). `prepare` ranks columns ahead, in idle time, and
+ * keeps their finished order both ways for the unfiltered rows: a first sort by one such column is
+ * then a check that the rows are still those and a copy (some 20 MB for 20 columns at 100,000 rows).
  */
 export class RowSorter<T> {
   private kept = new Map<string, KeptRanks<T>>();
   /** The latest row snapshot, shared by the kept ranks made from the same rows. */
   private rows: (T | undefined)[] = [];
+  /** The rows, in the order AG Grid hands them over unfiltered, that the finished orders were made for. */
+  private base: OrderBase<T> | null = null;
+  /** Finished single-column orders made while idle, by `orderKey(colId, descending)`. */
+  private orders = new Map<string, KeptOrder<T>>();
 
   clear(): void {
     this.kept.clear();
     this.rows = [];
+    this.base = null;
+    this.orders.clear();
   }
 
   /** postSortRows: sorts `nodes` in place by the grid's sort model (see withOneReadSort). */
@@ -434,6 +442,8 @@ export class RowSorter<T> {
         return column ? [{ column, descending: s.sort === 'desc' }] : [];
       });
     if (sorted.length === 0) return;
+    const only = sorted.length === 1 ? sorted[0] : undefined;
+    if (only && this.sortFinished(nodes, only.column, only.descending)) return;
     const ranked: { ranks: Ranks; descending: boolean }[] = [];
     for (const { column, descending } of sorted) {
       const ranks = this.ranksOf(api, column, nodes, descending);
@@ -458,6 +468,7 @@ export class RowSorter<T> {
   warmUp(api: GridApi<T>, column: Column): void {
     const nodes: IRowNode<T>[] = [];
     api.forEachLeafNode((node) => nodes.push(node));
+    this.sortFinished(nodes.slice(), column, true);
     const ranks = this.ranksOf(api, column, nodes, true);
     if (ranks) arrange(nodes.slice(), nodes, orderByRanks([{ ranks, descending: true }], nodes.length));
   }
@@ -473,34 +484,62 @@ export class RowSorter<T> {
     while (steps.next().done !== true);
   }
 
+  /** Keeps a ranked column's finished order both ways for these rows (see sortFinished). */
+  private keepOrders(column: Column, def: ColDef<T>, nodes: readonly IRowNode<T>[], ranks: Ranks): void {
+    if (!this.base || !sameRows(this.base, nodes)) {
+      this.base = { nodes, data: nodes.map((n) => n.data) };
+      this.orders.clear();
+    }
+    const colId = column.getColId();
+    for (const descending of [false, true]) {
+      const order = orderByRanks([{ ranks, descending }], nodes.length);
+      const sorted = new Array<IRowNode<T>>(nodes.length);
+      arrange(sorted, nodes, order);
+      this.orders.set(orderKey(colId, descending), { def, sorted });
+    }
+  }
+
+  /**
+   * Sorts by one column from its finished order, when one was made for exactly these rows in
+   * exactly this order (AG Grid hands the unfiltered rows over in the same order each time)
+   * holding the same data, under the same column definition: then a sort is a check and a copy.
+   */
+  private sortFinished(nodes: IRowNode<T>[], column: Column, descending: boolean): boolean {
+    const base = this.base;
+    const kept = this.orders.get(orderKey(column.getColId(), descending));
+    if (!base || !kept || kept.def !== column.getColDef() || !sameRows(base, nodes)) return false;
+    const { sorted } = kept;
+    for (let k = 0; k < sorted.length; k++) nodes[k] = sorted[k] as IRowNode<T>;
+    return true;
+  }
+
   /**
    * prepare() in steps, for idle time: the generator pauses after every VALUE_CHUNK rows read, so
-   * a click or a scroll never waits behind more than a few ms of it; only the ranking of the values
-   * read is one step. If the rows or the column changed meanwhile (an edit brings a new row object),
-   * nothing is kept: the column is then ranked at its first sort.
+   * a click or a scroll never waits behind more than a few ms of it; the ranking of the values read
+   * and the two finished orders are one step. If the rows or the column changed meanwhile (an edit
+   * brings a new row object), nothing is kept: the column is then ranked at its first sort.
    */
   *prepareSteps(api: GridApi<T>, column: Column): Generator<void, void, void> {
     const def = column.getColDef() as ColDef<T>;
     if (def.sortable === false) return;
     const nodes: IRowNode<T>[] = [];
     api.forEachLeafNode((node) => nodes.push(node));
-    if (nodes.length < 2 || this.keptFor(column, nodes, false)) return;
-    const rows = nodes.map((node) => node.data);
-    const values: unknown[] = [];
-    for (let from = 0; from < nodes.length; from += VALUE_CHUNK) {
+    if (nodes.length < 2) return;
+    let ranks = this.keptFor(column, nodes, false);
+    if (!ranks) {
+      const rows = nodes.map((node) => node.data);
+      const values: unknown[] = [];
+      for (let from = 0; from < nodes.length; from += VALUE_CHUNK) {
+        yield;
+        if (api.isDestroyed()) return;
+        readValues(api, column, nodes, from, Math.min(nodes.length, from + VALUE_CHUNK), values);
+      }
       yield;
-      if (api.isDestroyed()) return;
-      readValues(api, column, nodes, from, Math.min(nodes.length, from + VALUE_CHUNK), values);
+      if (api.isDestroyed() || column.getColDef() !== def || !stillHolds(api, nodes, rows)) return;
+      ranks = this.ranksOf(api, column, nodes, false, values);
     }
-    yield;
-    if (api.isDestroyed() || column.getColDef() !== def) return;
-    let same = true;
-    let i = 0;
-    api.forEachLeafNode((node) => {
-      same &&= nodes[i] === node && rows[i] === node.data;
-      i++;
-    });
-    if (same && i === nodes.length) this.ranksOf(api, column, nodes, false, values);
+    // A comparator that looks at the rows ranks per direction, at its sort: no finished order ahead.
+    if (ranks && !this.isRowAware(column)) this.keepOrders(column, def, nodes, ranks);
   }
 
   /** The column's kept ranks for these nodes (in their order), if still good for them. */
@@ -555,6 +594,43 @@ export class RowSorter<T> {
     }
     return rows;
   }
+}
+
+/** The rows (in AG Grid's incoming order, unfiltered) and their data when finished orders were made. */
+interface OrderBase<T> {
+  nodes: readonly IRowNode<T>[];
+  data: readonly (T | undefined)[];
+}
+
+/** One column's rows sorted one way, made while idle (see RowSorter.prepare). */
+interface KeptOrder<T> {
+  /** The column definition it was made under. */
+  def: ColDef<T>;
+  sorted: readonly IRowNode<T>[];
+}
+
+const orderKey = (colId: string, descending: boolean) => `${descending ? 'desc' : 'asc'}:${colId}`;
+
+/** Whether `nodes` are the base's rows, in its order, each still holding the data it held (an edit brings a new object). */
+function sameRows<T>(base: OrderBase<T>, nodes: readonly IRowNode<T>[]): boolean {
+  const { nodes: was, data } = base;
+  if (nodes.length !== was.length) return false;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node !== was[i] || node?.data !== data[i]) return false;
+  }
+  return true;
+}
+
+/** Whether the grid's rows are still `nodes`, in this order, holding `rows` (an edit brings a new row object). */
+function stillHolds<T>(api: GridApi<T>, nodes: readonly IRowNode<T>[], rows: readonly (T | undefined)[]): boolean {
+  let same = true;
+  let i = 0;
+  api.forEachLeafNode((node) => {
+    same &&= nodes[i] === node && rows[i] === node.data;
+    i++;
+  });
+  return same && i === nodes.length;
 }
 
 /** Puts `incoming[order[k]]` at `nodes[k]`. */
