@@ -84,6 +84,11 @@ describe('the grid sort (fastSort.sortedOrder)', () => {
     });
     const keys = [{ values: texts, descending }];
     expect([...sortedOrder(keys, nodes)]).toEqual(reference(keys, nodes));
+    // One long text on most rows (a note copied everywhere), a few that differ only at the end.
+    const long = 'Bulk note: '.repeat(20);
+    const copies = nodes.map((_, i) => (i % 97 === 0 ? `${long}${String(i % 3)}` : i % 89 === 0 ? long.slice(0, -1) : long));
+    const copyKeys = [{ values: copies, descending }];
+    expect([...sortedOrder(copyKeys, nodes)]).toEqual(reference(copyKeys, nodes));
     // Codes as the grid has them: one run per prefix of a thousand.
     const codes = nodes.map((_, i) => `C${String((i * 7919) % n).padStart(6, '0')}`);
     const codeKeys = [{ values: codes, descending }];
