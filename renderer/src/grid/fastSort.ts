@@ -486,19 +486,20 @@ export class RowSorter<T> {
     while (steps.next().done !== true);
   }
 
-  /** Keeps a ranked column's finished order both ways for these rows (see sortFinished). */
-  private keepOrders(column: Column, def: ColDef<T>, nodes: readonly IRowNode<T>[], ranks: Ranks): void {
-    if (!this.base || !sameRows(this.base, nodes)) {
-      this.base = { nodes, data: nodes.map((n) => n.data) };
+  /**
+   * Keeps a ranked column's finished order one way (see sortFinished) for these nodes, holding the
+   * row data `rows` its ranks were made from: a sort checks the rows against that data.
+   */
+  private keepOrder(column: Column, def: ColDef<T>, nodes: readonly IRowNode<T>[], rows: readonly (T | undefined)[], ranks: Ranks, descending: boolean): void {
+    const base = this.base;
+    if (!base || base.nodes.length !== nodes.length || base.nodes.some((node, i) => node !== nodes[i] || base.data[i] !== rows[i])) {
+      this.base = { nodes, data: rows };
       this.orders.clear();
     }
-    const colId = column.getColId();
-    for (const descending of [false, true]) {
-      const order = orderByRanks([{ ranks, descending }], nodes.length);
-      const sorted = new Array<IRowNode<T>>(nodes.length);
-      arrange(sorted, nodes, order);
-      this.orders.set(orderKey(colId, descending), { def, sorted });
-    }
+    const order = orderByRanks([{ ranks, descending }], nodes.length);
+    const sorted = new Array<IRowNode<T>>(nodes.length);
+    arrange(sorted, nodes, order);
+    this.orders.set(orderKey(column.getColId(), descending), { def, sorted });
   }
 
   /**
@@ -518,7 +519,7 @@ export class RowSorter<T> {
   /**
    * prepare() in steps, for idle time: the generator pauses after every VALUE_CHUNK rows read, so
    * a click or a scroll never waits behind more than a few ms of it; the ranking of the values read
-   * and the two finished orders are one step. If the rows or the column changed meanwhile (an edit
+   * is one step, and each of the two finished orders another. If the rows or the column changed meanwhile (an edit
    * brings a new row object), nothing is kept: the column is then ranked at its first sort.
    */
   *prepareSteps(api: GridApi<T>, column: Column): Generator<void, void, void> {
@@ -527,9 +528,9 @@ export class RowSorter<T> {
     const nodes: IRowNode<T>[] = [];
     api.forEachLeafNode((node) => nodes.push(node));
     if (nodes.length < 2) return;
+    const rows = nodes.map((node) => node.data);
     let ranks = this.keptFor(column, nodes, false);
     if (!ranks) {
-      const rows = nodes.map((node) => node.data);
       const values: unknown[] = [];
       for (let from = 0; from < nodes.length; from += VALUE_CHUNK) {
         yield;
@@ -541,7 +542,12 @@ export class RowSorter<T> {
       ranks = this.ranksOf(api, column, nodes, false, values);
     }
     // A comparator that looks at the rows ranks per direction, at its sort: no finished order ahead.
-    if (ranks && !this.isRowAware(column)) this.keepOrders(column, def, nodes, ranks);
+    if (!ranks || this.isRowAware(column)) return;
+    for (const descending of [false, true]) {
+      yield;
+      if (api.isDestroyed() || column.getColDef() !== def) return;
+      this.keepOrder(column, def, nodes, rows, ranks, descending);
+    }
   }
 
   /** The column's kept ranks for these nodes (in their order), if still good for them. */
