@@ -224,17 +224,18 @@ async function browserSide(env: BenchEnv, file: string, bareQueryMs: number, lis
       for (let i = 0; i < 5; i++) refreshes.push(await page.evaluate<number>(refreshScript(`刷新${String(rep)}-${String(i)}`)));
       reopens.push(await page.evaluate<number>(REOPEN));
     }
-    // More page loads for the first sort alone: two or three samples of a measure that varies
-    // with the machine say little, so the row gives the median of at least SORT_SAMPLES and its note all of them.
+    // More page loads for the first sort (and rows ready): two or three samples of a measure that
+    // varies with the machine say little, so the row gives the median of at least SORT_SAMPLES and its note all of them.
     while (sorts.length < SORT_SAMPLES) {
       await page.goto(bridge.url);
       await page.locator('[role="row"][row-id="1"]').first().waitFor({ timeout: 120_000 });
+      ready.push(await page.evaluate<number>("performance.measure('ready', 'patron:customers-loaded', 'patron:grid-rows-ready').duration"));
       prepared.push(await page.evaluate<number>(SORT_PREPARED));
       await sortBy('total', sorts);
     }
-    const spread = (values: number[]) => `${[...values].sort((a, b) => a - b).map((v) => v.toFixed(0)).join(', ')} ms; over 150 ms: ${String(values.filter((v) => v > 150).length)} of ${String(values.length)}`;
+    const spread = (values: number[], goal = 150) => `${[...values].sort((a, b) => a - b).map((v) => v.toFixed(0)).join(', ')} ms; over ${String(goal)} ms: ${String(values.filter((v) => v > goal).length)} of ${String(values.length)}`;
     return [
-      result('profiles.grid-rows-ready', env.customers, median(ready), bareQueryMs, rssMb(), 'Chromium: from the list arriving in the renderer (received and parsed) to the first rendered rows of the grid built while it loaded; baseline = the bare SELECT in Node; goal < 300 ms'),
+      result('profiles.grid-rows-ready', env.customers, median(ready), bareQueryMs, rssMb(), `Chromium: from the list arriving in the renderer (received and parsed) to the first rendered rows of the grid built while it loaded, median of ${String(ready.length)} page loads: ${spread(ready, 300)}; baseline = the bare SELECT in Node; goal < 300 ms`),
       result('profiles.grid-reopen', env.customers, median(reopens), bareQueryMs, rssMb(), 'Chromium: back to the Customers page from Settings with the list already loaded, until its rows are painted (the list stays mounted, hidden, while another page is open, KeptAlive); baseline = the bare SELECT in Node; goal < 300 ms'),
       result('profiles.grid-sort', env.customers, median(sorts), null, rssMb(), `Chromium: click on the total-amount header to the frame with the sorted rows painted, the first sort after loading, once the grid had ranked its shown columns while idle (${median(prepared).toFixed(0)} ms after the rows were drawn); median of ${String(sorts.length)} page loads: ${spread(sorts)}; goal < 150 ms`),
       result('profiles.grid-sort-at-once', env.customers, median(unprepared), median(sorts), rssMb(), 'Chromium: the same click at once after the rows were drawn, before the idle ranking reached the column (its values read and ranked in the click); baseline = profiles.grid-sort'),
