@@ -468,8 +468,7 @@ export class RowSorter<T> {
    * preparation so that the first click runs compiled code, not code seen for the first time.
    */
   warmUp(api: GridApi<T>, column: Column): void {
-    const nodes: IRowNode<T>[] = [];
-    api.forEachLeafNode((node) => nodes.push(node));
+    const nodes = leafNodes(api);
     this.sortFinished(nodes.slice(), column, true);
     const ranks = this.ranksOf(api, column, nodes, true);
     if (ranks) arrange(nodes.slice(), nodes, orderByRanks([{ ranks, descending: true }], nodes.length));
@@ -519,14 +518,14 @@ export class RowSorter<T> {
   /**
    * prepare() in steps, for idle time: the generator pauses after every VALUE_CHUNK rows read, so
    * a click or a scroll never waits behind more than a few ms of it; the ranking of the values read
-   * is one step, and each of the two finished orders another. If the rows or the column changed meanwhile (an edit
-   * brings a new row object), nothing is kept: the column is then ranked at its first sort.
+   * is one step, and each of the two finished orders another. If the rows or the column changed
+   * meanwhile (an edit brings a new row object), nothing is kept: the column is then ranked at its
+   * first sort.
    */
   *prepareSteps(api: GridApi<T>, column: Column): Generator<void, void, void> {
     const def = column.getColDef() as ColDef<T>;
     if (def.sortable === false) return;
-    const nodes: IRowNode<T>[] = [];
-    api.forEachLeafNode((node) => nodes.push(node));
+    const nodes = leafNodes(api);
     if (nodes.length < 2) return;
     const rows = nodes.map((node) => node.data);
     let ranks = this.keptFor(column, nodes, false);
@@ -538,7 +537,8 @@ export class RowSorter<T> {
         readValues(api, column, nodes, from, Math.min(nodes.length, from + VALUE_CHUNK), values);
       }
       yield;
-      if (api.isDestroyed() || column.getColDef() !== def || !stillHolds(api, nodes, rows)) return;
+      // Still the same rows holding the same data (an edit brings a new row object)?
+      if (api.isDestroyed() || column.getColDef() !== def || !sameRows({ nodes, data: rows }, leafNodes(api))) return;
       ranks = this.ranksOf(api, column, nodes, false, values);
     }
     // A comparator that looks at the rows ranks per direction, at its sort: no finished order ahead.
@@ -630,15 +630,11 @@ function sameRows<T>(base: OrderBase<T>, nodes: readonly IRowNode<T>[]): boolean
   return true;
 }
 
-/** Whether the grid's rows are still `nodes`, in this order, holding `rows` (an edit brings a new row object). */
-function stillHolds<T>(api: GridApi<T>, nodes: readonly IRowNode<T>[], rows: readonly (T | undefined)[]): boolean {
-  let same = true;
-  let i = 0;
-  api.forEachLeafNode((node) => {
-    same &&= nodes[i] === node && rows[i] === node.data;
-    i++;
-  });
-  return same && i === nodes.length;
+/** The grid's rows, in AG Grid's own order. */
+function leafNodes<T>(api: GridApi<T>): IRowNode<T>[] {
+  const nodes: IRowNode<T>[] = [];
+  api.forEachLeafNode((node) => nodes.push(node));
+  return nodes;
 }
 
 /** Puts `incoming[order[k]]` at `nodes[k]`. */
