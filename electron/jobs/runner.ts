@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RunningJobInfo } from '../../shared/ipc/contract';
+import type { RunningJobInfo } from '../../shared/ipc/contract/jobs';
 import type { Emit } from '../services/context';
 import type { WorkerInput, WorkerMessage } from './protocol';
 import { startThread } from './threads';

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import type { AppInfo, DbStats } from '../../shared/ipc/contract';
+import type { AppInfo, DbStats } from '../../shared/ipc/contract/app';
 import { schemaVersion } from '../db/migrate';
 import { rowCounts } from '../db/stats';
 import type { ServiceContext } from './context';

@@ -1,5 +1,5 @@
 import { isLanguage } from '../../shared/i18n/language';
-import type { Settings } from '../../shared/ipc/contract';
+import type { Settings } from '../../shared/ipc/contract/app';
 import { settingsQueries } from '../db/settings';
 import { nowIso, type ServiceContext } from './context';
 

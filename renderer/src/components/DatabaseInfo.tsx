@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/i18n/language';
-import type { AppInfo, DbStats } from '../../../shared/ipc/contract';
+import type { AppInfo, DbStats } from '../../../shared/ipc/contract/app';
 import { ErrorNotice } from './ErrorNotice';
 
 interface DatabaseInfoProps {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DbStats } from '../../../shared/ipc/contract';
+import type { DbStats } from '../../../shared/ipc/contract/app';
 import { invoke, on } from '../api/client';
 import { errorMessage } from '../stores/errorMessage';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppInfo } from '../../../shared/ipc/contract';
+import type { AppInfo } from '../../../shared/ipc/contract/app';
 import { languageForLocale, type Language } from '../../../shared/i18n/language';
 import { invoke } from '../api/client';
 import { applyLanguage, i18n } from '../i18n';

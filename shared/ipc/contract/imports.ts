@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { exportRequestSchema, exportResultSchema } from '../export/view';
-import { columnMappingSchema, importOptionsSchema, importReportSchema, importTargets } from './targets';
+import { columnMappingSchema, importOptionsSchema, importReportSchema, importTargets } from '../../import/targets';
+import { empty, read } from './define';
 
-/** Request and response schemas of the import and export channels (entries in shared/ipc/contract.ts). */
 const target = z.enum(importTargets);
 const file = z.string().min(1);
 
 const importRequest = z.object({ file, target, mapping: columnMappingSchema.optional(), options: importOptionsSchema.partial().optional() }).strict();
 
-export const importChannels = {
+/** Importing CSV/Excel files: inspect, preview, run as a job, the history with revert, saved mappings. */
+export const importsContract = {
   'import:inspect': {
     request: z.object({ file, target, encoding: z.string().min(1).optional(), sheet: z.string().min(1).optional() }).strict(),
     response: z.object({
@@ -33,9 +33,9 @@ export const importChannels = {
     response: z.object({ file: z.string() }),
   },
   'import:pickFile': { request: z.object({}).strict(), response: z.object({ file: z.string().nullable() }) },
-  'import:history': {
-    request: z.object({}).strict(),
-    response: z.object({
+  'import:history': read(
+    empty,
+    z.object({
       batches: z.array(
         z.object({
           id: z.number().int(),
@@ -52,7 +52,8 @@ export const importChannels = {
         }),
       ),
     }),
-  },
+    ['import_batches'],
+  ),
   'import:revert': {
     request: z.object({ id: z.number().int().positive() }).strict(),
     response: z.object({ restored: z.number().int(), deleted: z.number().int(), backupPath: z.string() }),
@@ -65,5 +66,4 @@ export const importChannels = {
     request: z.object({ target, name: z.string().trim().min(1).max(100), mapping: columnMappingSchema }).strict(),
     response: z.object({ saved: z.literal(true) }),
   },
-  'export:run': { request: exportRequestSchema, response: exportResultSchema },
-} as const;
+};
