@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { jobEntries } from './electron/jobs/entries';
 import { contentSecurityPolicy } from './shared/security/csp';
 
 const root = import.meta.dirname;
@@ -38,27 +39,11 @@ export default defineConfig({
       lib: {
         entry: {
           index: resolve(root, 'electron/main/index.ts'),
-          // Job worker thread (electron/jobs/runner.ts). Each job module is its own entry: 'jobs/<kind>'.
+          // The job thread (electron/jobs/runner.ts), which loads one job module: 'jobs/<kind>', one per file in electron/jobs/kinds/.
           worker: resolve(root, 'electron/jobs/worker.ts'),
-          // — Backups, restore and integrity —
-          'jobs/archive': resolve(root, 'electron/jobs/archive.ts'),
-          'jobs/backup': resolve(root, 'electron/jobs/backup.ts'),
-          // — Import and export —
-          'jobs/import': resolve(root, 'electron/jobs/import.ts'),
-          'jobs/export': resolve(root, 'electron/jobs/export.ts'),
-          // — Customer profiles: editing, views, duplicates, audit —
-          // — Segmentation and lifetime value —
-          'jobs/segment': resolve(root, 'electron/jobs/segment.ts'),
-          'jobs/rollup-repair': resolve(root, 'electron/jobs/rollup-repair.ts'),
           // A share of the rollup repair's reading (electron/jobs/threads.ts starts it by this name).
           'rollup-check': resolve(root, 'electron/jobs/rollup-check.ts'),
-          // — Warnings, complaints and care reminders —
-          'jobs/warnings': resolve(root, 'electron/jobs/warnings.ts'),
-          // — Visit plans and printing —
-          // — Satisfaction surveys —
-          // — Dashboard and reports —
-          // — Loyalty: levels, points, referrals —
-          'jobs/loyalty-sync': resolve(root, 'electron/jobs/loyalty-sync.ts'),
+          ...jobEntries(root),
         },
         formats: ['es'],
       },

@@ -5,10 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RunningJobInfo } from '../../shared/ipc/contract/jobs';
 import type { Emit } from '../services/context';
+import type { AppJobs, JobKinds, JobParams, JobResult } from './kinds';
 import type { WorkerInput, WorkerMessage } from './protocol';
 import { startThread } from './threads';
 
-export type JobOutcome = { status: 'done'; result: unknown } | { status: 'cancelled' } | { status: 'failed'; message: string };
+export type JobOutcome<R = unknown> = { status: 'done'; result: R } | { status: 'cancelled' } | { status: 'failed'; message: string };
 
 export interface ThreadDatabase {
   dbPath: string;
@@ -26,13 +27,13 @@ export interface JobRunnerOptions {
 const here = dirname(fileURLToPath(import.meta.url));
 
 /**
- * Job modules live in electron/jobs/<kind>.ts; the Electron build emits each as
- * out/main/jobs/<kind>.js (list it in electron.vite.config.ts).
+ * Job modules live in electron/jobs/kinds/<kind>.ts; the Electron build emits
+ * each as out/main/jobs/<kind>.js (electron.vite.config.ts finds them).
  */
 export function jobFile(kind: string): string {
   if (!/^[a-z][a-z0-9-]*$/.test(kind)) throw new Error(`invalid job kind: ${kind}`);
   const built = join(here, 'jobs', `${kind}.js`);
-  return existsSync(built) ? built : join(here, `${kind}.ts`);
+  return existsSync(built) ? built : join(here, 'kinds', `${kind}.ts`);
 }
 
 /** The job thread: worker.ts, which loads the job module (threads.ts finds the built or source entry). */
@@ -45,7 +46,7 @@ function spawnWorker(input: WorkerInput): Worker {
  * main process never freezes. Each job reports `job:progress`, can be cancelled,
  * and announces the tables it wrote as `db:changed` when it finishes.
  */
-export class JobRunner {
+export class JobRunner<Kinds extends JobKinds = AppJobs> {
   private readonly jobs = new Map<string, { info: RunningJobInfo; cancel: Int32Array; worker: Worker }>();
 
   constructor(private readonly opts: JobRunnerOptions) {}
@@ -55,7 +56,7 @@ export class JobRunner {
     return { dbPath: this.opts.dbPath, nativeBinding: this.opts.nativeBinding };
   }
 
-  start(kind: string, params: unknown = {}): { id: string; outcome: Promise<JobOutcome> } {
+  start<K extends keyof Kinds & string>(kind: K, params: JobParams<Kinds[K]>): { id: string; outcome: Promise<JobOutcome<JobResult<Kinds[K]>>> } {
     const id = randomUUID();
     const cancelFlag = new SharedArrayBuffer(4);
     const worker = spawnWorker({
@@ -67,9 +68,9 @@ export class JobRunner {
     });
     const info: RunningJobInfo = { id, kind, done: 0, total: 0 };
     this.jobs.set(id, { info, cancel: new Int32Array(cancelFlag), worker });
-    const outcome = new Promise<JobOutcome>((resolve) => {
+    const outcome = new Promise<JobOutcome<JobResult<Kinds[K]>>>((resolve) => {
       let settled = false;
-      const finish = (o: JobOutcome) => {
+      const finish = (o: JobOutcome<JobResult<Kinds[K]>>) => {
         if (settled) return;
         settled = true;
         this.jobs.delete(id);
@@ -84,7 +85,8 @@ export class JobRunner {
             break;
           case 'done':
             if (m.tables.length > 0) this.opts.emit('db:changed', { tables: m.tables });
-            finish({ status: 'done', result: m.result });
+            // The worker ran this kind's module, whose run() returns this type.
+            finish({ status: 'done', result: m.result as JobResult<Kinds[K]> });
             break;
           case 'cancelled':
             finish({ status: 'cancelled' });

@@ -113,7 +113,7 @@ export function backupService(ctx: ServiceContext) {
   const createInBackground = async (reason: BackupReason): Promise<BackupInfo> => {
     const outcome = await ctx.jobs.start('backup', { dbPath: ctx.dbPath, reason, at: ctx.now().toISOString() }).outcome;
     if (outcome.status !== 'done') throw new Error(`automatic backup failed: ${outcome.status === 'failed' ? outcome.message : 'cancelled'}`);
-    const { path } = outcome.result as { path: string };
+    const { path } = outcome.result;
     prune();
     const made = files().find((f) => f.path === path);
     if (!made) throw new Error(`backup ${path} vanished right after it was written`);
@@ -173,7 +173,7 @@ export function backupService(ctx: ServiceContext) {
       const outcome = await ctx.jobs.start('archive', { target }).outcome;
       if (outcome.status === 'failed') throw new Error(`export of everything to ${target} failed: ${outcome.message}`);
       if (outcome.status === 'cancelled') throw new PatronError('conflict', 'the export was cancelled');
-      return outcome.result as ArchiveResult;
+      return outcome.result;
     },
     /** In a normally opened app there is nothing to recover (the recovery table in electron/ipc/recovery.ts answers otherwise). */
     recoverNothing(): never {

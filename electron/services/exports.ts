@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { exportRequestSchema, type ExportRequest, type ExportResult } from '../../shared/export/view';
 import { PatronError } from '../../shared/ipc/errors';
-import type { ExportJobParams } from '../jobs/export';
+import type { ExportJobParams } from '../jobs/kinds/export';
 import { nowIso, type ServiceContext } from './context';
 
 /** Exports of a grid view to .xlsx/.csv, written by a job in a worker thread. */
@@ -24,7 +24,7 @@ export function exportService(ctx: ServiceContext) {
       const params: ExportJobParams = { what: req.what, format: req.format, view: req.view, language: req.language, path };
       const outcome = await ctx.jobs.start('export', params).outcome;
       if (outcome.status !== 'done') throw new PatronError('invalid_request', outcome.status === 'failed' ? outcome.message : 'the export was cancelled');
-      const result = outcome.result as { path: string; rows: number };
+      const result = outcome.result;
       return { ...result, cancelled: false };
     },
   };

@@ -5,9 +5,8 @@ import { localToday } from '../../shared/domain/dates';
 import { PatronError } from '../../shared/ipc/errors';
 import { columnMappingSchema, importOptionsSchema, type ColumnMapping, type ImportOptionsInput, type ImportReport, type ImportTarget } from '../../shared/import/targets';
 import { importBatchQueries } from '../db/importBatches';
-import type { ImportJobParams } from '../jobs/import';
 import type { JobOutcome } from '../jobs/runner';
-import type { InspectResult } from '../import/run';
+import type { InspectResult, RunImportInput } from '../import/run';
 import { revertBatch } from '../import/revert';
 import { nowIso, type ServiceContext } from './context';
 import { pruneUploads } from './importUploads';
@@ -34,7 +33,7 @@ export interface ImportBatchInfo {
   revertedAt: string | null;
 }
 
-function outcomeValue(o: JobOutcome): unknown {
+function outcomeValue<R>(o: JobOutcome<R>): R {
   if (o.status === 'done') return o.result;
   if (o.status === 'cancelled') throw new PatronError('conflict', 'the import was cancelled; nothing was written');
   throw new PatronError('invalid_request', o.message);
@@ -48,10 +47,9 @@ export interface ImportHooks {
 /** Import use cases: inspect, preview, commit (as a job with progress and cancel), history, revert, saved mappings. */
 export function importService(ctx: ServiceContext, hooks: ImportHooks = {}) {
   const batches = importBatchQueries(ctx.db);
-  const running = new Map<string, Promise<JobOutcome>>();
+  const running = new Map<string, Promise<JobOutcome<ImportReport>>>();
 
-  const runParams = (req: ImportRequest, commit: boolean, backupPath: string | null): ImportJobParams => ({
-    mode: 'run',
+  const runParams = (req: ImportRequest, commit: boolean, backupPath: string | null): RunImportInput => ({
     file: req.file,
     target: req.target,
     mapping: req.mapping,
@@ -65,12 +63,12 @@ export function importService(ctx: ServiceContext, hooks: ImportHooks = {}) {
 
   return {
     async inspect(req: { file: string; target: ImportTarget; encoding?: string | undefined; sheet?: string | undefined }): Promise<InspectResult> {
-      return outcomeValue(await ctx.jobs.start('import', { mode: 'inspect', ...req } satisfies ImportJobParams).outcome) as InspectResult;
+      return outcomeValue(await ctx.jobs.start('import-inspect', req).outcome);
     },
 
     /** Plans the import without writing: counts of new/updated/skipped rows and every error. */
     async preview(req: ImportRequest): Promise<ImportReport> {
-      return outcomeValue(await ctx.jobs.start('import', runParams(req, false, null)).outcome) as ImportReport;
+      return outcomeValue(await ctx.jobs.start('import', runParams(req, false, null)).outcome);
     },
 
     /** Takes the backup, then starts the import job; `wait` gives its report. */
@@ -88,7 +86,7 @@ export function importService(ctx: ServiceContext, hooks: ImportHooks = {}) {
       const outcome = running.get(jobId);
       if (!outcome) throw new PatronError('not_found', `no import job ${jobId}`);
       try {
-        return outcomeValue(await outcome) as ImportReport;
+        return outcomeValue(await outcome);
       } finally {
         running.delete(jobId);
       }

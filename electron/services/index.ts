@@ -1,95 +1,74 @@
 import { appInfoService } from './appInfo';
+import { backupService } from './backups';
+import { complaintService } from './complaints';
+import { completenessService } from './completeness';
 import type { ServiceContext } from './context';
 import { customerService } from './customers';
-import { settingsService } from './settings';
-// — Backups, restore and integrity —
-import { backupService } from './backups';
-// — Import and export —
+import { duplicateService } from './duplicates';
 import { exportService } from './exports';
 import { importService } from './imports';
-// — Customer profiles: editing, views, duplicates, audit —
-import { completenessService } from './completeness';
-import { duplicateService } from './duplicates';
+import { loyaltyService } from './loyalty';
 import { orderEditService } from './orderEdits';
+import { printService } from './print';
 import { profileService } from './profile';
+import { reportService } from './reports';
+import { segmentService } from './segments';
+import { settingsService } from './settings';
+import { surveyService } from './surveys';
 import { undoService } from './undo';
 import { viewService } from './views';
-// — Segmentation and lifetime value —
-import { segmentService } from './segments';
-// — Warnings, complaints and care reminders —
-import { complaintService } from './complaints';
-import { warningService, warningSettingsReader, watchEdits } from './warnings';
-// — Visit plans and printing —
-import { printService } from './print';
 import { visitService } from './visits';
-// — Satisfaction surveys —
-import { surveyService } from './surveys';
-// — Dashboard and reports —
-import { reportService } from './reports';
-// — Loyalty: levels, points, referrals —
-import { loyaltyService } from './loyalty';
+import { warningService, warningSettingsReader, watchEdits } from './warnings';
 
 export type { ServiceContext } from './context';
 
+/**
+ * The places one domain's event starts work in others. Each is a list of
+ * listeners the domains below add themselves to, so a new reaction is one line.
+ */
+interface CrossDomainHooks {
+  /** An import changed customers and orders: every area deriving data from them recomputes. */
+  afterImport: (() => void)[];
+}
+
 /** Every use case of the app, bound to one database. Knows nothing of Electron. */
 export function createServices(ctx: ServiceContext) {
+  const hooks: CrossDomainHooks = { afterImport: [] };
+
   const segments = segmentService(ctx);
-  // Services other services call are made here first, each area below its marker.
-  // — Warnings, complaints and care reminders —
   const complaints = complaintService(ctx, warningSettingsReader(ctx));
   const warnings = warningService(ctx, complaints);
+  const loyalty = loyaltyService(ctx);
+  const visits = visitService(ctx, { segmentIds: (selector) => segments.ids(selector).ids });
+  const surveys = surveyService(ctx, { segmentIds: (selector) => segments.ids(selector).ids, businessName: () => visits.printSettings().businessName });
+
+  hooks.afterImport.push(segments.afterImport, warnings.afterImport, loyalty.afterImport);
+  // New segments change which customers the warning rules look at.
   segments.onRunFinished(() => warnings.afterSegmentation());
   // In the app, edits re-run the rules shortly after (tests and the CLI run them explicitly).
   if (ctx.runtime === 'electron') watchEdits(ctx, (tables) => warnings.afterEdit(tables));
-  // — Visit plans and printing —
-  const visits = visitService(ctx, { segmentIds: (selector) => segments.ids(selector).ids });
-  // — Satisfaction surveys —
-  const surveys = surveyService(ctx, { segmentIds: (selector) => segments.ids(selector).ids, businessName: () => visits.printSettings().businessName });
-  // — Dashboard and reports —
-  // — Loyalty: levels, points, referrals —
-  const loyalty = loyaltyService(ctx);
-
-  /** Imports change customers and orders: every area that derives data from them recomputes. */
-  const afterImport = (): void => {
-    segments.afterImport();
-    // — Warnings, complaints and care reminders —
-    warnings.afterImport();
-    // — Satisfaction surveys —
-    // — Dashboard and reports —
-    // — Loyalty: levels, points, referrals —
-    loyalty.afterImport();
-  };
 
   return {
     app: appInfoService(ctx),
     settings: settingsService(ctx),
     customers: customerService(ctx),
     jobs: { list: () => ctx.jobs.running(), cancel: (id: string) => ctx.jobs.cancel(id) },
-    // — Backups, restore and integrity —
     backups: backupService(ctx),
-    // — Import and export —
-    imports: importService(ctx, { afterDataChanged: afterImport }),
+    imports: importService(ctx, { afterDataChanged: () => hooks.afterImport.forEach((listener) => listener()) }),
     exports: exportService(ctx),
-    // — Customer profiles: editing, views, duplicates, audit —
     undo: undoService(ctx),
     profile: profileService(ctx),
     orders: orderEditService(ctx),
     duplicates: duplicateService(ctx),
     views: viewService(ctx),
     completeness: completenessService(ctx),
-    // — Segmentation and lifetime value —
     segments,
-    // — Warnings, complaints and care reminders —
     warnings,
     complaints,
-    // — Visit plans and printing —
     visits,
     print: printService(ctx),
-    // — Satisfaction surveys —
     surveys,
-    // — Dashboard and reports —
     reports: reportService(ctx),
-    // — Loyalty: levels, points, referrals —
     loyalty,
   };
 }

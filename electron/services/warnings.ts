@@ -99,7 +99,7 @@ export function warningService(ctx: ServiceContext, complaints: ReturnType<typeo
     const { id, outcome } = ctx.jobs.start(WARNING_JOB, params);
     void outcome.then((o) => {
       if (o.status === 'failed') console.error(`warning run failed: ${o.message}`);
-      if (o.status === 'done') for (const f of finished) f(o.result as WarningRunResult);
+      if (o.status === 'done') for (const f of finished) f(o.result);
       if (rerun) {
         rerun = false;
         start('edit');

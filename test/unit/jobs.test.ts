@@ -1,14 +1,21 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/connection';
+import type { JobRun } from '../../electron/jobs/context';
+import type { AppJobs } from '../../electron/jobs/kinds';
 import { jobFile, JobRunner } from '../../electron/jobs/runner';
 import { generateDemo } from '../../electron/services/demo/generate';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { handlerTable } from '../../electron/ipc/handlers';
 import { servicesOnTempDb, type EmittedEvent } from './helpers/services';
 import { tempDbPath } from './helpers/temp';
+import type { run as tagAll } from '../fixtures/jobs/tag-all';
+import { jobEntries } from '../../electron/jobs/entries';
 
 const fixture = resolve(import.meta.dirname, '../fixtures/jobs/tag-all.ts');
+
+/** The test's own job kinds: the fixture, and names whose module is missing or malformed. */
+type TestJobs = { 'tag-all': typeof tagAll; nope: JobRun; x: JobRun };
 
 /** Resolves once `condition` holds (the test's own timeout bounds the wait). */
 function waitUntil(condition: () => boolean): Promise<void> {
@@ -28,7 +35,7 @@ function setup() {
   const { db } = openDatabase(file, { create: true });
   generateDemo(db, { customers: 300, orders: 2000, asOf: '2026-11-23' });
   const events: EmittedEvent[] = [];
-  const runner = new JobRunner({ dbPath: file, emit: (event, payload) => events.push({ event, payload }), resolveJob: () => fixture });
+  const runner = new JobRunner<TestJobs>({ dbPath: file, emit: (event, payload) => events.push({ event, payload }), resolveJob: () => fixture });
   const tagRows = () => db.prepare("SELECT count(*) FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = 'VIP 回访'").pluck().get() as number;
   const snapshot = () => ({ tags: db.prepare('SELECT * FROM tags ORDER BY id').all(), links: db.prepare('SELECT count(*) FROM customer_tags').pluck().get() });
   return { file, db, events, runner, tagRows, snapshot };
@@ -79,15 +86,34 @@ describe('job runner (worker threads)', () => {
 
   it('reports a missing or malformed job module as a failure', async () => {
     const env = setup();
-    const missing = new JobRunner({ dbPath: env.file, emit: () => undefined, resolveJob: () => join(env.file, '..', 'nope.ts') });
-    expect((await missing.start('nope').outcome).status).toBe('failed');
-    const notAJob = new JobRunner({ dbPath: env.file, emit: () => undefined, resolveJob: () => resolve(import.meta.dirname, '../../shared/domain/money.ts') });
-    expect(await notAJob.start('x').outcome).toMatchObject({ status: 'failed', message: expect.stringContaining('does not export a run() function') as unknown });
+    const missing = new JobRunner<TestJobs>({ dbPath: env.file, emit: () => undefined, resolveJob: () => join(env.file, '..', 'nope.ts') });
+    expect((await missing.start('nope', {}).outcome).status).toBe('failed');
+    const notAJob = new JobRunner<TestJobs>({ dbPath: env.file, emit: () => undefined, resolveJob: () => resolve(import.meta.dirname, '../../shared/domain/money.ts') });
+    expect(await notAJob.start('x', {}).outcome).toMatchObject({ status: 'failed', message: expect.stringContaining('does not export a run() function') as unknown });
   });
 
   it('only accepts plain job kind names', () => {
-    expect(jobFile('segmentation')).toMatch(/electron[/\\]jobs[/\\]segmentation\.ts$/);
+    expect(jobFile('segmentation')).toMatch(/electron[/\\]jobs[/\\]kinds[/\\]segmentation\.ts$/);
     expect(() => jobFile('../../etc/passwd')).toThrow(/invalid job kind/);
+  });
+
+  it('the typed job map and the build entries name exactly the modules in electron/jobs/kinds', () => {
+    // Compiles only while it lists every kind of AppJobs and no other.
+    const typed: Record<keyof AppJobs, true> = {
+      archive: true,
+      backup: true,
+      export: true,
+      import: true,
+      'import-inspect': true,
+      'loyalty-sync': true,
+      'rollup-repair': true,
+      segment: true,
+      warnings: true,
+    };
+    const root = resolve(import.meta.dirname, '../..');
+    const entries = jobEntries(root);
+    expect(Object.keys(entries).sort()).toEqual(Object.keys(typed).map((k) => `jobs/${k}`).sort());
+    for (const [name, file] of Object.entries(entries)) expect(file).toBe(join(root, 'electron', 'jobs', 'kinds', `${name.slice('jobs/'.length)}.ts`));
   });
 });
 
@@ -97,7 +123,9 @@ describe('jobs over IPC', () => {
     generateDemo(env.db, { customers: 50, orders: 300, asOf: '2026-11-23' });
     const dispatch = createDispatcher(handlerTable(env.services));
     const caller = { transport: 'direct', url: null, isMainFrame: true } as const;
-    const { id, outcome } = env.jobs.start('tag-all', { tag: 'VIP 回访', waitForCancel: true });
+    // The services' runner is typed for the app's kinds; this one runs the fixture under every name.
+    const jobs = env.jobs as unknown as JobRunner<TestJobs>;
+    const { id, outcome } = jobs.start('tag-all', { tag: 'VIP 回访', waitForCancel: true });
     await waitUntil(() => env.jobs.running()[0]?.done === 50);
     expect(await dispatch('jobs:list', {}, caller)).toEqual({ ok: true, value: { jobs: [{ id, kind: 'tag-all', done: 50, total: 50 }] } });
     expect(await dispatch('jobs:cancel', { id: 5 }, caller)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });

@@ -1,5 +1,5 @@
-import { SEGMENT_TABLES, runSegmentation, type SegmentRunParams, type SegmentRunResult } from '../services/segmentRun';
-import type { JobRun } from './context';
+import { SEGMENT_TABLES, runSegmentation, type SegmentRunParams, type SegmentRunResult } from '../../services/segmentRun';
+import type { JobRun } from '../context';
 
 /** Segmentation as a job kind: runs in a worker thread on its own connection; cancel rolls back. */
 export const run: JobRun<SegmentRunParams, SegmentRunResult> = (ctx) => {

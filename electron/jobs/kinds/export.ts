@@ -1,5 +1,5 @@
-import { exportView, type ExportViewParams } from '../export/exportView';
-import type { JobRun } from './context';
+import { exportView, type ExportViewParams } from '../../export/exportView';
+import type { JobRun } from '../context';
 
 /** Export job: streams the view's rows to .xlsx or .csv in this worker thread. */
 export type ExportJobParams = ExportViewParams;

@@ -1,5 +1,5 @@
-import { WARNING_TABLES, runWarnings, type WarningRunParams, type WarningRunResult } from '../services/warningRun';
-import type { JobRun } from './context';
+import { WARNING_TABLES, runWarnings, type WarningRunParams, type WarningRunResult } from '../../services/warningRun';
+import type { JobRun } from '../context';
 
 /** The warning rules as a job kind: a worker thread on its own connection; cancel rolls back. */
 export const run: JobRun<WarningRunParams, WarningRunResult> = (ctx) => {

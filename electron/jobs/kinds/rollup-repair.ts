@@ -1,7 +1,7 @@
-import type { RollupRepairResult } from '../../shared/domain/rollups';
-import { ROLLUP_TABLES } from '../db/rollups';
-import { repairRollups } from '../services/rollupRepair';
-import type { JobRun } from './context';
+import type { RollupRepairResult } from '../../../shared/domain/rollups';
+import { ROLLUP_TABLES } from '../../db/rollups';
+import { repairRollups } from '../../services/rollupRepair';
+import type { JobRun } from '../context';
 
 /** The repair rebuild of the rollups as a job: its own connection, helper threads for the reading, one write transaction. */
 export const run: JobRun<unknown, RollupRepairResult> = async (ctx) => {

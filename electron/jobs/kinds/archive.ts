@@ -1,5 +1,5 @@
-import { writeArchive, type ArchiveSummary } from '../export/archive';
-import type { JobRun } from './context';
+import { writeArchive, type ArchiveSummary } from '../../export/archive';
+import type { JobRun } from '../context';
 
 /** Export everything: the whole database into one .xlsx, off the main thread (millions of orders take a while). */
 export const run: JobRun<{ target: string }, ArchiveSummary> = async (job) => {

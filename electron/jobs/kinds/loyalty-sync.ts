@@ -1,6 +1,6 @@
-import type { LoyaltySyncResult } from '../../shared/domain/loyalty';
-import { LOYALTY_TABLES, runLoyaltySync, type LoyaltySyncParams } from '../services/loyaltySync';
-import type { JobRun } from './context';
+import type { LoyaltySyncResult } from '../../../shared/domain/loyalty';
+import { LOYALTY_TABLES, runLoyaltySync, type LoyaltySyncParams } from '../../services/loyaltySync';
+import type { JobRun } from '../context';
 
 /** The points sync as a job kind: a worker thread with its own connection; cancel rolls the whole sync back. */
 export const run: JobRun<LoyaltySyncParams, LoyaltySyncResult> = (ctx) => {
