@@ -65,6 +65,14 @@ export function tablesOf(channel: ReadChannel): Tables {
   return (contract[channel] as Entry).tables ?? 'any';
 }
 
+/** True when a write that changed `tables` may have changed the answer of one of these reads. */
+export function changeAffects(reads: readonly ReadChannel[], tables: readonly string[]): boolean {
+  return reads.some((read) => {
+    const depends = tablesOf(read);
+    return depends === 'any' || tables.some((table) => depends.includes(table));
+  });
+}
+
 export const eventSchemas = {
   /**
    * `customerIds`, when given, says the change touched only those customers' grid rows

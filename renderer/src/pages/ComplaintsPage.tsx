@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { ComplaintSeverity } from '../../../shared/domain/enums';
 import type { StaffOption } from '../../../shared/domain/profile';
 import type { ComplaintDto } from '../../../shared/warnings/dto';
-import { invoke, on } from '../api/client';
+import { invoke } from '../api/client';
+import { onReadsChanged } from '../api/live';
 import { ComplaintForm } from '../components/complaints/ComplaintForm';
 import { ComplaintRow } from '../components/complaints/ComplaintRow';
 import '../components/warnings/warnings.css';
 import { useCustomers } from '../stores/customers';
 import { errorMessage } from '../stores/errorMessage';
-
-const watched: ReadonlySet<string> = new Set(['complaints', 'settings', 'customers', 'staff']);
 
 /** `#/complaints?customer=12` → 12 (from a profile or an alert), else null. */
 function customerFromHash(): number | null {
@@ -49,9 +48,7 @@ export function ComplaintsPage() {
     };
     load();
     void useCustomers.getState().ensureLoaded();
-    return on('db:changed', ({ tables }) => {
-      if (tables.some((x) => watched.has(x))) load();
-    });
+    return onReadsChanged(['complaints:list', 'warnings:settings', 'complaints:escalationTargets'], load);
   }, [which]);
 
   const shown = complaints?.filter((c) => customerId === null || c.customerId === customerId) ?? [];

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DatabaseInfo } from '../components/DatabaseInfo';
 import { LanguageSelect } from '../components/LanguageSelect';
-import { useDbStats } from '../hooks/useDbStats';
+import { useLiveQuery } from '../api/live';
 import { useSettings } from '../stores/settings';
 // — Backups, restore and integrity —
 import { BackupsSection } from '../components/backups/BackupsSection';
@@ -24,7 +24,7 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const appInfo = useSettings((s) => s.appInfo);
   const language = useSettings((s) => s.language);
-  const { stats, error, reload } = useDbStats();
+  const { data: stats, error, reload } = useLiveQuery('db:stats', {});
 
   return (
     <section className="page" aria-labelledby="settings-title">

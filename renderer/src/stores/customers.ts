@@ -1,13 +1,10 @@
 import { create } from 'zustand';
 import type { CustomerRow } from '../../../shared/domain/customer';
 import { maxRefreshIds } from '../../../shared/domain/rowRefresh';
-import { invoke, on } from '../api/client';
+import { invoke } from '../api/client';
+import { onReadsChanged } from '../api/live';
 import { mergeRows, type RowPatch } from '../grid/mergeRows';
 import { errorMessage } from './errorMessage';
-
-/** Tables whose changes alter what the customer grid shows. */
-const watchedTables: ReadonlySet<string> = new Set(['customers', 'contacts', 'orders', 'tags', 'customer_tags', 'staff', 'segment_results', 'loyalty_accounts', 'referrals']);
-
 
 interface CustomersState {
   rows: CustomerRow[];
@@ -41,8 +38,7 @@ export const useCustomers = create<CustomersState>()((set, get) => {
   /** Subscribes once, on first use (the bridge may be missing at import time, e.g. in tests). */
   function watchChanges(): void {
     if (unsubscribe) return;
-    unsubscribe = on('db:changed', ({ tables, customerIds }) => {
-      if (!tables.some((table) => watchedTables.has(table))) return;
+    unsubscribe = onReadsChanged(['customers:list'], ({ customerIds }) => {
       // A change that names its customers refreshes only their rows, not all 100,000.
       if (customerIds && customerIds.length <= maxRefreshIds) void get().refreshRows(customerIds);
       else void get().load();

@@ -1,10 +1,8 @@
 import { create } from 'zustand';
 import type { InboxCounts, TodayDto } from '../../../shared/warnings/dto';
-import { invoke, on } from '../api/client';
+import { invoke } from '../api/client';
+import { onReadsChanged } from '../api/live';
 import { errorMessage } from './errorMessage';
-
-/** Tables whose changes alter the Today page or the navigation badges. */
-const watched: ReadonlySet<string> = new Set(['alerts', 'warning_runs', 'complaints', 'care_done', 'interactions', 'contacts', 'settings', 'segment_results', 'customers']);
 
 interface InboxState {
   today: TodayDto | null;
@@ -25,8 +23,7 @@ export const useInbox = create<InboxState>()((set, get) => {
   function watch(): void {
     if (subscribed) return;
     subscribed = true;
-    on('db:changed', ({ tables }) => {
-      if (!tables.some((t) => watched.has(t))) return;
+    onReadsChanged(['warnings:today', 'warnings:counts'], ({ tables }) => {
       if (tables.includes('warning_runs')) set({ checking: false });
       void get().loadCounts();
       if (get().today) void get().load();

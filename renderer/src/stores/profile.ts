@@ -2,10 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CustomerDetail } from '../../../shared/domain/customer';
 import type { ProfileActivity } from '../../../shared/domain/profile';
 import { PatronError } from '../../../shared/ipc/errors';
-import { invoke, on } from '../api/client';
+import { invoke } from '../api/client';
+import { onReadsChanged } from '../api/live';
 import { errorMessage } from './errorMessage';
-
-const watched: ReadonlySet<string> = new Set(['customers', 'contacts', 'orders', 'interactions', 'complaints', 'customer_tags', 'tags', 'audit_log', 'staff']);
 
 export interface ProfileData {
   customer: CustomerDetail | null;
@@ -29,9 +28,7 @@ export function useProfile(id: number): ProfileData {
   }, [id]);
   useEffect(() => {
     void load();
-    return on('db:changed', ({ tables }) => {
-      if (tables.some((t) => watched.has(t))) void load();
-    });
+    return onReadsChanged(['customers:get', 'customers:activity'], () => void load());
   }, [load]);
   return { ...state, reload: () => void load() };
 }

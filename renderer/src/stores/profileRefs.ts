@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import { defaultCompletenessRules, type CompletenessRules } from '../../../shared/domain/completeness';
 import type { StaffOption } from '../../../shared/domain/profile';
 import type { SavedView } from '../../../shared/domain/views';
-import { invoke, on } from '../api/client';
+import { invoke } from '../api/client';
+import { onReadsChanged } from '../api/live';
 import { readMe, writeMe } from './deviceSettings';
 import { errorMessage } from './errorMessage';
 
@@ -22,8 +23,6 @@ interface ProfileRefsState {
 }
 
 let unsubscribe: (() => void) | null = null;
-const watched: ReadonlySet<string> = new Set(['staff', 'settings', 'saved_views']);
-
 export const useProfileRefs = create<ProfileRefsState>()((set, get) => ({
   staff: [],
   rules: defaultCompletenessRules,
@@ -36,9 +35,7 @@ export const useProfileRefs = create<ProfileRefsState>()((set, get) => ({
     set({ me: staffId });
   },
   async load() {
-    unsubscribe ??= on('db:changed', ({ tables }) => {
-      if (tables.some((t) => watched.has(t))) void get().load();
-    });
+    unsubscribe ??= onReadsChanged(['customers:staff', 'completeness:get', 'views:list'], () => void get().load());
     try {
       const [staff, rules, views] = await Promise.all([invoke('customers:staff', {}), invoke('completeness:get', {}), invoke('views:list', {})]);
       set({ staff: staff.staff, rules, views: views.views, user: views.user, error: null });

@@ -2,26 +2,10 @@ import { create } from 'zustand';
 import type { Tier } from '../../../shared/domain/enums';
 import type { DashboardData } from '../../../shared/kpi/dashboard';
 import type { CustomersBehindRequest } from '../../../shared/kpi/report';
-import { invoke, on } from '../api/client';
+import { invoke } from '../api/client';
+import { onReadsChanged } from '../api/live';
 import { errorMessage } from './errorMessage';
 import { useCustomers } from './customers';
-
-/** Every table a KPI reads: a change to any of them refetches the dashboard. */
-const watchedTables: ReadonlySet<string> = new Set([
-  'customers',
-  'orders',
-  'interactions',
-  'complaints',
-  'alerts',
-  'visit_plans',
-  'segment_runs',
-  'segment_results',
-  'survey_forms',
-  'survey_responses',
-  'improvement_actions',
-  'contacts',
-  'settings',
-]);
 
 const thisMonth = (): string => {
   const d = new Date();
@@ -58,9 +42,7 @@ export const useReports = create<ReportsState>()((set, get) => ({
   async load() {
     if (!subscribed) {
       subscribed = true;
-      on('db:changed', ({ tables }) => {
-        if (tables.some((t) => watchedTables.has(t))) void get().load();
-      });
+      onReadsChanged(['reports:dashboard'], () => void get().load());
     }
     const request = ++latestRequest;
     const { month, tier } = get();

@@ -1,11 +1,9 @@
 import { create } from 'zustand';
 import type { SegmentOverview, SegmentSelector } from '../../../shared/domain/segments';
 import { invoke, on } from '../api/client';
+import { onReadsChanged } from '../api/live';
 import { errorMessage } from './errorMessage';
 import { useCustomers } from './customers';
-
-/** Tables whose changes alter the Segments page (a run's results, a manual tier override). */
-const watchedTables: ReadonlySet<string> = new Set(['segment_runs', 'segment_results', 'customers']);
 
 interface SegmentsState {
   overview: SegmentOverview | null;
@@ -29,11 +27,9 @@ export const useSegments = create<SegmentsState>()((set, get) => {
   function watch(): void {
     if (subscribed) return;
     subscribed = true;
-    on('db:changed', ({ tables }) => {
-      if (tables.some((t) => watchedTables.has(t))) {
-        if (tables.includes('segment_runs')) set({ job: null });
-        void get().load();
-      }
+    onReadsChanged(['segments:overview'], ({ tables }) => {
+      if (tables.includes('segment_runs')) set({ job: null });
+      void get().load();
     });
     on('job:progress', (p) => {
       const job = get().job;

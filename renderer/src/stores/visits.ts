@@ -1,11 +1,9 @@
 import { create } from 'zustand';
 import type { VisitList, VisitStatus } from '../../../shared/domain/visits';
-import { invoke, on } from '../api/client';
+import { invoke } from '../api/client';
+import { onReadsChanged } from '../api/live';
 import { errorMessage } from './errorMessage';
 import { useSettings } from './settings';
-
-/** Tables whose changes alter the visit list (plans, their customers and owners). */
-const watched: ReadonlySet<string> = new Set(['visit_plans', 'visit_templates', 'customers', 'staff']);
 
 export interface VisitFilter {
   ownerId: number | null;
@@ -42,9 +40,7 @@ export const useVisits = create<VisitsState>()((set, get) => ({
   async load() {
     if (!subscribed) {
       subscribed = true;
-      on('db:changed', ({ tables }) => {
-        if (tables.some((t) => watched.has(t))) void get().load();
-      });
+      onReadsChanged(['visits:list'], () => void get().load());
     }
     const request = ++latest;
     try {

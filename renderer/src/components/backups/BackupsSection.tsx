@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../../shared/domain/backups';
-import { on } from '../../api/client';
+import { onReadsChanged } from '../../api/live';
 import { useBackups } from '../../stores/backups';
 import { useSettings } from '../../stores/settings';
 import { ErrorNotice } from '../ErrorNotice';
@@ -23,7 +23,7 @@ export function BackupsSection() {
     void useBackups.getState().load();
     try {
       // Backups written by the schedule or before bulk writes appear without a reload.
-      return on('db:changed', () => void useBackups.getState().load());
+      return onReadsChanged(['backups:list'], () => void useBackups.getState().load());
     } catch {
       return undefined;
     }

@@ -1,38 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { invoke, on } from '../../api/client';
-import type { ResponseOf } from '../../../../shared/ipc/contract';
-
-type Batch = ResponseOf<'import:history'>['batches'][number];
+import { invoke } from '../../api/client';
+import { useLiveQuery } from '../../api/live';
 
 /** Past imports, newest first, each revertible once. */
 export function ImportHistory() {
   const { t, i18n } = useTranslation();
-  const [batches, setBatches] = useState<Batch[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  useEffect(() => {
-    let current = true;
-    invoke('import:history', {}).then(
-      (r) => {
-        if (current) setBatches(r.batches);
-      },
-      (err: unknown) => {
-        if (current) setError(err instanceof Error ? err.message : String(err));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [generation]);
-  useEffect(
-    () =>
-      on('db:changed', (p) => {
-        if (p.tables.includes('import_batches')) reload();
-      }),
-    [reload],
-  );
+  const history = useLiveQuery('import:history', {});
+  const batches = history.data?.batches ?? [];
+  const { reload } = history;
+  const [revertError, setError] = useState<string | null>(null);
+  const error = revertError ?? history.error;
 
   const revert = async (id: number) => {
     if (!window.confirm(t('importExport.revertConfirm'))) return;

@@ -1,50 +1,26 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LevelDistribution as Distribution } from '../../../../shared/domain/loyalty';
-import { invoke, on } from '../../api/client';
+import { invoke } from '../../api/client';
+import { useLiveQuery } from '../../api/live';
 import { errorMessage } from '../../stores/errorMessage';
 import './loyalty.css';
-
-const watched: ReadonlySet<string> = new Set(['loyalty_accounts', 'customers']);
 
 /** Segments page: how many customers hold each member level, with a button to sync points now. */
 export function LevelDistribution() {
   const { t, i18n } = useTranslation();
-  const [data, setData] = useState<Distribution | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [syncing, setSyncing] = useState(false);
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    let current = true;
-    invoke('loyalty:distribution', {}).then(
-      (d) => {
-        if (!current) return;
-        setData(d);
-        setSyncing(d.running);
-        setError(null);
-      },
-      (reason: unknown) => {
-        if (current) setError(errorMessage(reason));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [generation]);
-  useEffect(
-    () =>
-      on('db:changed', ({ tables }) => {
-        if (tables.some((x) => watched.has(x))) setGeneration((g) => g + 1);
-      }),
-    [],
-  );
+  const { data, error: loadError } = useLiveQuery('loyalty:distribution', {});
+  const [syncError, setSyncError] = useState<string | null>(null);
+  // A click shows "syncing" until the next answer, which says whether the sync still runs.
+  const [clickedOn, setClickedOn] = useState<typeof data | undefined>(undefined);
+  const syncing = clickedOn === data || (data?.running ?? false);
+  const error = syncError ?? loadError;
   const sync = async () => {
     try {
-      setSyncing(true);
+      setClickedOn(data);
       await invoke('loyalty:sync', {});
     } catch (e) {
-      setSyncing(false);
-      setError(errorMessage(e));
+      setClickedOn(undefined);
+      setSyncError(errorMessage(e));
     }
   };
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });

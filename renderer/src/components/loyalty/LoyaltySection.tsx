@@ -4,7 +4,7 @@ import { loyaltyLevels, type LedgerEntry, type LoyaltyLevel, type LoyaltyProfile
 import { PatronError } from '../../../../shared/ipc/errors';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../stores/errorMessage';
-import { useLoyalty } from '../../stores/loyalty';
+import { useLiveQuery } from '../../api/live';
 import { ReferralsPanel } from './ReferralsPanel';
 import './loyalty.css';
 
@@ -12,7 +12,7 @@ import './loyalty.css';
 export function LoyaltySection({ customerId }: { customerId: number }) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => value.toLocaleString(i18n.language);
-  const { profile, error: loadError, setProfile } = useLoyalty(customerId);
+  const { data: profile, error: loadError, setData: setProfile } = useLiveQuery('loyalty:profile', { customerId });
   const [error, setError] = useState<string | null>(null);
   const [reward, setReward] = useState('');
   const [points, setPoints] = useState('');

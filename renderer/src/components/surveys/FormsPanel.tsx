@@ -5,7 +5,8 @@ import { quadrants } from '../../../../shared/analytics/quadrant';
 import { tiers } from '../../../../shared/domain/enums';
 import type { SegmentSelector } from '../../../../shared/domain/segments';
 import type { FormLanguage, IssueRequest, SurveyForm, SurveyTemplate } from '../../../../shared/domain/surveys';
-import { invoke, on } from '../../api/client';
+import { invoke } from '../../api/client';
+import { onReadsChanged } from '../../api/live';
 import { quadrantLabel } from '../../i18n/segmentLabels';
 import { profileHref } from '../../routing/customerRoute';
 import { surveyFormsRoute } from '../../routing/surveyRoute';
@@ -42,9 +43,7 @@ export function FormsPanel({ selection }: { selection: boolean }) {
   useEffect(() => {
     invoke('surveys:templates', {}).then((r) => setTemplates(r.templates), (e: unknown) => setError(errorMessage(e)));
     load();
-    return on('db:changed', ({ tables }) => {
-      if (tables.includes('survey_forms') || tables.includes('survey_responses')) load();
-    });
+    return onReadsChanged(['surveys:forms'], load);
   }, [load]);
 
   const target = (): IssueRequest['target'] | null => {

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionStatuses, planStatuses, type ActionStatus, type ImprovementPlan, type PlanStatus } from '../../../../shared/domain/surveys';
-import { invoke, on } from '../../api/client';
+import { invoke } from '../../api/client';
+import { onReadsChanged } from '../../api/live';
 import { profileHref } from '../../routing/customerRoute';
 import { errorMessage } from '../../stores/errorMessage';
 import { useProfileRefs } from '../../stores/profileRefs';
@@ -19,9 +20,7 @@ export function PlansPanel({ customerId = null }: { customerId?: number | null }
   useEffect(() => {
     void useProfileRefs.getState().load();
     load();
-    return on('db:changed', ({ tables }) => {
-      if (tables.some((x) => x.startsWith('improvement_'))) load();
-    });
+    return onReadsChanged(['surveys:plans'], load);
   }, [load]);
   const act = (p: Promise<unknown>) => p.then(load, (e: unknown) => setError(errorMessage(e)));
 

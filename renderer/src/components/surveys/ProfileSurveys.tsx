@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurveyForm } from '../../../../shared/domain/surveys';
-import { invoke, on } from '../../api/client';
+import { invoke } from '../../api/client';
+import { onReadsChanged } from '../../api/live';
 import { phoneSurveyHref } from '../../routing/surveyRoute';
 import { errorMessage } from '../../stores/errorMessage';
 import { FormTable } from './FormsPanel';
@@ -17,9 +18,7 @@ export function ProfileSurveys({ customerId }: { customerId: number }) {
   }, [customerId]);
   useEffect(() => {
     load();
-    return on('db:changed', ({ tables }) => {
-      if (tables.includes('survey_forms') || tables.includes('survey_responses')) load();
-    });
+    return onReadsChanged(['surveys:forms'], load);
   }, [load]);
   return (
     <section className="card" aria-labelledby="profile-surveys" data-testid="profile-surveys">

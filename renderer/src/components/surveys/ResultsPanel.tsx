@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurveyResults } from '../../../../shared/domain/surveys';
 import { GOOD_SCORE, PLAN_BELOW } from '../../../../shared/surveys/metrics';
-import { invoke, on } from '../../api/client';
+import { invoke } from '../../api/client';
+import { onReadsChanged } from '../../api/live';
 import { profileHref } from '../../routing/customerRoute';
 import { errorMessage } from '../../stores/errorMessage';
 import { fixed, percent, tierLabel } from './labels';
@@ -30,9 +31,7 @@ export function ResultsPanel() {
   }, [from, to]);
   useEffect(() => {
     load();
-    return on('db:changed', ({ tables }) => {
-      if (tables.includes('survey_responses') || tables.includes('survey_forms')) load();
-    });
+    return onReadsChanged(['surveys:results'], load);
   }, [load]);
 
   const cells = (g: Row) => (

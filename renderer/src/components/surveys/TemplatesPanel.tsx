@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { questionKinds, type QuestionDraft, type QuestionKind, type SurveyTemplate } from '../../../../shared/domain/surveys';
-import { invoke, on } from '../../api/client';
+import { invoke } from '../../api/client';
+import { onReadsChanged } from '../../api/live';
 import { errorMessage } from '../../stores/errorMessage';
 
 interface Draft {
@@ -30,9 +31,7 @@ export function TemplatesPanel() {
       invoke('surveys:templates', {}).then((r) => setTemplates(r.templates), (e: unknown) => setError(errorMessage(e)));
     };
     load();
-    return on('db:changed', ({ tables }) => {
-      if (tables.includes('survey_templates')) load();
-    });
+    return onReadsChanged(['surveys:templates'], load);
   }, []);
   const en = i18n.language === 'en';
 

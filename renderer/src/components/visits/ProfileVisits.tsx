@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VisitPlan } from '../../../../shared/domain/visits';
-import { invoke, on } from '../../api/client';
+import { invoke } from '../../api/client';
+import { onReadsChanged } from '../../api/live';
 import { planForCustomerHref, visitSheetsRoute } from '../../routing/visitRoute';
 import { errorMessage } from '../../stores/errorMessage';
 import { language } from '../../stores/visits';
@@ -21,9 +22,7 @@ export function ProfileVisits({ customerId }: { customerId: number }) {
   }, [customerId]);
   useEffect(() => {
     load();
-    return on('db:changed', ({ tables }) => {
-      if (tables.includes('visit_plans')) load();
-    });
+    return onReadsChanged(['visits:list'], load);
   }, [load]);
 
   return (

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { quadrants } from '../../../../shared/analytics/quadrant';
 import { staffRoles, tiers } from '../../../../shared/domain/enums';
 import type { VisitTemplate, VisitTemplateFields } from '../../../../shared/domain/visits';
-import { invoke, on } from '../../api/client';
+import { invoke } from '../../api/client';
+import { onReadsChanged } from '../../api/live';
 import { quadrantLabel } from '../../i18n/segmentLabels';
 import { errorMessage } from '../../stores/errorMessage';
 import { cellText, templateName } from './labels';
@@ -49,9 +50,7 @@ export function TemplatesPanel() {
   }, []);
   useEffect(() => {
     load();
-    return on('db:changed', ({ tables }) => {
-      if (tables.includes('visit_templates')) load();
-    });
+    return onReadsChanged(['visits:templates', 'visits:printSettings'], load);
   }, [load]);
 
   const save = async () => {

@@ -1,33 +1,13 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AlertDto } from '../../../../shared/warnings/dto';
-import { invoke, on } from '../../api/client';
-import { errorMessage } from '../../stores/errorMessage';
+import { useLiveQuery } from '../../api/live';
 import { AlertCard } from './AlertCard';
 import './warnings.css';
-
-const watched: ReadonlySet<string> = new Set(['alerts', 'warning_runs']);
 
 /** The profile's warnings: open alerts with their actions, then the recently closed ones. */
 export function WarningsSection({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
-  const [alerts, setAlerts] = useState<AlertDto[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const load = () => {
-      invoke('warnings:forCustomer', { customerId }).then(
-        (r) => {
-          setAlerts(r.alerts);
-          setError(null);
-        },
-        (e: unknown) => setError(errorMessage(e)),
-      );
-    };
-    load();
-    return on('db:changed', ({ tables }) => {
-      if (tables.some((x) => watched.has(x))) load();
-    });
-  }, [customerId]);
+  const { data, error } = useLiveQuery('warnings:forCustomer', { customerId });
+  const alerts = data?.alerts ?? null;
   const open = alerts?.filter((a) => a.status === 'open' || a.status === 'in_progress') ?? [];
   return (
     <section className="card" aria-labelledby="profile-warnings" data-testid="profile-warnings">
