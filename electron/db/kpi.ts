@@ -112,6 +112,7 @@ export function kpiQueries(db: Database) {
     const params = p.tier === null ? Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'tier')) : p;
     return stmt(sql, p.tier !== null, col).raw().get(params) as number[];
   };
+  const ids = (sql: string, p: Params): number[] => db.prepare<Params, number>(sql).pluck().all(p);
 
   return {
     /**
@@ -319,9 +320,20 @@ export function kpiQueries(db: Database) {
         .all(start, end);
     },
 
-    idsBySql(sql: string, params: Params): number[] {
-      return db.prepare<Params, number>(sql).pluck().all(params);
-    },
+    /** The customers behind the dashboard's figures (its click-through), each list in id order. */
+    idsWithFirstOrderBefore: (end: string): number[] => ids('SELECT customer_id FROM customer_rollups WHERE first_order_date < @end ORDER BY 1', { end }),
+    idsWithOrders: (): number[] => ids('SELECT customer_id FROM customer_rollups WHERE order_count > 0 ORDER BY 1', {}),
+    idsWithPrediction: (): number[] => ids('SELECT customer_id FROM segment_results WHERE predicted_cents IS NOT NULL ORDER BY 1', {}),
+    idsRespondedBetween: (start: string, end: string): number[] =>
+      ids('SELECT DISTINCT customer_id FROM survey_responses WHERE responded_on >= @start AND responded_on < @end ORDER BY 1', { start, end }),
+    idsComplainedBetween: (start: string, end: string): number[] =>
+      ids('SELECT DISTINCT customer_id FROM complaints WHERE opened_at >= @start AND opened_at < @end ORDER BY 1', { start, end }),
+    idsWithOpenAlertsAt: (at: string): number[] =>
+      ids('SELECT DISTINCT customer_id FROM alerts WHERE raised_at < @at AND (closed_at IS NULL OR closed_at >= @at) ORDER BY 1', { at }),
+    idsWithOverdueAlertsAt: (at: string): number[] =>
+      ids('SELECT DISTINCT customer_id FROM alerts WHERE raised_at < @at AND (closed_at IS NULL OR closed_at >= @at) AND due_at < @at ORDER BY 1', { at }),
+    idsVisitedBetween: (start: string, end: string): number[] =>
+      ids('SELECT DISTINCT customer_id FROM visit_plans WHERE planned_date >= @start AND planned_date < @end ORDER BY 1', { start, end }),
 
     incompleteIds(fields: readonly CompletenessField[]): number[] {
       if (fields.length === 0) return [];

@@ -12,3 +12,18 @@ export function rowCounts(db: Database): Record<CountedTable, number> {
   }
   return counts;
 }
+
+/** Every table of the database (SQLite's own left out), by name. */
+export function tableNames(db: Database): string[] {
+  return db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+}
+
+/**
+ * Reads what tells whether the file changed: the writes of this connection
+ * (total_changes) and the commits of every other one (data_version).
+ */
+export function changeMarks(db: Database): () => { own: number; data: number } {
+  const own = db.prepare<[], number>('SELECT total_changes()').pluck();
+  const data = db.prepare<[], number>('PRAGMA data_version').pluck();
+  return () => ({ own: own.get() ?? 0, data: data.get() ?? 0 });
+}

@@ -18,6 +18,7 @@ import { openDatabase } from '../db/connection';
 import { bindingOption } from '../db/nativeBinding';
 import { foreignKeyCheck, inspectFile, integrityCheck, quickCheck } from '../db/integrity';
 import { settingsQueries } from '../db/settings';
+import { changeMarks, tableNames } from '../db/stats';
 import { nowIso, type ServiceContext } from './context';
 import { backupFolder, writeBackupOf } from './safety';
 
@@ -35,11 +36,6 @@ function describe(file: BackupFile): BackupInfo {
     counts: summary.counts,
     ok: summary.schemaVersion !== null,
   };
-}
-
-/** Every table of the database, for the db:changed event after a restore. */
-function allTables(ctx: ServiceContext): string[] {
-  return ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
 }
 
 /**
@@ -74,7 +70,7 @@ function preparedCopy(source: string): { file: string; cleanup: () => void } {
 
 export function backupService(ctx: ServiceContext) {
   const settings = settingsQueries(ctx.db);
-  const changeMark = ctx.db.prepare('SELECT total_changes()').pluck();
+  const changes = changeMarks(ctx.db);
 
   const readSettings = (): BackupSettings => {
     const parsed = backupSettingsSchema.safeParse(settings.get(SETTINGS_KEY));
@@ -133,7 +129,7 @@ export function backupService(ctx: ServiceContext) {
       await copyIntoLive(prepared.file, ctx.dbPath);
       const check = quickCheck(ctx.db);
       if (!check.ok) throw new Error(`the restored database failed its quick check (${check.lines[0] ?? ''}); the previous state is in ${undoBackup}`);
-      ctx.emit('db:changed', { tables: allTables(ctx) });
+      ctx.emit('db:changed', { tables: tableNames(ctx.db) });
       return { restoredFrom: source, undoBackup };
     } finally {
       prepared.cleanup();
@@ -180,7 +176,10 @@ export function backupService(ctx: ServiceContext) {
       throw new PatronError('conflict', 'the database opened normally; there is nothing to recover');
     },
     /** Changes since the connection opened (by this connection); with data_version it tells the scheduler whether anything changed. */
-    changeMark: (): string => `${String(changeMark.get())}:${String(ctx.db.pragma('data_version', { simple: true }))}`,
+    changeMark: (): string => {
+      const { own, data } = changes();
+      return `${String(own)}:${String(data)}`;
+    },
   };
 }
 

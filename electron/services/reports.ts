@@ -215,7 +215,7 @@ export function customersBehind(db: Database, req: CustomersBehindRequest, now: 
   let ids: number[];
   switch (req.what) {
     case 'customers':
-      ids = q.idsBySql('SELECT customer_id FROM customer_rollups WHERE first_order_date < @end ORDER BY 1', { end });
+      ids = q.idsWithFirstOrderBefore(end);
       break;
     case 'activeCustomers':
     case 'interactionsPerCustomer':
@@ -231,22 +231,22 @@ export function customersBehind(db: Database, req: CustomersBehindRequest, now: 
       ids = q.activityIds(m, w, 'ordering');
       break;
     case 'avgValue':
-      ids = q.idsBySql('SELECT customer_id FROM customer_rollups WHERE order_count > 0 ORDER BY 1', {});
+      ids = q.idsWithOrders();
       break;
     case 'avgPredicted':
-      ids = q.idsBySql('SELECT customer_id FROM segment_results WHERE predicted_cents IS NOT NULL ORDER BY 1', {});
+      ids = q.idsWithPrediction();
       break;
     case 'csat':
     case 'csatShare':
     case 'nps':
     case 'responseRate':
-      ids = q.idsBySql('SELECT DISTINCT customer_id FROM survey_responses WHERE responded_on >= @start AND responded_on < @end ORDER BY 1', { start, end });
+      ids = q.idsRespondedBetween(start, end);
       break;
     case 'completeness':
       ids = q.incompleteIds(completenessFields(db));
       break;
     case 'complaintRate':
-      ids = q.idsBySql('SELECT DISTINCT customer_id FROM complaints WHERE opened_at >= @start AND opened_at < @end ORDER BY 1', { start, end });
+      ids = q.idsComplainedBetween(start, end);
       break;
     case 'slaAttainment': {
       // The customers whose complaints were due in the month (the SLA's denominator).
@@ -260,13 +260,13 @@ export function customersBehind(db: Database, req: CustomersBehindRequest, now: 
       break;
     }
     case 'openWarnings':
-      ids = q.idsBySql('SELECT DISTINCT customer_id FROM alerts WHERE raised_at < @at AND (closed_at IS NULL OR closed_at >= @at) ORDER BY 1', { at });
+      ids = q.idsWithOpenAlertsAt(at);
       break;
     case 'overdueWarnings':
-      ids = q.idsBySql('SELECT DISTINCT customer_id FROM alerts WHERE raised_at < @at AND (closed_at IS NULL OR closed_at >= @at) AND due_at < @at ORDER BY 1', { at });
+      ids = q.idsWithOverdueAlertsAt(at);
       break;
     case 'visitsDone':
-      ids = q.idsBySql('SELECT DISTINCT customer_id FROM visit_plans WHERE planned_date >= @start AND planned_date < @end ORDER BY 1', { start, end });
+      ids = q.idsVisitedBetween(start, end);
       break;
     case 'atRisk':
       ids = q

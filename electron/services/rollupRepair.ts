@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { RollupRepairResult } from '../../shared/domain/rollups';
 import { applyRollupDiff, diffRollups, diffSharedRanges, diffSize, mergeDiff, type RollupDiff } from '../db/rollupCheck';
 import { rebuildRollups, rollupSplit } from '../db/rollups';
+import { changeMarks } from '../db/stats';
 import { ALL_CUSTOMERS } from '../db/rollupScan';
 import type { RollupCheckInput, RollupCheckRanges } from '../jobs/rollup-check';
 import type { ThreadDatabase } from '../jobs/runner';
@@ -80,10 +81,9 @@ export async function repairRollups(db: Database, opts: RollupRepairOptions = {}
   if (db.inTransaction) throw new Error('repairRollups: call it outside a transaction (its threads read committed data only)');
   if (!opts.database || db.memory || threads === 1) return repairHere(db, started);
   const database = opts.database;
-  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
-  const ownChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
+  const changes = changeMarks(db);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const seen = { data: dataVersion.get(), own: ownChanges.get() };
+    const seen = changes();
     const next = new SharedArrayBuffer(4);
     const runs: ReturnType<typeof runThread<RollupDiff>>[] = [];
     let diff: RollupDiff;
@@ -104,7 +104,8 @@ export async function repairRollups(db: Database, opts: RollupRepairOptions = {}
     opts.beforeApply?.();
     try {
       return db.transaction(() => {
-        if (dataVersion.get() !== seen.data || ownChanges.get() !== seen.own) throw new StaleCheck();
+        const now = changes();
+        if (now.data !== seen.data || now.own !== seen.own) throw new StaleCheck();
         return result(diff, threads, apply(db, diff), started);
       }).immediate();
     } catch (err) {
