@@ -98,3 +98,21 @@ test.describe('Customer grid at speed, in Chinese', () => {
     await page.screenshot({ path: join(screenshotDir, 'grid-sorted-by-total-zh-CN.png') });
   });
 });
+
+test.describe('Customer grid follows the warnings', () => {
+  test.use({ systemLocale: 'en-US' });
+
+  test('a warnings run that raises an alert updates the open-warnings column without a reload', async ({ page, patron }) => {
+    // Customer 1 bought last long ago and has no alerts: the next run raises one for it.
+    withDb(patron.dbPath, (db) => {
+      db.prepare("UPDATE orders SET order_date = '2024-01-05' WHERE customer_id = 1").run();
+      db.prepare('DELETE FROM alerts WHERE customer_id = 1').run();
+    });
+    await openGrid(page, patron.url);
+    await showColumn(page, 'openWarnings');
+    await expect(cell(page, 1, 'openWarnings')).toHaveText('');
+    const started = await page.evaluate(() => window.patron?.invoke('warnings:run', {}));
+    expect(started).toMatchObject({ ok: true });
+    await expect(cell(page, 1, 'openWarnings')).toHaveText(/^[1-9]\d*$/);
+  });
+});
