@@ -37,12 +37,8 @@ interface CustomerRowRecord {
   p_alive: number | null;
   /** Stored quick-search keys; null when missing or computed from an older name or main contact. */
   search_keys: string | null;
-  // — Warnings, complaints and care reminders —
   open_warnings: number;
   warning_due: string | null;
-  // — Satisfaction surveys —
-  // — Dashboard and reports —
-  // — Loyalty: levels, points, referrals —
   loyalty_level: LoyaltyLevel;
   points_balance: number;
   referral_count: number;
@@ -75,25 +71,16 @@ const PROFILE_COLUMNS = `
 const SEGMENT_COLUMNS = `
          sr.tier AS segment_tier, sr.quadrant, sr.lifecycle, sr.predicted_cents, sr.p_alive`;
 
-// Columns and joins that later areas add to every customer row, one entry per
-// line below the area's marker (e.g. 'w.open_count AS open_warnings' and its LEFT JOIN).
+// Columns and joins that other domains (warnings, loyalty) add to every customer row, one entry each.
 const AREA_COLUMNS: string[] = [
-  // — Warnings, complaints and care reminders —
   // Correlated lookups on alerts_customer: one index seek per row, also for the one-row query.
   "(SELECT count(*) FROM alerts a WHERE a.customer_id = c.id AND a.status IN ('open', 'in_progress')) AS open_warnings",
   "(SELECT min(a.due_at) FROM alerts a WHERE a.customer_id = c.id AND a.status IN ('open', 'in_progress')) AS warning_due",
-  // — Satisfaction surveys —
-  // — Dashboard and reports —
-  // — Loyalty: levels, points, referrals —
   "COALESCE(la.level, 'basic') AS loyalty_level",
   'COALESCE(la.balance, 0) AS points_balance',
   '(SELECT count(*) FROM referrals rf WHERE rf.referrer_id = c.id) AS referral_count',
 ];
 const AREA_JOINS: string[] = [
-  // — Warnings, complaints and care reminders —
-  // — Satisfaction surveys —
-  // — Dashboard and reports —
-  // — Loyalty: levels, points, referrals —
   'LEFT JOIN loyalty_accounts la ON la.customer_id = c.id',
 ];
 
@@ -171,12 +158,8 @@ function toRow(r: CustomerRowRecord, pinyin: (r: CustomerRowRecord) => string): 
     predictedCents: r.predicted_cents,
     pAlive: r.p_alive,
     pinyin: pinyin(r),
-    // — Warnings, complaints and care reminders —
     openWarnings: r.open_warnings,
     warningDue: r.warning_due,
-    // — Satisfaction surveys —
-    // — Dashboard and reports —
-    // — Loyalty: levels, points, referrals —
     loyaltyLevel: r.loyalty_level,
     pointsBalance: r.points_balance,
     referralCount: r.referral_count,
@@ -217,12 +200,8 @@ const FIELD_COLUMNS: Partial<Record<keyof CustomerRow, (keyof CustomerRowRecord)
   predictedCents: ['predicted_cents'],
   pAlive: ['p_alive'],
   pinyin: ['name', 'contact_name'],
-  // — Warnings, complaints and care reminders —
   openWarnings: ['open_warnings'],
   warningDue: ['warning_due'],
-  // — Satisfaction surveys —
-  // — Dashboard and reports —
-  // — Loyalty: levels, points, referrals —
   loyaltyLevel: ['loyalty_level'],
   pointsBalance: ['points_balance'],
   referralCount: ['referral_count'],

@@ -202,7 +202,6 @@ export function visitQueries(db: Database) {
 
     /** Open churn warnings of one customer, as the visit sheet lists them: rule id and evidence in the sheet's language. */
     openWarnings(customerId: number, language: string): VisitSheet['warnings'] {
-      // — Warnings, complaints and care reminders —
       const lang = language === 'en' ? 'en' : 'zh-CN';
       return openWarningsFor(db, customerId).map((w) => ({ rule: w.rule, evidence: formatEvidence(w.evidence, lang) }));
     },

@@ -48,13 +48,9 @@ export const customerRowSchema = z.object({
   pAlive: z.number().nullable(),
   /** Pinyin of the name and main contact (full and initials), computed once per row for the quick search. */
   pinyin: z.string(),
-  // — Warnings, complaints and care reminders —
   /** Open or in-progress alerts, and the earliest follow-up due among them (ISO UTC). */
   openWarnings: z.number().int(),
   warningDue: z.string().nullable(),
-  // — Satisfaction surveys —
-  // — Dashboard and reports —
-  // — Loyalty: levels, points, referrals —
   /** Member level (basic when the customer has never had one). */
   loyaltyLevel: z.enum(loyaltyLevels),
   pointsBalance: z.number().int(),

@@ -4,7 +4,7 @@ import { quadrants } from '../analytics/quadrant';
 import { segmentSettingsSchema } from '../analytics/settings';
 import { tiers } from './enums';
 
-/** IPC schemas of the Segments page (contract entries under the segmentation marker). */
+/** IPC schemas of the Segments page (contract entries in shared/ipc/contract/segments.ts). */
 const tier = z.enum(tiers);
 const quadrant = z.enum(quadrants);
 const stage = z.enum(lifecycleStages);

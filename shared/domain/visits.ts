@@ -5,7 +5,7 @@ import { isIsoDate } from './dates';
 import { complaintSeverities, staffRoles, tiers } from './enums';
 import { segmentSelectorSchema } from './segments';
 
-/** IPC schemas of visit plans and visit sheets (contract entries under the visit-plans marker). */
+/** IPC schemas of visit plans and visit sheets (contract entries in shared/ipc/contract/visits.ts). */
 const tier = z.enum(tiers);
 const quadrant = z.enum(quadrants);
 const id = z.number().int().positive();

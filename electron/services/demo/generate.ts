@@ -78,14 +78,9 @@ export function generateDemo(db: Database, opts: DemoOptions): DemoSummary {
     restoreIndexes();
     restoreRollups();
     storeSearchKeys(db);
-    // Areas that derive demo data from the rows above add it here, each below its marker.
-    // — Warnings, complaints and care reminders —
-    // — Visit plans and printing —
-    // — Satisfaction surveys —
+    // Demo data that other domains derive from the rows above.
     // Stream 40: its own sequence, so survey rows never shift the customers' draws.
     writeDemoSurveys(db, new Random(seed, 40), opts.asOf, opts.customers, [...staff.sales, staff.service]);
-    // — Dashboard and reports —
-    // — Loyalty: levels, points, referrals —
     writeDemoLoyalty(db, opts.asOf);
     progress.finish();
     return {
@@ -108,9 +103,6 @@ function writeCustomerWithActivity(ctx: DemoContext, i: number): number {
   writeOrders(ctx, profile, orderCount);
   writeInteractions(ctx, i, profile, orderCount);
   writeComplaints(ctx, i, profile, orderCount);
-  // — Satisfaction surveys —
-  // — Dashboard and reports —
-  // — Loyalty: levels, points, referrals —
   return 1 + orderCount;
 }
 

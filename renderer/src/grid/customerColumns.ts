@@ -276,7 +276,6 @@ export function customerColumns({ t, language, data }: ColumnOptions): Column[] 
       getQuickFilterText: noSearch,
       width: 200,
     },
-    // — Warnings, complaints and care reminders —
     {
       colId: 'openWarnings',
       field: 'openWarnings',
@@ -291,10 +290,6 @@ export function customerColumns({ t, language, data }: ColumnOptions): Column[] 
       comparator: (a: number, b: number, na: IRowNode<CustomerRow>, nb: IRowNode<CustomerRow>) => a - b || (nb.data?.warningDue ?? '').localeCompare(na.data?.warningDue ?? ''),
       width: 110,
     },
-    // — Visit plans and printing —
-    // — Satisfaction surveys —
-    // — Dashboard and reports —
-    // — Loyalty: levels, points, referrals —
     {
       colId: 'loyaltyLevel',
       field: 'loyaltyLevel',

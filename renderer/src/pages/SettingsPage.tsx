@@ -3,20 +3,11 @@ import { DatabaseInfo } from '../components/DatabaseInfo';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { useLiveQuery } from '../api/live';
 import { useSettings } from '../stores/settings';
-// — Backups, restore and integrity —
 import { BackupsSection } from '../components/backups/BackupsSection';
-// — Import and export —
-// — Customer profiles: editing, views, duplicates, audit —
 import { CompletenessSettings } from '../components/profiles/CompletenessSettings';
 import { MeSetting } from '../components/profiles/MeSetting';
-// — Segmentation and lifetime value —
-// — Warnings, complaints and care reminders —
 import { WarningSettingsForm } from '../components/warnings/WarningSettingsForm';
-// — Visit plans and printing —
-// — Satisfaction surveys —
-// — Dashboard and reports —
 import { ReportSettingsForm } from '../components/reports/ReportSettingsForm';
-// — Loyalty: levels, points, referrals —
 import { LoyaltySettingsForm } from '../components/loyalty/LoyaltySettingsForm';
 
 /** 设置: the UI language and what Patron knows about its database file. */
@@ -51,20 +42,11 @@ export function SettingsPage() {
         </h2>
         <DatabaseInfo appInfo={appInfo} stats={stats} error={error} language={language} onRetry={reload} />
       </section>
-      {/* — Backups, restore and integrity — */}
       <BackupsSection />
-      {/* — Import and export — */}
-      {/* — Customer profiles: editing, views, duplicates, audit — */}
       <MeSetting />
       <CompletenessSettings />
-      {/* — Segmentation and lifetime value — */}
-      {/* — Warnings, complaints and care reminders — */}
       <WarningSettingsForm />
-      {/* — Visit plans and printing — */}
-      {/* — Satisfaction surveys — */}
-      {/* — Dashboard and reports — */}
       <ReportSettingsForm />
-      {/* — Loyalty: levels, points, referrals — */}
       <LoyaltySettingsForm />
     </section>
   );

@@ -10,18 +10,12 @@ export type PlannedArea = Exclude<Area, 'customers' | 'settings'>;
 const builtAreas = new Set<Area>([
   'customers',
   'settings',
-  // — Segmentation and lifetime value —
   'segments',
-  // — Warnings, complaints and care reminders —
   'warnings',
   'complaints',
-  // — Visit plans and printing —
   'visits',
-  // — Satisfaction surveys —
   'surveys',
-  // — Dashboard and reports —
   'reports',
-  // — Loyalty: levels, points, referrals —
 ]);
 
 export const defaultArea: Area = 'customers';
