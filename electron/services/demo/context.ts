@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { BatchInsert } from './batch';
+import { BatchInsert } from '../../db/bulkLoad';
+import { DEMO_INTERACTION_COLUMNS, DEMO_ORDER_COLUMNS, demoWrites } from '../../db/demo';
 import type { Calendar } from './calendar';
 import type { Plan } from './plan';
 import type { Random } from './random';
@@ -48,25 +49,17 @@ export interface DemoContext {
 const BATCH_ROWS = 100;
 
 export function createContext(db: Database, rng: Random, cal: Calendar, plan: Plan, salesStaff: number[], serviceStaff: number): DemoContext {
+  const writes = demoWrites(db);
   return {
     rng,
     cal,
     plan,
-    insertCustomer: db.prepare(
-      `INSERT INTO customers (id, code, kind, name, industry, region, source, owner_id, cooperation_start, status, phone, email, address, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    insertContact: db.prepare(
-      `INSERT INTO contacts (customer_id, name, title, phone, email, wechat, birthday, is_primary, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    insertCustomerTag: db.prepare('INSERT INTO customer_tags (customer_id, tag_id) VALUES (?, ?)'),
-    insertComplaint: db.prepare(
-      `INSERT INTO complaints (customer_id, opened_at, channel, category, severity, description, staff_id, first_response_at, resolved_at, resolution, satisfaction, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    orders: new BatchInsert(db, 'orders', ['customer_id', 'order_no', 'order_date', 'amount_cents', 'quantity', 'items', 'category', 'channel', 'created_at'], BATCH_ROWS),
-    interactions: new BatchInsert(db, 'interactions', ['customer_id', 'occurred_at', 'channel', 'summary', 'staff_id', 'next_follow_up', 'created_at'], BATCH_ROWS),
+    insertCustomer: writes.customer,
+    insertContact: writes.contact,
+    insertCustomerTag: writes.customerTag,
+    insertComplaint: writes.complaint,
+    orders: new BatchInsert(db, 'orders', DEMO_ORDER_COLUMNS, BATCH_ROWS),
+    interactions: new BatchInsert(db, 'interactions', DEMO_INTERACTION_COLUMNS, BATCH_ROWS),
     orderDays: new Int32Array(Math.max(1, plan.maxOrders)),
     touchDays: new Int32Array(64),
     salesStaff,

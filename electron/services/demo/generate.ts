@@ -10,9 +10,10 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { NEED_TAGS, STAFF } from '../../../resources/demo/words';
 import { openDatabase } from '../../db/connection';
+import { deferIndexes } from '../../db/bulkLoad';
+import { demoWrites, finishFastFill, isEmptyForDemo, startFastFill } from '../../db/demo';
 import { suspendRollupTriggers } from '../../db/rollups';
 import { writeComplaints, writeInteractions } from './activity';
-import { deferIndexes } from './batch';
 import { buildCalendar, isoDay, type Calendar } from './calendar';
 import { createContext, type DemoContext } from './context';
 import { deriveStatus, writeCustomer } from './customers';
@@ -120,22 +121,11 @@ export function createDemoDatabase(file: string, opts: DemoOptions & { nativeBin
   const { db } = openDatabase(partial, { create: true, nativeBinding: opts.nativeBinding });
   let summary: DemoSummary;
   try {
-    // No journal and no fsync: if anything fails the partial file is thrown away anyway.
-    // better-sqlite3's defensive mode forbids journal_mode=OFF, hence the brief unsafe mode.
-    db.unsafeMode(true);
-    db.pragma('journal_mode = OFF');
-    db.unsafeMode(false);
-    db.pragma('synchronous = OFF');
-    // Generated rows are valid by construction (the tests run foreign_key_check and
-    // integrity_check, which covers CHECK constraints); checking them row by row
-    // would cost a parent lookup and a date() parse per order.
-    db.pragma('foreign_keys = OFF');
-    db.pragma('ignore_check_constraints = ON');
+    // If anything fails the partial file is thrown away anyway; checking generated rows
+    // one by one would cost a parent lookup and a date() parse per order.
+    startFastFill(db);
     summary = generateDemo(db, opts);
-    db.pragma('journal_mode = WAL');
-    // Sampled statistics are all the planner needs, at a fraction of a full scan's cost.
-    db.pragma('analysis_limit = 1000');
-    db.exec('ANALYZE');
+    finishFastFill(db);
     db.close();
   } catch (err) {
     if (db.open) db.close();
@@ -161,13 +151,12 @@ function validateOptions(opts: DemoOptions): void {
 }
 
 function assertEmpty(db: Database): void {
-  const row = db.prepare('SELECT (SELECT count(*) FROM staff) + (SELECT count(*) FROM customers) + (SELECT count(*) FROM tags) + (SELECT count(*) FROM orders) AS n').get() as { n: number };
-  if (row.n > 0) throw new Error(`demo data can only be generated into an empty database; ${db.name} already has staff, customers, tags or orders`);
+  if (!isEmptyForDemo(db)) throw new Error(`demo data can only be generated into an empty database; ${db.name} already has staff, customers, tags or orders`);
 }
 
 /** Staff ids follow STAFF order: the sales representatives first, then the manager and the service agent. */
 function writeStaff(db: Database, cal: Calendar, rng: Random): { sales: number[]; service: number } {
-  const insert = db.prepare('INSERT INTO staff (id, name, email, phone, role, active, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)');
+  const insert = demoWrites(db).staff;
   const createdAt = `${isoDay(cal, -730)}T01:00:00.000Z`; // the team predates the data window
   const sales: number[] = [];
   let service = 0;
@@ -181,7 +170,7 @@ function writeStaff(db: Database, cal: Calendar, rng: Random): { sales: number[]
 }
 
 function writeTags(db: Database): void {
-  const insert = db.prepare("INSERT INTO tags (id, name, kind) VALUES (?, ?, 'need')");
+  const insert = demoWrites(db).tag;
   NEED_TAGS.forEach((name, k) => insert.run(k + 1, name));
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { addDays } from '../../../shared/domain/dates';
 import { defaultLoyaltySettings, type LoyaltySettings } from '../../../shared/domain/loyalty';
+import { insertDemoReferrals } from '../../db/demo';
 import { settingsQueries } from '../../db/settings';
 import { LOYALTY_SETTINGS_KEY, runLoyaltySync } from '../loyaltySync';
 
@@ -31,14 +32,6 @@ export function writeDemoLoyalty(db: Database, asOf: string): void {
   settingsQueries(db).set(LOYALTY_SETTINGS_KEY, settings, at);
   // Referred: the customers who first ordered most recently (those inside the programme earn
   // their referrer the reward), and a few who have not ordered yet.
-  db.prepare(
-    `INSERT INTO referrals (customer_id, referrer_id, created_at)
-     SELECT id, id - 1, @at FROM (
-       SELECT customer_id AS id FROM customer_rollups WHERE first_order_date IS NOT NULL AND customer_id > 1 ORDER BY first_order_date DESC, customer_id LIMIT @recent)
-     UNION ALL
-     SELECT id, id - 1, @at FROM (
-       SELECT c.id FROM customers c WHERE c.id > 1 AND NOT EXISTS (SELECT 1 FROM customer_rollups r WHERE r.customer_id = c.id AND r.order_count > 0)
-        ORDER BY c.id LIMIT @waiting)`,
-  ).run({ at, recent: REFERRALS - 4, waiting: 4 });
+  insertDemoReferrals(db, { at, recent: REFERRALS - 4, waiting: 4 });
   runLoyaltySync(db, { asOf, actor: 'demo', settings, batchId: 'demo-loyalty' }, { now: () => new Date(at) });
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { addDays } from '../../../shared/domain/dates';
 import { scoreSummary } from '../../../shared/surveys/metrics';
+import { demoSurveyWrites } from '../../db/demo';
 import type { Random } from './random';
 
 /** Forms per month: 2 % of the customers, at least 10 and at most 200 (so 100k customers stay quick). */
@@ -29,29 +30,9 @@ function monthStart(asOf: string, back: number): string {
  */
 export function writeDemoSurveys(db: Database, rng: Random, asOf: string, customers: number, staffIds: readonly number[]): void {
   if (customers === 0) return;
-  const questions = db
-    .prepare<[], { id: number; kind: string; dimension: string | null }>(
-      "SELECT q.id, q.kind, q.dimension FROM survey_questions q JOIN survey_templates t ON t.id = q.template_id WHERE t.template_key = 'standard' AND t.version = 1 ORDER BY q.position",
-    )
-    .all();
+  const { questions, form, response, answer, plan, link, action, nameOf } = demoSurveyWrites(db);
   const dims = questions.filter((q) => q.kind === 'score5');
   const text = questions.find((q) => q.kind === 'text');
-  const form = db.prepare(
-    `INSERT INTO survey_forms (id, form_no, template_id, customer_id, channel, language, issued_on, sent_at, batch_id, created_by, created_at)
-     VALUES (?, ?, (SELECT template_id FROM survey_questions WHERE id = ?), ?, ?, ?, ?, ?, ?, 'demo', ?)`,
-  );
-  const response = db.prepare(
-    "INSERT INTO survey_responses (form_id, customer_id, responded_on, nps, mean_score, min_score, entered_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'demo', ?, ?)",
-  );
-  const answer = db.prepare('INSERT INTO survey_answers (response_id, question_id, score, text) VALUES (?, ?, ?, ?)');
-  const plan = db.prepare(
-    "INSERT INTO improvement_plans (title, reason, customer_id, owner_id, status, created_by, created_at, updated_at, closed_at) VALUES (?, ?, ?, ?, ?, 'demo', ?, ?, ?)",
-  );
-  const link = db.prepare("INSERT INTO improvement_links (plan_id, source, source_id) VALUES (?, 'survey', ?)");
-  const action = db.prepare(
-    'INSERT INTO improvement_actions (plan_id, measure, owner_id, due_date, resources, acceptance, status, done_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const nameOf = db.prepare<[number], string>('SELECT name FROM customers WHERE id = ?').pluck();
 
   let id = 0;
   const perMonth = formsPerMonth(customers);
