@@ -9,7 +9,7 @@ import { z } from 'zod';
  * callers re-check it with the zod schema itself.
  */
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export interface Node {
+interface Node {
   type?: string | string[];
   const?: Json;
   enum?: Json[];
