@@ -75,7 +75,7 @@ function grounded(channel: string, payload: unknown, coin: boolean): unknown {
 async function jobsIdle(): Promise<void> {
   // A finished import starts follow-up jobs, so idle means idle twice in a row.
   for (let quiet = 0; quiet < 2; ) {
-    await new Promise((r) => setTimeout(r, 30));
+    await new Promise((r) => setTimeout(r, 10));
     quiet = env.jobs.running().length === 0 ? quiet + 1 : 0;
   }
 }
