@@ -141,9 +141,9 @@ describe('IPC fuzzing', () => {
       }),
       { numRuns: INVALID_RUNS },
     );
+    expect(contentsOf(env.db)).toEqual(before);
     expect(failures.slice(0, 3).join('\n')).toBe('');
     expect(refused, 'invalid payloads tried').toBeGreaterThan(0);
-    expect(contentsOf(env.db)).toEqual(before);
     console.log(`fuzz ${channel}: ${valid} valid, ${refused} invalid`);
   });
 });
