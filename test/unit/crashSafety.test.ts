@@ -14,8 +14,12 @@ const KILLS = Number(process.env.PATRON_KILLS ?? 200);
 /** Each lane goes back to the untouched demo database this often, so the file and its backups stay small. */
 const RESET_EVERY = 25;
 const root = resolve(import.meta.dirname, '../..');
-/** Rough length of each operation here: the kill comes at a random moment within about that long after it starts. */
-const killWindowMs: Record<Operation, number> = { 'import-customers': 500, 'import-orders': 500, 'bulk-edit': 100, merge: 60 };
+/**
+ * How long each operation takes here, first guessed, then followed from the
+ * children's own start/done lines (the machine may be busy): a kill comes at a
+ * random moment within 1.2 times that after the operation starts.
+ */
+const durationMs: Record<Operation, number> = { 'import-customers': 500, 'import-orders': 500, 'bulk-edit': 100, merge: 60 };
 
 const bundles: string[] = [];
 afterAll(() => {
@@ -48,25 +52,33 @@ async function bundleChild(): Promise<string> {
 }
 
 interface Run {
-  /** The operation that had started and not finished when the kill landed (null: between two). */
-  interrupted: Operation | null;
+  /** "bulk-edit 3006": the operation that had started and not finished when the kill landed (null: between two). */
+  interrupted: string | null;
   /** "import-orders 3005", "merge K3004-1", … : what the child reported finished. */
   done: string[];
 }
 
-/** Starts the child on `file`; once it starts `target`, kills it at a random moment within the operation's window. */
+/** Starts the child on `file`; once it starts `target`, kills it at a random moment within about the operation's length. */
 function runAndKill(child: string, file: string, round: number, csvFolder: string, target: Operation): Promise<Run> {
   return new Promise((ok, fail) => {
     const proc = spawn(process.execPath, [child, file, String(round), csvFolder, target], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let armed = false;
+    const started = new Map<string, number>();
     proc.stderr.on('data', (c: Buffer) => (err += c.toString()));
     proc.stdout.on('data', (c: Buffer) => {
+      const whole = out.length === 0 || out.endsWith('\n') ? '' : out.slice(out.lastIndexOf('\n') + 1);
       out += c.toString();
-      if (!armed && out.includes(`start ${target}\n`)) {
-        armed = true;
-        setTimeout(() => proc.kill('SIGKILL'), Math.random() * killWindowMs[target]);
+      for (const line of (whole + c.toString()).split('\n').slice(0, -1)) {
+        const [kind, op = '', key = ''] = line.split(' ');
+        if (kind === 'start') started.set(`${op} ${key}`, performance.now());
+        const since = started.get(`${op} ${key}`);
+        if (kind === 'done' && since !== undefined && op in durationMs) durationMs[op as Operation] = 0.7 * durationMs[op as Operation] + 0.3 * (performance.now() - since);
+        if (kind === 'start' && op === target && !armed) {
+          armed = true;
+          setTimeout(() => proc.kill('SIGKILL'), Math.random() * 1.2 * durationMs[target]);
+        }
       }
     });
     proc.on('exit', (code, signal) => {
@@ -77,7 +89,7 @@ function runAndKill(child: string, file: string, round: number, csvFolder: strin
       const lines = out.split('\n').filter((l) => l.startsWith('start ') || l.startsWith('done '));
       const last = lines.at(-1);
       ok({
-        interrupted: last?.startsWith('start ') ? (last.split(' ')[1] as Operation) : null,
+        interrupted: last?.startsWith('start ') ? last.slice(6) : null,
         done: lines.filter((l) => l.startsWith('done ')).map((l) => l.slice(5)),
       });
     });
@@ -87,9 +99,10 @@ function runAndKill(child: string, file: string, round: number, csvFolder: strin
 /**
  * What is wrong with the database after a kill, as readable lines (none when
  * all is well): integrity, foreign keys, rollups, and each operation whole or
- * absent, each finished operation present.
+ * absent, each finished operation present. Also says whether the interrupted
+ * operation had committed.
  */
-function problems(file: string, done: readonly string[]): string[] {
+function verdict(file: string, run: Run): { problems: string[]; committed: boolean } {
   const db = new Database(file, { fileMustExist: true });
   try {
     const out: string[] = [];
@@ -149,13 +162,12 @@ function problems(file: string, done: readonly string[]): string[] {
       if (holders !== size || inClass !== size) out.push(`bulk edit ${tag}: on ${holders} customers (${inClass} of its ${String(size)})`);
     }
 
-    for (const d of done) {
-      const [op, key = ''] = d.split(' ');
-      const there =
-        op === 'import-customers' ? batches.has(`customers-${key}.csv`) : op === 'import-orders' ? batches.has(`orders-${key}.csv`) : op === 'bulk-edit' ? edits.has(`edit-${key}`) : key === 'nothing' || merges.has(key);
-      if (!there) out.push(`finished ${d} is missing`);
-    }
-    return out;
+    const there = (step: string) => {
+      const [op, key = ''] = step.split(' ');
+      return op === 'import-customers' ? batches.has(`customers-${key}.csv`) : op === 'import-orders' ? batches.has(`orders-${key}.csv`) : op === 'bulk-edit' ? edits.has(`edit-${key}`) : merges.has(key);
+    };
+    for (const d of run.done) if (!there(d) && d !== 'merge nothing') out.push(`finished ${d} is missing`);
+    return { problems: out, committed: run.interrupted !== null && there(run.interrupted) };
   } finally {
     db.close();
   }
@@ -171,6 +183,8 @@ describe('crash safety', () => {
       return { file, pristine, csv: tempDir('patron-crash-csv-') };
     });
     const interrupted: Record<Operation | 'between', number> = { 'import-customers': 0, 'import-orders': 0, 'bulk-edit': 0, merge: 0, between: 0 };
+    // Kills that landed after the interrupted operation's commit, before the child could say it was done.
+    const afterCommit: Record<Operation, number> = { 'import-customers': 0, 'import-orders': 0, 'bulk-edit': 0, merge: 0 };
     let finished = 0;
 
     // Two databases killed side by side: the same number of kills in about half the time.
@@ -183,8 +197,11 @@ describe('crash safety', () => {
         // Each operation in turn is the one the kill aims at.
         const target = operations[Math.floor(round / lanes.length) % operations.length] ?? 'merge';
         const run = await runAndKill(child, file, round, csv, target);
-        expect({ round, target, problems: problems(file, run.done) }).toEqual({ round, target, problems: [] });
-        interrupted[run.interrupted ?? 'between']++;
+        const { problems, committed } = verdict(file, run);
+        expect({ round, target, problems }).toEqual({ round, target, problems: [] });
+        const op = (run.interrupted?.split(' ')[0] ?? 'between') as Operation | 'between';
+        interrupted[op]++;
+        if (committed && op !== 'between') afterCommit[op]++;
         finished += run.done.length;
         rmSync(join(dirname(file), 'backups'), { recursive: true, force: true });
         rmSync(csv, { recursive: true, force: true });
@@ -193,7 +210,7 @@ describe('crash safety', () => {
     };
     const started = performance.now();
     await Promise.all(lanes.map((l, i) => lane(l, i + 1)));
-    console.log(`crash safety: ${KILLS} kills in ${((performance.now() - started) / 1000).toFixed(1)} s; interrupted: ${JSON.stringify(interrupted)}; operations finished before a kill: ${finished}`);
+    console.log(`crash safety: ${KILLS} kills in ${((performance.now() - started) / 1000).toFixed(1)} s; interrupted: ${JSON.stringify(interrupted)}, of which already committed: ${JSON.stringify(afterCommit)}; operations finished before a kill: ${finished}; operation lengths (ms): ${JSON.stringify(durationMs, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))}`);
     // The kills really landed inside each kind of operation, not only before or between them.
     for (const op of operations) expect(interrupted[op], op).toBeGreaterThan(KILLS / 10);
   }, Math.max(120_000, KILLS * 3000));
