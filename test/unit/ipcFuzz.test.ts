@@ -92,7 +92,13 @@ beforeAll(() => {
   env = { ...opened, dispatch: createDispatcher(handlerTable(opened.services)), csv };
 });
 
+/** Calls made per channel: [valid, invalid]. */
+const calls = new Map<string, [number, number]>();
+
 afterAll(async () => {
+  const counts = [...calls.values()];
+  const range = (i: 0 | 1) => `${Math.min(...counts.map((c) => c[i]))}–${Math.max(...counts.map((c) => c[i]))}`;
+  console.log(`IPC fuzz: ${counts.length} channels, ${range(0)} valid and ${range(1)} invalid payloads each; fewest valid: ${[...calls].sort((a, b) => a[1][0] - b[1][0]).slice(0, 5).map(([c, [v]]) => `${c} ${v}`).join(', ')}`);
   await env.jobs.stopAll();
   env.db.close();
   rmSync(folder, { recursive: true, force: true });
@@ -144,6 +150,6 @@ describe('IPC fuzzing', () => {
     expect(contentsOf(env.db)).toEqual(before);
     expect(failures.slice(0, 3).join('\n')).toBe('');
     expect(refused, 'invalid payloads tried').toBeGreaterThan(0);
-    console.log(`fuzz ${channel}: ${valid} valid, ${refused} invalid`);
+    calls.set(channel, [valid, refused]);
   });
 });
