@@ -77,7 +77,11 @@ function runAndKill(child: string, file: string, round: number, csvFolder: strin
         if (kind === 'done' && since !== undefined && op in durationMs) durationMs[op as Operation] = 0.7 * durationMs[op as Operation] + 0.3 * (performance.now() - since);
         if (kind === 'start' && op === target && !armed) {
           armed = true;
-          setTimeout(() => proc.kill('SIGKILL'), Math.random() * 1.2 * durationMs[target]);
+          setTimeout(() => {
+            // Still running when killed: it takes at least this long (an operation never seen to finish would keep a low guess).
+            if (!out.includes(`done ${op} ${key}`)) durationMs[target] = Math.max(durationMs[target], performance.now() - (started.get(`${op} ${key}`) ?? 0));
+            proc.kill('SIGKILL');
+          }, Math.random() * 1.2 * durationMs[target]);
         }
       }
     });
