@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
+import { jobEntries } from '../../electron/jobs/entries';
 import { diffRollups, diffSize } from '../../electron/db/rollupCheck';
 import { EDIT_CLASSES, IMPORTED, operations, type Operation } from '../fixtures/crash/plan';
 import { smallDemoDb } from './helpers/dbContents';
@@ -42,15 +43,8 @@ async function bundleChild(): Promise<string> {
     child: join(root, 'test/fixtures/crash/operations.ts'),
     worker: join(jobs, 'worker.ts'),
     'rollup-check': join(jobs, 'rollup-check.ts'),
+    ...jobEntries(root),
   };
-  // Job modules: each file of electron/jobs/kinds/, or (before that folder) each module of electron/jobs/ exporting run().
-  const kinds = join(jobs, 'kinds');
-  for (const [folder, all] of [[kinds, true], [jobs, false]] as const) {
-    if (!existsSync(folder)) continue;
-    for (const f of readdirSync(folder)) {
-      if (f.endsWith('.ts') && (all || /export (const|async function|function) run\b/.test(readFileSync(join(folder, f), 'utf8')))) entryPoints[`jobs/${f.slice(0, -3)}`] = join(folder, f);
-    }
-  }
   await build({ entryPoints, outdir: out, bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'error' });
   cpSync(join(root, 'electron/db/migrations'), join(out, 'migrations'), { recursive: true });
   return join(out, 'child.js');
