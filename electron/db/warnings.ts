@@ -113,7 +113,6 @@ export function warningQueries(db: Database) {
       `SELECT customer_id, min(score), day, form_no, min_score, nps FROM (
          SELECT customer_id, satisfaction AS score, substr(coalesce(resolved_at, opened_at), 1, 10) AS day, NULL AS form_no, satisfaction AS min_score, NULL AS nps
            FROM complaints WHERE satisfaction IS NOT NULL AND substr(coalesce(resolved_at, opened_at), 1, 10) >= ?
-         -- — Satisfaction surveys —
          -- A survey response counts by its lowest 5-point score; an NPS detractor (0–6) ranks
          -- as 0, below any threshold. The form number goes into the evidence.
          UNION ALL
