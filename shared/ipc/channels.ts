@@ -6,7 +6,6 @@ import { contract, eventSchemas, type Channel, type EventName } from './contract
  * zod schemas too: one list that cannot drift beats a smaller preload.
  */
 export const channels = Object.keys(contract) as Channel[];
-export const events = Object.keys(eventSchemas) as EventName[];
 
 export type { Channel, EventName };
 
