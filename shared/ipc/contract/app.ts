@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { languages } from '../../i18n/language';
 import { call, empty, read } from './define';
 
-export const appInfoSchema = z.object({
+const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
   schemaVersion: z.number().int(),
@@ -12,14 +12,14 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
-export const dbStatsSchema = z.object({
+const dbStatsSchema = z.object({
   schemaVersion: z.number().int(),
   fileBytes: z.number().int(),
   counts: z.record(z.string(), z.number().int()),
 });
 export type DbStats = z.infer<typeof dbStatsSchema>;
 
-export const settingsSchema = z.object({
+const settingsSchema = z.object({
   /** null until the first start has picked one from the OS locale. */
   language: z.enum(languages).nullable(),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call, empty } from './define';
 
-export const runningJobSchema = z.object({ id: z.string(), kind: z.string(), done: z.number().int(), total: z.number().int() });
+const runningJobSchema = z.object({ id: z.string(), kind: z.string(), done: z.number().int(), total: z.number().int() });
 export type RunningJobInfo = z.infer<typeof runningJobSchema>;
 
 /** Background jobs running in worker threads: which run now, and cancelling one. */
