@@ -199,7 +199,10 @@ async function sharedStrings(wb: Workbook): Promise<string[]> {
       else item.open(tag);
     },
     close(tag) {
-      if (tag !== 'si') return item.close(tag);
+      if (tag !== 'si') {
+        item.close(tag);
+        return;
+      }
       if (out.length >= IMPORT_LIMITS.sharedStrings) throw new XmlError(`more than ${IMPORT_LIMITS.sharedStrings.toLocaleString('en')} shared strings`);
       chars += item.value.length;
       if (chars > IMPORT_LIMITS.sharedStringBytes) throw new XmlError(`shared strings of more than ${IMPORT_LIMITS.sharedStringBytes.toLocaleString('en')} characters in all`);
@@ -288,7 +291,10 @@ async function readSheet(wb: Workbook, sheet: Sheet, file: string): Promise<Shee
   };
   const scanner = new XmlScanner({
     open(tag, a) {
-      if (inIs) return item.open(tag);
+      if (inIs) {
+        item.open(tag);
+        return;
+      }
       switch (tag) {
         case 'sheetData':
           inSheetData = true;
@@ -375,9 +381,12 @@ async function readSheet(wb: Workbook, sheet: Sheet, file: string): Promise<Shee
       }
     },
     text(s) {
-      if (inIs) return item.text(s);
-      v += s;
-      if ((v ?? '').length > IMPORT_LIMITS.cellChars) fail(`the cell holds more than ${IMPORT_LIMITS.cellChars.toLocaleString('en')} characters`, col);
+      if (inIs) {
+        item.text(s);
+        return;
+      }
+      v = (v ?? '') + s;
+      if (v.length > IMPORT_LIMITS.cellChars) fail(`the cell holds more than ${IMPORT_LIMITS.cellChars.toLocaleString('en')} characters`, col);
     },
   });
   scanner.maxText = IMPORT_LIMITS.cellChars;
