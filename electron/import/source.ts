@@ -147,8 +147,10 @@ export async function readSource(file: string, opts: ReadOptions = {}): Promise<
   let first = 0;
   while (first < csv.records.length && isBlankRow(csv.records[first] ?? [])) first++;
   if (first >= csv.records.length) throw new ImportFileError(`${name}: the file is empty (no header row)`);
+  const headerFields = csv.records[first] ?? [];
+  if (headerFields.length > IMPORT_LIMITS.columns) throw new ImportFileError(`${name}, line ${csv.lines[first] ?? first + 1}: ${headerFields.length.toLocaleString('en')} columns, more than the ${IMPORT_LIMITS.columns.toLocaleString('en')} an import reads`);
   const headers = uniqueHeaders(
-    (csv.records[first] ?? []).map((h) => h.trim()),
+    headerFields.map((h) => h.trim()),
     `${name}, line ${csv.lines[first] ?? first + 1}`,
     (i) => String(i + 1),
   );

@@ -277,6 +277,7 @@ async function readSheet(wb: Workbook, sheet: Sheet, file: string): Promise<Shee
   let row = 0;
   let cells: RawCell[] = [];
   let inSheetData = false;
+  let inRow = false;
   let sheetDataDone = false;
   // The cell being read.
   let col = -1;
@@ -306,6 +307,7 @@ async function readSheet(wb: Workbook, sheet: Sheet, file: string): Promise<Shee
           if (!Number.isInteger(row) || row < 1 || row > IMPORT_LIMITS.rows) fail(`row number ${JSON.stringify(r)} is not one of Excel's 1–${IMPORT_LIMITS.rows.toLocaleString('en')}`);
           if (row <= lastRow) fail(`row ${row} comes after row ${lastRow} (rows out of order)`);
           lastRow = row;
+          inRow = true;
           cells = [];
           col = -1;
           return;
@@ -372,6 +374,7 @@ async function readSheet(wb: Workbook, sheet: Sheet, file: string): Promise<Shee
           return;
         case 'row':
           if (!inSheetData) return;
+          inRow = false;
           if (cells.length > 0) rowCells.set(row, cells);
           return;
         case 'sheetData':
@@ -425,8 +428,6 @@ async function readSheet(wb: Workbook, sheet: Sheet, file: string): Promise<Shee
     scanner.end();
   } catch (err) {
     if (err instanceof ImportFileError) throw err;
-    const open = scanner.open;
-    const inRow = open.includes('row');
     const place = inRow ? `, row ${row}` : lastRow > 0 ? `, after row ${lastRow}` : '';
     throw new ImportFileError(`${where}${place}: the sheet cannot be read (${describe(err)}); the file is damaged or cut short, nothing was imported`, { cause: err });
   }

@@ -65,11 +65,6 @@ export class XmlScanner {
 
   constructor(private readonly handler: XmlHandler) {}
 
-  /** Open elements' local names, outermost first (for "ends early inside …" messages). */
-  get open(): readonly string[] {
-    return this.stack.map(localName);
-  }
-
   write(chunk: string): void {
     this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + chunk : chunk;
     this.pos = 0;
