@@ -71,10 +71,25 @@ const lineOf = (text: string, index: number): number => {
   return line;
 };
 
+/**
+ * A file whose first lines are UTF-8 text (non-ASCII, valid) and a later line
+ * is not was put together from two sources; read as GB18030 its UTF-8 part
+ * would turn into other characters, so it is refused with the line.
+ */
+function mixedEncodings(buf: Buffer, name: string): void {
+  const loose = new TextDecoder('utf-8').decode(buf);
+  const bad = loose.indexOf('\uFFFD');
+  const lineStart = loose.lastIndexOf('\n', bad) + 1;
+  // eslint-disable-next-line no-control-regex
+  if (bad < 0 || !/[^\u0000-\u007f]/.test(loose.slice(0, lineStart))) return;
+  throw new ImportFileError(`${name}, line ${lineOf(loose, bad)}: mixed encodings: the lines before are UTF-8 text, this one is not (GBK?); save the whole file in one encoding`);
+}
+
 /** Decodes the CSV; a forced encoding that does not fit the bytes is refused with the one the bytes look like. */
 function decodeCsv(buf: Buffer, forced: string | undefined, name: string): { text: string; encoding: Encoding; detected: Encoding } {
   const detected = detectEncoding(buf);
   const encoding = forced ? encodingFromName(forced) : detected;
+  if (!forced && detected === 'gb18030') mixedEncodings(buf, name);
   let text: string;
   try {
     text = decodeText(buf, encoding, name);
