@@ -39,6 +39,13 @@ export function unescapeXml(s: string): string {
 const ATTRS = new Map<string, RegExp>();
 /** The value of the attribute with this local name (any prefix but xmlns:), unescaped. */
 export function attrOf(attrs: string, name: string): string | undefined {
+  // The common spelling (` name="…"`, as every Office writer has it) without a regular expression.
+  const plain = attrs.indexOf(` ${name}="`);
+  if (plain >= 0) {
+    const from = plain + name.length + 3;
+    const to = attrs.indexOf('"', from);
+    if (to >= 0) return unescapeXml(attrs.slice(from, to));
+  }
   let re = ATTRS.get(name);
   if (!re) ATTRS.set(name, (re = new RegExp(`(?:^|\\s)(?!xmlns:)(?:[A-Za-z_][\\w.-]*:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
   const m = re.exec(attrs);
@@ -46,6 +53,8 @@ export function attrOf(attrs: string, name: string): string | undefined {
 }
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+/** ASCII letters, underscore, and anything beyond ASCII (XML names may be Chinese). */
+const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
 
 function localName(qname: string): string {
   const colon = qname.indexOf(':');
@@ -175,7 +184,7 @@ export class XmlScanner {
     let k = lt + 1;
     while (k < end && !isSpace(buf.charCodeAt(k))) k++;
     const qname = buf.slice(lt + 1, k);
-    if (qname === '' || !/^[A-Za-z_][\w.:-]*$/.test(qname)) throw new XmlError(`a malformed tag name ${JSON.stringify(qname.slice(0, 40))}`);
+    if (!isNameStart(qname.charCodeAt(0)) || qname.includes('"') || qname.includes("'") || qname.includes('=')) throw new XmlError(`a malformed tag name ${JSON.stringify(qname.slice(0, 40))}`);
     if (this.stack.length === 0) {
       if (this.rootSeen) throw new XmlError('a second root element');
       this.rootSeen = true;

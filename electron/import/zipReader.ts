@@ -169,7 +169,7 @@ export class ZipReader {
     if (!e) throw new Error(`the package has no part ${name}`);
     const start = this.open(e, limit);
     const raw = createReadStream(this.file, { start, end: start + e.csize - 1, highWaterMark: MB });
-    const source = e.method === STORED ? raw : raw.pipe(createInflateRaw({ chunkSize: 256 * 1024 }));
+    const source = e.method === STORED ? raw : raw.pipe(createInflateRaw());
     raw.on('error', (err) => source.destroy(err));
     const decoder = new TextDecoder('utf-8', { fatal: true });
     let bytes = 0;

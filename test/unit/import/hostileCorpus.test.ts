@@ -2,13 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { deflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/connection';
 import { runImport } from '../../../electron/import/run';
 import { importOptionsSchema } from '../../../shared/import/targets';
+import { frame, NS } from '../../fixtures/hostile/zip';
 import { fileFingerprint, tempDir } from '../helpers/temp';
 
 /**
@@ -46,56 +47,6 @@ const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8'))
 let template = '';
 let templateDir = '';
 
-/** A ZIP of the given parts (deflated unless `stored`), optionally declaring a size other than the real one. */
-function zipOf(parts: { name: string; data: Buffer; stored?: boolean; declaredSize?: number; deflated?: Buffer }[]): Buffer {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const body = p.stored ? p.data : (p.deflated ?? deflateRawSync(p.data, { level: 9 }));
-    const name = Buffer.from(p.name);
-    const crc = crc32(p.data);
-    const size = p.declaredSize ?? p.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(p.stored ? 0 : 8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(p.stored ? 0 : 8, 10);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(body.length, 20);
-    dir.writeUInt32LE(size, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    chunks.push(local, name, body);
-    central.push(dir, name);
-    offset += 30 + name.length + body.length;
-  }
-  const dirBuf = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(dirBuf.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, dirBuf, end]);
-}
-
-const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const frame = (sheet: Buffer, sheetOpts: { stored?: boolean; declaredSize?: number; deflated?: Buffer } = {}, extra: { name: string; data: Buffer; stored?: boolean }[] = []) =>
-  zipOf([
-    { name: 'xl/workbook.xml', data: Buffer.from(`<workbook xmlns="${NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="客户" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
-    { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>') },
-    ...extra,
-    { name: 'xl/worksheets/sheet1.xml', data: sheet, ...sheetOpts },
-  ]);
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 const rowsXml = (n: number) => {
   let s = `<row r="1">${inline('A1', '客户编号')}${inline('B1', '客户名称')}</row>`;
