@@ -5,7 +5,7 @@ import { deflateRawSync } from 'node:zlib';
 import { openDatabase } from '../../electron/db/connection';
 import { writeWorkbook } from '../../electron/export/workbook';
 import { frame, NS } from '../fixtures/hostile/zip';
-import { result, type BenchResult } from './measure';
+import { median, result, type BenchResult } from './measure';
 import type { BenchEnv } from './suites';
 
 /**
@@ -122,10 +122,17 @@ export async function hostileFileRows(env: BenchEnv): Promise<BenchResult[]> {
   const big = join(dir, 'big.xlsx');
   await bigWorkbook(big, rows);
   const mb = statSync(big).size / 1048576;
-  // Wall time on the shared machine varies by 2× from run to run; the notes give CPU time too.
-  const now = child(env, ['new', big]);
-  const before = child(env, ['old', big], oldEnv);
-  const saxes = child(env, ['saxes', big]);
+  // Wall time on the shared machine varies by 2× from run to run: the three alternate, medians are kept, and the notes give CPU time too.
+  const runs: Record<'new' | 'old' | 'saxes', Run[]> = { new: [], old: [], saxes: [] };
+  for (let i = 0; i < env.reps + 1; i++) {
+    runs.new.push(child(env, ['new', big]));
+    runs.old.push(child(env, ['old', big], oldEnv));
+    runs.saxes.push(child(env, ['saxes', big]));
+  }
+  const typical = (list: Run[]): Run => ({ ...(list[0] as Run), ms: median(list.map((r) => r.ms)), cpu_ms: median(list.map((r) => r.cpu_ms)), rss_mb: Math.max(...list.map((r) => r.rss_mb)) });
+  const now = typical(runs.new);
+  const before = typical(runs.old);
+  const saxes = typical(runs.saxes);
   results.push(
     result(
       'hostile.xlsx-read-new-vs-old',
@@ -133,7 +140,7 @@ export async function hostileFileRows(env: BenchEnv): Promise<BenchResult[]> {
       now.ms,
       before.ms,
       now.rss_mb,
-      `${mb.toFixed(1)} MB .xlsx, ${rows} rows × 4 text columns read into rows: this reader (own linear tokenizer, CRC and limits); CPU ${Math.round(now.cpu_ms)} ms; baseline = the regex reader before issue 20 (CPU ${Math.round(before.cpu_ms)} ms, ${before.rss_mb} MB peak)`,
+      `${mb.toFixed(1)} MB .xlsx, ${rows} rows × 4 text columns read into rows, median of ${runs.new.length}: this reader (own linear tokenizer, CRC and limits); CPU ${Math.round(now.cpu_ms)} ms; baseline = the regex reader before issue 20 (CPU ${Math.round(before.cpu_ms)} ms, ${before.rss_mb} MB peak)`,
     ),
   );
   results.push(result('hostile.xlsx-read-saxes-floor', saxes.rows, saxes.ms, now.ms, saxes.rss_mb, `the same sheet only tokenized by saxes 6 (no values kept, no limits; CPU ${Math.round(saxes.cpu_ms)} ms): a floor for a saxes-based reader; baseline = this reader doing all of its work (CPU ${Math.round(now.cpu_ms)} ms)`));
