@@ -82,7 +82,7 @@ function mixedEncodings(buf: Buffer, name: string): void {
   const lineStart = loose.lastIndexOf('\n', bad) + 1;
   // eslint-disable-next-line no-control-regex
   if (bad < 0 || !/[^\u0000-\u007f]/.test(loose.slice(0, lineStart))) return;
-  throw new ImportFileError(`${name}, line ${lineOf(loose, bad)}: mixed encodings: the lines before are UTF-8 text, this one is not (GBK?); save the whole file in one encoding`);
+  throw new ImportFileError(`${name}, line ${lineOf(loose, bad)}: mixed encodings: the lines before are UTF-8 text, this one is not (GBK?); save the whole file in one encoding, or choose the encoding if it is all GBK (--encoding gbk)`);
 }
 
 /** Decodes the CSV; a forced encoding that does not fit the bytes is refused with the one the bytes look like. */
