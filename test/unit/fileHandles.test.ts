@@ -35,7 +35,7 @@ describe('file handles', () => {
     const dispatch = createDispatcher(handlerTable(services));
 
     const picked = await dispatch('import:pickFile', {}, direct);
-    expect(picked).toMatchObject({ ok: true, value: { file: { name: '客户名单.csv', handle: expect.stringMatching(/^[0-9a-f]{32}$/) } } });
+    expect(picked).toMatchObject({ ok: true, value: { file: { name: '客户名单.csv', handle: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown } } });
     const handle = (picked as { value: { file: { handle: string } } }).value.file.handle;
     expect(await dispatch('import:inspect', { handle, target: 'customers' }, direct)).toMatchObject({ ok: true, value: { rows: 1, headers: ['客户名称', '所属行业'] } });
     const preview = await dispatch('import:preview', { handle, target: 'customers', mapping: { name: '客户名称', industry: '所属行业' } }, direct);
@@ -50,7 +50,7 @@ describe('file handles', () => {
       ['export:run', { what: 'customers', format: 'csv', path: file }],
       ['import:upload', { name: 'x.csv', base64: '' }],
     ] as const) {
-      expect(await dispatch(channel, payload, direct), channel).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(invalid_request|unknown_channel)$/) } });
+      expect(await dispatch(channel, payload, direct), channel).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(invalid_request|unknown_channel)$/) as unknown } });
     }
     // A well-formed handle the main process never issued.
     expect(await dispatch('import:start', { handle: 'f'.repeat(32), target: 'customers' }, direct)).toMatchObject({ ok: false, error: { code: 'not_found' } });

@@ -86,7 +86,7 @@ describe('write targets (safeWrite.ts)', () => {
     const { jobs } = servicesOnTempDb({ file });
     const before = fileFingerprint(file);
     const outcome = await jobs.start('export', { what: 'customers', format: 'csv', view: {}, language: 'en', path: file }).outcome;
-    expect(outcome).toMatchObject({ status: 'failed', message: expect.stringMatching(/is the open database/) });
+    expect(outcome).toMatchObject({ status: 'failed', message: expect.stringMatching(/is the open database/) as unknown });
     expect(fileFingerprint(file)).toBe(before);
   });
 
@@ -95,7 +95,7 @@ describe('write targets (safeWrite.ts)', () => {
     const { services } = servicesOnTempDb({ file, dialogs: { saveFile: () => Promise.resolve(file) } });
     const before = fileFingerprint(file);
     const dispatch = createDispatcher(handlerTable(services));
-    expect(await dispatch('export:run', { what: 'customers', format: 'csv' }, direct)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/open database/) } });
+    expect(await dispatch('export:run', { what: 'customers', format: 'csv' }, direct)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/open database/) as unknown } });
     expect(await dispatch('reports:exportXlsx', { month: '2026-10', language: 'en' }, direct)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(fileFingerprint(file)).toBe(before);
   });
