@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { PatronError } from '../../shared/ipc/errors';
 import { backupFolder } from '../db/backupFiles';
 
 /**
@@ -10,14 +11,8 @@ import { backupFolder } from '../db/backupFiles';
  * the same folder that is renamed into place only when complete, so a failed write
  * leaves whatever was at the target before exactly as it was.
  */
-export class WriteTargetError extends Error {
-  constructor(
-    readonly file: string,
-    reason: string,
-  ) {
-    super(`cannot write ${file}: ${reason}`);
-    this.name = 'WriteTargetError';
-  }
+function refused(file: string, reason: string): PatronError {
+  return new PatronError('invalid_request', `cannot write ${file}: ${reason}`, [{ path: 'file', message: reason }]);
 }
 
 /** The files SQLite keeps beside a database; writing any of them would corrupt it. */
@@ -63,22 +58,22 @@ const inside = (child: string, folder: string) => {
  */
 export function checkWriteTarget(file: string, database: string | null): string {
   const abs = resolve(file);
-  if (file.endsWith('/') || file.endsWith(sep)) throw new WriteTargetError(abs, 'it names a folder, not a file');
+  if (file.endsWith('/') || file.endsWith(sep)) throw refused(abs, 'it names a folder, not a file');
   const existing = statOrNull(abs);
-  if (existing?.isDirectory()) throw new WriteTargetError(abs, 'it is a folder');
-  if (existing && !existing.isFile()) throw new WriteTargetError(abs, 'it is not a regular file');
+  if (existing?.isDirectory()) throw refused(abs, 'it is a folder');
+  if (existing && !existing.isFile()) throw refused(abs, 'it is not a regular file');
   const folder = statOrNull(dirname(abs));
-  if (!folder?.isDirectory()) throw new WriteTargetError(abs, `the folder ${dirname(abs)} does not exist`);
+  if (!folder?.isDirectory()) throw refused(abs, `the folder ${dirname(abs)} does not exist`);
   if (database && database !== ':memory:') {
     const real = realLocation(abs);
     const dbReal = realLocation(database);
     for (const suffix of DATABASE_COMPANIONS) {
       const companion = `${dbReal}${suffix}`;
       const sameFile = existing !== null && statOrNull(companion)?.ino === existing.ino && statOrNull(companion)?.dev === existing.dev;
-      if (same(real, companion) || sameFile) throw new WriteTargetError(abs, suffix === '' ? 'it is the open database' : `it is the open database's ${suffix.slice(1)} file`);
+      if (same(real, companion) || sameFile) throw refused(abs, suffix === '' ? 'it is the open database' : `it is the open database's ${suffix.slice(1)} file`);
     }
     const backups = realLocation(backupFolder(dbReal));
-    if (inside(foldCase ? real.toLowerCase() : real, foldCase ? backups.toLowerCase() : backups)) throw new WriteTargetError(abs, 'it is in the database\'s backups folder');
+    if (inside(foldCase ? real.toLowerCase() : real, foldCase ? backups.toLowerCase() : backups)) throw refused(abs, 'it is in the database\'s backups folder');
   }
   return abs;
 }

@@ -2,22 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { exportRequestSchema, type ExportRequest, type ExportResult } from '../../shared/export/view';
 import { PatronError } from '../../shared/ipc/errors';
-import { checkWriteTarget, WriteTargetError } from '../export/safeWrite';
+import { checkWriteTarget } from '../export/safeWrite';
 import type { ExportJobParams } from '../jobs/export';
 import { nowIso, type ServiceContext } from './context';
-
-/**
- * Checks a write target against the open database (safeWrite.ts) and turns a refusal into
- * an answer for the caller; the writer checks again where it writes.
- */
-export function checkedTarget(ctx: ServiceContext, file: string): string {
-  try {
-    return checkWriteTarget(file, ctx.dbPath);
-  } catch (err) {
-    if (err instanceof WriteTargetError) throw new PatronError('invalid_request', err.message, [{ path: 'file', message: err.message }]);
-    throw err;
-  }
-}
 
 /** Exports of a grid view to .xlsx/.csv, written by a job in a worker thread. */
 export function exportService(ctx: ServiceContext) {
@@ -41,7 +28,8 @@ export function exportService(ctx: ServiceContext) {
         mkdirSync(folder, { recursive: true });
         path = join(folder, defaultName);
       }
-      const params: ExportJobParams = { what: req.what, format: req.format, view: req.view, language: req.language, path: checkedTarget(ctx, path) };
+      // Refused here, before a job starts; the job checks again against its own connection where it writes.
+      const params: ExportJobParams = { what: req.what, format: req.format, view: req.view, language: req.language, path: checkWriteTarget(path, ctx.dbPath) };
       const outcome = await ctx.jobs.start('export', params).outcome;
       if (outcome.status !== 'done') throw new PatronError('invalid_request', outcome.status === 'failed' ? outcome.message : 'the export was cancelled');
       const result = outcome.result as { path: string; rows: number };

@@ -2,9 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PatronError } from '../../shared/ipc/errors';
 import type { PrintRequest, PrintResult } from '../../shared/print/contract';
-import { writeAtomically } from '../export/safeWrite';
+import { checkWriteTarget, writeAtomically } from '../export/safeWrite';
 import type { ServiceContext } from './context';
-import { checkedTarget } from './exports';
 
 /**
  * Renders a print route of the renderer (`#/print/…`) to paper or PDF. The Electron
@@ -45,7 +44,7 @@ export function printService(ctx: ServiceContext) {
       const chosen = ctx.dialogs?.saveFile ? await ctx.dialogs.saveFile(name, [{ name: 'PDF', extensions: ['pdf'] }]) : join(printFolder(ctx.dbPath), name);
       if (chosen === null) return { path: null, bytes: 0 };
       if (!ctx.dialogs?.saveFile) mkdirSync(dirname(chosen), { recursive: true });
-      const target = checkedTarget(ctx, chosen);
+      const target = checkWriteTarget(chosen, ctx.dbPath);
       const pdf = await printer().pdf(req.route, { paper: req.paper });
       await writeAtomically(target, ctx.dbPath, (temporary) => writeFileSync(temporary, pdf));
       return { path: target, bytes: pdf.length };

@@ -18,8 +18,8 @@ import { WARNING_SETTINGS_KEY } from './warnings';
 import { segmentQueries } from '../db/segments';
 import { settingsQueries } from '../db/settings';
 import { nowIso, type ServiceContext } from './context';
-import { checkedTarget } from './exports';
 import { writeReportWorkbook } from './reportWorkbook';
+import { checkWriteTarget } from '../export/safeWrite';
 
 export const REPORT_SETTINGS_KEY = 'reports.settings';
 const COMPLETENESS_KEY = 'profile.completeness';
@@ -304,7 +304,7 @@ export function reportService(ctx: ServiceContext) {
       const chosen = ctx.dialogs?.saveFile ? await ctx.dialogs.saveFile(name, [{ name: 'Excel', extensions: ['xlsx'] }]) : join(dirname(ctx.dbPath), 'reports', name);
       if (chosen === null) return { path: null };
       if (!ctx.dialogs?.saveFile) mkdirSync(dirname(chosen), { recursive: true });
-      const target = checkedTarget(ctx, chosen);
+      const target = checkWriteTarget(chosen, ctx.dbPath);
       await writeReportWorkbook(target, reportData(ctx.db, month, now()), language, ctx.dbPath);
       return { path: target };
     },
