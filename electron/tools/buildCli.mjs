@@ -15,21 +15,27 @@ const MANIFEST = 'inputs.json';
 const JOBS = join(root, 'electron', 'jobs');
 const MIGRATIONS = join(root, 'electron', 'db', 'migrations');
 
-/** Every module exporting a job's run() is a job entry, as the runner loads them by kind. */
+/** Folders that hold job modules: each file of electron/jobs/kinds/, or a module of electron/jobs/ exporting run(). */
+const JOB_FOLDERS = [JOBS, join(JOBS, 'kinds')];
+
+/** Every job module is an entry `jobs/<kind>`, as the runner loads them by kind. */
 function jobEntries() {
   const entries = {};
-  for (const file of readdirSync(JOBS)) {
-    if (!file.endsWith('.ts')) continue;
-    if (/^export const run\b/m.test(readFileSync(join(JOBS, file), 'utf8'))) entries[`jobs/${file.slice(0, -3)}`] = join(JOBS, file);
+  for (const folder of JOB_FOLDERS.filter((f) => existsSync(f))) {
+    for (const file of readdirSync(folder)) {
+      if (!file.endsWith('.ts') || file.endsWith('.d.ts')) continue;
+      if (/^export (const|async function|function) run\b/m.test(readFileSync(join(folder, file), 'utf8'))) entries[`jobs/${file.slice(0, -3)}`] = join(folder, file);
+    }
   }
   return entries;
 }
 
-function mtime(file) {
+/** A file's modification time; `missing` for one that is not there (a deleted source: Infinity; a folder not made yet: 0). */
+function mtime(file, missing) {
   try {
     return statSync(file).mtimeMs;
   } catch {
-    return Infinity;
+    return missing;
   }
 }
 
@@ -41,7 +47,9 @@ export function cliBuildIsStale() {
   } catch {
     return true;
   }
-  return manifest.watched.some((rel) => mtime(join(root, rel)) > manifest.builtAt);
+  if (!Array.isArray(manifest.files) || !Array.isArray(manifest.folders)) return true;
+  // A folder's time changes when a file is added to it or removed: a new job or migration.
+  return manifest.files.some((rel) => mtime(join(root, rel), Infinity) > manifest.builtAt) || manifest.folders.some((rel) => mtime(join(root, rel), 0) > manifest.builtAt);
 }
 
 export async function buildCli() {
@@ -73,8 +81,10 @@ export async function buildCli() {
   });
   cpSync(MIGRATIONS, join(temporary, 'migrations'), { recursive: true });
   const sources = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules'));
-  const watched = [...sources, relative(root, JOBS), relative(root, MIGRATIONS), ...readdirSync(MIGRATIONS).map((f) => relative(root, join(MIGRATIONS, f)))];
-  writeFileSync(join(temporary, MANIFEST), JSON.stringify({ builtAt: startedAt, watched }));
+  // This script too: a change to how the CLI is built makes the build stale.
+  const files = [...sources, relative(root, fileURLToPath(import.meta.url)), ...readdirSync(MIGRATIONS).map((f) => relative(root, join(MIGRATIONS, f)))];
+  const folders = [...JOB_FOLDERS, MIGRATIONS].map((f) => relative(root, f));
+  writeFileSync(join(temporary, MANIFEST), JSON.stringify({ builtAt: startedAt, files, folders }));
   // Swap the folder in whole, so a command starting meanwhile never sees half a build.
   const old = `${CLI_DIR}-old-${process.pid}-${startedAt}`;
   mkdirSync(dirname(CLI_DIR), { recursive: true });
