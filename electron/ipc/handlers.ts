@@ -31,7 +31,6 @@ export function handlerTable(services: Services): HandlerTable {
     'import:preview': (req) => services.imports.preview(req),
     'import:start': (req) => services.imports.start(req),
     'import:wait': (req) => services.imports.wait(req.jobId),
-    'import:upload': (req) => services.imports.upload(req),
     'import:pickFile': () => services.imports.pickFile(),
     'import:history': () => ({ batches: services.imports.history() }),
     'import:revert': (req) => services.imports.revert(req.id),

@@ -17,7 +17,8 @@ import { bindIpc, broadcast } from './ipc';
 import { resolveNativeBinding } from './native';
 import { electronPrinter } from './print';
 import { notifyNewWarnings } from './warningNotifications';
-import { hardenSession, lockDownContents } from './security';
+import { registerAppScheme, serveRenderer } from './appProtocol';
+import { CONTENT_SECURITY_POLICY, hardenSession, lockDownContents } from './security';
 import { createMainWindow } from './window';
 
 /** out/ (the build output), whatever the current working directory. */
@@ -63,6 +64,7 @@ function startRecovery(damage: DatabaseDamagedError): void {
 function start(): void {
   hardenSession();
   lockDownContents();
+  serveRenderer(join(outDir, 'renderer'), CONTENT_SECURITY_POLICY);
   const dbPath = databasePath();
   let opened;
   let nativeBinding: string;
@@ -125,6 +127,7 @@ function start(): void {
   mainWindow.on('closed', () => (mainWindow = null));
 }
 
+registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   // Another Patron already has the database open; it focuses itself (below).
   app.quit();

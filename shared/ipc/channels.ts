@@ -27,7 +27,6 @@ export const channels = [
   'import:preview',
   'import:start',
   'import:wait',
-  'import:upload',
   'import:pickFile',
   'import:history',
   'import:revert',
