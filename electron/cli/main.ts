@@ -1,5 +1,6 @@
 import { demoCommand, demoUsage } from './demo';
 import { infoCommand, infoUsage } from './info';
+import { adoptCommand, adoptUsage, initCommand, initUsage } from './init';
 // — Backups, restore and integrity —
 import { archiveCommand, archiveUsage, backupCommand, backupUsage, checkCommand, checkUsage, restoreCommand, restoreUsage } from './safety';
 // — Import and export —
@@ -21,6 +22,8 @@ import { pointsCommand, pointsUsage } from './points';
 import { CliError, type Streams } from './output';
 
 const commands: Record<string, { run: (argv: string[], out: Streams) => number | Promise<number>; usage: string; summary: string }> = {
+  init: { run: initCommand, usage: initUsage, summary: 'create a new, empty database for a business (refuses an existing file)' },
+  adopt: { run: adoptCommand, usage: adoptUsage, summary: "add Patron's tables to an SQLite file of another program (after a backup)" },
   demo: { run: demoCommand, usage: demoUsage, summary: 'create a database filled with realistic demo data' },
   info: { run: infoCommand, usage: infoUsage, summary: 'print the schema version and row counts of a database' },
   // — Backups, restore and integrity —

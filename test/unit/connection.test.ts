@@ -20,7 +20,7 @@ describe('openDatabase', () => {
 
   it('refuses to invent a database where none exists unless asked to', () => {
     const file = tempDbPath();
-    expect(() => openDatabase(file)).toThrow(/not found/);
+    expect(() => openDatabase(file)).toThrow(/does not exist/);
     expect(existsSync(file)).toBe(false);
   });
 

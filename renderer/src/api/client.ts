@@ -14,9 +14,14 @@ function bridge(): PatronBridge {
   return window.patron;
 }
 
-/** Calls one contract channel; resolves with its typed response or rejects with a PatronError. */
+/**
+ * Calls one contract channel; resolves with its typed response or rejects with a PatronError.
+ * A `busy` answer (another program held the database past SQLite's wait) is tried once more
+ * before the user hears of it: such locks are usually short.
+ */
 export async function invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const envelope = (await bridge().invoke(channel, request)) as Envelope<ResponseOf<C>>;
+  let envelope = (await bridge().invoke(channel, request)) as Envelope<ResponseOf<C>>;
+  if (!envelope.ok && envelope.error.code === 'busy') envelope = (await bridge().invoke(channel, request)) as Envelope<ResponseOf<C>>;
   if (envelope.ok) return envelope.value;
   throw isPatronErrorData(envelope.error) ? PatronError.fromData(envelope.error) : new PatronError('internal', 'malformed IPC answer');
 }
