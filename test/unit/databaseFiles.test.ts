@@ -156,6 +156,8 @@ describe('a folder or a read-only place', () => {
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/is a folder, not a database file/);
     expect(res.stderr).not.toMatch(/EISDIR/);
+    const check = await run('check', '--db', dir);
+    expect(check.stdout).toMatch(/it is a folder, not a database file/);
   });
 
   it('a database on a read-only mount is not called damaged: no restore offered, looking still works', async () => {
@@ -184,6 +186,9 @@ describe('a folder or a read-only place', () => {
       const info = await run('info', '--db', file, '--json');
       expect(info.stderr).toBe('');
       expect(JSON.parse(info.stdout)).toMatchObject({ counts: { customers: 150 } });
+      const check = await run('check', '--db', file);
+      expect(check.stdout).toMatch(/: OK/);
+      expect(check.code).toBe(0);
       expect(fileFingerprint(file)).toBe(print);
     } finally {
       spawnSync('umount', [dir]);
