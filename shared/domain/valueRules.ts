@@ -17,9 +17,9 @@ export const maxAmountCents = 1_000_000_000_000;
 export type AmountProblem = 'notWholeCents' | 'negative' | 'tooLarge';
 
 export function amountProblem(cents: number): AmountProblem | null {
-  if (!Number.isSafeInteger(cents)) return Number.isFinite(cents) && Math.abs(cents) > maxAmountCents ? (cents < 0 ? 'negative' : 'tooLarge') : 'notWholeCents';
   if (cents < 0) return 'negative';
   if (cents > maxAmountCents) return 'tooLarge';
+  if (!Number.isInteger(cents)) return 'notWholeCents';
   return null;
 }
 
@@ -49,7 +49,6 @@ export const textLimits = {
   /** A customer's notes. */
   notes: 10_000,
 } as const;
-export type TextLimit = keyof typeof textLimits;
 
 export const optionalTextSchema = (max: number) => z.string().trim().max(max).nullable();
 export const requiredTextSchema = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
