@@ -41,18 +41,19 @@ function driverOptions(opts: OpenOptions, extra: Database.Options = {}): Databas
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
-/**
- * Reads the schema version (PRAGMA user_version, bytes 60–63 of the file
- * header) without opening the database, so a file from a newer Patron is
- * refused while staying byte-identical and without -wal/-shm files appearing.
- */
 /** PRAGMA application_id of every Patron database ('PTRN'), set by migration 0011. */
 export const PATRON_APPLICATION_ID = 0x5054524e;
 
 /** Tables every Patron schema since 0001 has: how a file from before the marker is recognised. */
 const PATRON_CORE_TABLES = ['customers', 'orders', 'settings'];
 
-export function peekSchemaVersion(file: string): number {
+/**
+ * Reads the schema version (PRAGMA user_version, bytes 60–63 of the file
+ * header) and the application id (bytes 68–71) without opening the database,
+ * so a file from a newer Patron is refused while staying byte-identical and
+ * without -wal/-shm files appearing.
+ */
+export function peekHeader(file: string): { version: number; applicationId: number } {
   const header = Buffer.alloc(100);
   const fd = openSync(file, 'r');
   let read: number;
@@ -61,11 +62,11 @@ export function peekSchemaVersion(file: string): number {
   } finally {
     closeSync(fd);
   }
-  if (read === 0) return 0; // an empty file is a new, empty database
+  if (read === 0) return { version: 0, applicationId: 0 }; // an empty file is a new, empty database
   if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
     throw new Error(`${file} is not a Patron database (it is not an SQLite file)`);
   }
-  return header.readUInt32BE(60);
+  return { version: header.readUInt32BE(60), applicationId: header.readUInt32BE(68) };
 }
 
 export function applyConnectionPragmas(db: Db): void {
@@ -113,13 +114,17 @@ function checkFile(file: string, opts: OpenOptions, migrations: Migration[]): { 
     if (opts.create) return { exists: true };
     throw new DatabaseFileError(file, 'empty');
   }
-  let version: number;
+  let header: { version: number; applicationId: number };
   try {
-    version = peekSchemaVersion(file);
+    header = peekHeader(file);
   } catch {
     throw new DatabaseFileError(file, 'not_sqlite');
   }
-  if (version > latestVersion(migrations)) throw new DatabaseTooNewError(file, version, latestVersion(migrations));
+  if (header.version > latestVersion(migrations)) {
+    // A high user_version means "newer Patron" only in a file that carries Patron's marker.
+    if (header.applicationId !== PATRON_APPLICATION_ID && !opts.adopt) throw new DatabaseFileError(file, 'not_patron');
+    if (header.applicationId === PATRON_APPLICATION_ID) throw new DatabaseTooNewError(file, header.version, latestVersion(migrations));
+  }
   return { exists: true };
 }
 

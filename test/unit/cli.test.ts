@@ -54,6 +54,7 @@ describe('patron CLI', () => {
     const raw = new Database(file);
     raw.exec('CREATE TABLE t (x)');
     raw.pragma('user_version = 99');
+    raw.pragma('application_id = 1347703374'); // Patron's marker: a newer Patron file
     raw.close();
     const before = fileFingerprint(file);
     const res = await run('info', '--db', file);

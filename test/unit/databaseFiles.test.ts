@@ -116,6 +116,16 @@ describe('a SQLite file that is not Patron’s', () => {
     expect(existsSync(backupFolder(file))).toBe(false);
   });
 
+  it('a high user_version without the marker is another program’s, not a newer Patron’s', () => {
+    const file = foreignDb();
+    const raw = new Database(file);
+    raw.pragma('user_version = 99');
+    raw.close();
+    const print = fileFingerprint(file);
+    expect(problemOf(() => openDatabase(file))).toBe('not_patron');
+    expect(fileFingerprint(file)).toBe(print);
+  });
+
   it('patron adopt adds Patron’s schema beside its tables after a backup, then it opens like any Patron file', async () => {
     const file = foreignDb();
     const res = await run('adopt', '--db', file, '--json');
