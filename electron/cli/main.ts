@@ -10,6 +10,8 @@ interface Command {
  * `patron info` does not load the import, export, report and segmentation code.
  */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  init: { summary: 'create a new, empty database for a business (refuses an existing file)', load: async () => import('./init').then((m) => ({ run: m.initCommand, usage: m.initUsage })) },
+  adopt: { summary: "add Patron's tables to an SQLite file of another program (after a backup)", load: async () => import('./init').then((m) => ({ run: m.adoptCommand, usage: m.adoptUsage })) },
   demo: { summary: 'create a database filled with realistic demo data', load: async () => import('./demo').then((m) => ({ run: m.demoCommand, usage: m.demoUsage })) },
   info: { summary: 'print the schema version and row counts of a database', load: async () => import('./info').then((m) => ({ run: m.infoCommand, usage: m.infoUsage })) },
   backup: { summary: 'write a verified backup (default: into backups/ beside the database)', load: async () => import('./safety').then((m) => ({ run: m.backupCommand, usage: m.backupUsage })) },

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { DatabaseDamagedError } from '../db/damage';
-import { DatabaseTooNewError } from '../db/errors';
+import { DatabaseFileError, DatabaseTooNewError } from '../db/errors';
 import { useNativeBinding } from '../db/nativeBinding';
 import { handlerTable } from '../ipc/handlers';
 import { recoveryHandlerTable } from '../ipc/recovery';
@@ -75,7 +75,7 @@ function start(): void {
     opened = openAppDatabase(dbPath, { nativeBinding });
   } catch (err) {
     if (err instanceof DatabaseDamagedError) startRecovery(err);
-    else if (err instanceof DatabaseTooNewError) fail('Patron cannot open this database', err.message);
+    else if (err instanceof DatabaseTooNewError || err instanceof DatabaseFileError) fail('Patron cannot open this database', err.message);
     else fail('Patron could not start', err instanceof Error ? err.message : String(err));
     return;
   }
