@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.native/**', 'bench/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', '.build/**', 'dist/**', 'node_modules/**', '.native/**', 'bench/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

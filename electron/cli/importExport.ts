@@ -19,7 +19,6 @@ function usageError(command: string, err: unknown): CliError {
 }
 
 async function withServices<T>(dbFile: string, fn: (s: Services) => Promise<T>, after?: (finished: FinishedJob[]) => void): Promise<T> {
-  if (!existsSync(dbFile)) throw new CliError(`database file not found: ${dbFile}`);
   const { db } = openDatabase(dbFile);
   const jobs = new JobRunner({ dbPath: dbFile, emit: () => undefined });
   const services = createServices({

@@ -1,70 +1,62 @@
-import { demoCommand, demoUsage } from './demo';
-import { infoCommand, infoUsage } from './info';
-// — Backups, restore and integrity —
-import { archiveCommand, archiveUsage, backupCommand, backupUsage, checkCommand, checkUsage, restoreCommand, restoreUsage } from './safety';
-// — Import and export —
-import { exportCommand, exportUsage, importCommand, importUsage } from './importExport';
-// — Customer profiles: editing, views, duplicates, audit —
-// — Segmentation and lifetime value —
-import { clvCommand, clvUsage } from './clv';
-import { rollupsCommand, rollupsUsage } from './rollups';
-import { segmentCommand, segmentUsage } from './segment';
-// — Warnings, complaints and care reminders —
-import { warningsCommand, warningsUsage } from './warnings';
-// — Visit plans and printing —
-// — Satisfaction surveys —
-import { surveyResultsCommand, surveyResultsUsage } from './surveys';
-// — Dashboard and reports —
-import { reportCommand, reportUsage } from './report';
-// — Loyalty: levels, points, referrals —
-import { pointsCommand, pointsUsage } from './points';
 import { CliError, type Streams } from './output';
 
-const commands: Record<string, { run: (argv: string[], out: Streams) => number | Promise<number>; usage: string; summary: string }> = {
-  demo: { run: demoCommand, usage: demoUsage, summary: 'create a database filled with realistic demo data' },
-  info: { run: infoCommand, usage: infoUsage, summary: 'print the schema version and row counts of a database' },
-  // — Backups, restore and integrity —
-  backup: { run: backupCommand, usage: backupUsage, summary: 'write a verified backup (default: into backups/ beside the database)' },
-  restore: { run: restoreCommand, usage: restoreUsage, summary: 'replace the database with a backup (the current state is backed up first)' },
-  check: { run: checkCommand, usage: checkUsage, summary: 'run integrity_check and foreign_key_check; exit code 1 on problems' },
-  archive: { run: archiveCommand, usage: archiveUsage, summary: 'export every table into one .xlsx workbook (one sheet per table)' },
-  // — Import and export —
-  import: { run: importCommand, usage: importUsage, summary: 'import customers, contacts, orders, interactions or complaints from CSV/XLSX' },
-  export: { run: exportCommand, usage: exportUsage, summary: 'export customers or orders to .xlsx or .csv' },
-  // — Customer profiles: editing, views, duplicates, audit —
-  // — Segmentation and lifetime value —
-  segment: { run: segmentCommand, usage: segmentUsage, summary: 'segment customers (RFM tiers, quadrant, lifecycle) and store the run' },
-  clv: { run: clvCommand, usage: clvUsage, summary: 'fit BG/NBD + Gamma-Gamma and predict customer lifetime value' },
-  rollups: { run: rollupsCommand, usage: rollupsUsage, summary: 'recompute the per-customer rollups from all orders and interactions and fix what differs' },
-  // — Warnings, complaints and care reminders —
-  warnings: { run: warningsCommand, usage: warningsUsage, summary: 'run the churn-warning rules for a day and print the open alerts' },
-  // — Visit plans and printing —
-  // — Satisfaction surveys —
-  'survey-results': { run: surveyResultsCommand, usage: surveyResultsUsage, summary: 'print CSAT (overall and per dimension), NPS and response rate, by month' },
-  // — Dashboard and reports —
-  report: { run: reportCommand, usage: reportUsage, summary: 'the monthly manager report: KPIs as JSON, or a workbook (.xlsx) or PDF' },
-  // — Loyalty: levels, points, referrals —
-  points: { run: pointsCommand, usage: pointsUsage, summary: "print a customer's points ledger, balance and member level" },
+interface Command {
+  run: (argv: string[], out: Streams) => number | Promise<number>;
+  usage: string;
+}
+
+/**
+ * Each command's module is loaded only when that command runs (or help lists it), so
+ * `patron info` does not load the import, export, report and segmentation code.
+ */
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  init: { summary: 'create a new, empty database for a business (refuses an existing file)', load: async () => import('./init').then((m) => ({ run: m.initCommand, usage: m.initUsage })) },
+  adopt: { summary: "add Patron's tables to an SQLite file of another program (after a backup)", load: async () => import('./init').then((m) => ({ run: m.adoptCommand, usage: m.adoptUsage })) },
+  demo: { summary: 'create a database filled with realistic demo data', load: async () => import('./demo').then((m) => ({ run: m.demoCommand, usage: m.demoUsage })) },
+  info: { summary: 'print the schema version and row counts of a database', load: async () => import('./info').then((m) => ({ run: m.infoCommand, usage: m.infoUsage })) },
+  backup: { summary: 'write a verified backup (default: into backups/ beside the database)', load: async () => import('./safety').then((m) => ({ run: m.backupCommand, usage: m.backupUsage })) },
+  restore: { summary: 'replace the database with a backup (the current state is backed up first)', load: async () => import('./safety').then((m) => ({ run: m.restoreCommand, usage: m.restoreUsage })) },
+  check: { summary: 'run integrity_check and foreign_key_check; exit code 1 on problems', load: async () => import('./safety').then((m) => ({ run: m.checkCommand, usage: m.checkUsage })) },
+  archive: { summary: 'export every table into one .xlsx workbook (one sheet per table)', load: async () => import('./safety').then((m) => ({ run: m.archiveCommand, usage: m.archiveUsage })) },
+  import: { summary: 'import customers, contacts, orders, interactions or complaints from CSV/XLSX', load: async () => import('./importExport').then((m) => ({ run: m.importCommand, usage: m.importUsage })) },
+  export: { summary: 'export customers or orders to .xlsx or .csv', load: async () => import('./importExport').then((m) => ({ run: m.exportCommand, usage: m.exportUsage })) },
+  segment: { summary: 'segment customers (RFM tiers, quadrant, lifecycle) and store the run', load: async () => import('./segment').then((m) => ({ run: m.segmentCommand, usage: m.segmentUsage })) },
+  clv: { summary: 'fit BG/NBD + Gamma-Gamma and predict customer lifetime value', load: async () => import('./clv').then((m) => ({ run: m.clvCommand, usage: m.clvUsage })) },
+  rollups: { summary: 'recompute the per-customer rollups from all orders and interactions and fix what differs', load: async () => import('./rollups').then((m) => ({ run: m.rollupsCommand, usage: m.rollupsUsage })) },
+  warnings: { summary: 'run the churn-warning rules for a day and print the open alerts', load: async () => import('./warnings').then((m) => ({ run: m.warningsCommand, usage: m.warningsUsage })) },
+  'survey-results': { summary: 'print CSAT (overall and per dimension), NPS and response rate, by month', load: async () => import('./surveys').then((m) => ({ run: m.surveyResultsCommand, usage: m.surveyResultsUsage })) },
+  report: { summary: 'the monthly manager report: KPIs as JSON, or a workbook (.xlsx) or PDF', load: async () => import('./report').then((m) => ({ run: m.reportCommand, usage: m.reportUsage })) },
+  points: { summary: "print a customer's points ledger, balance and member level", load: async () => import('./points').then((m) => ({ run: m.pointsCommand, usage: m.pointsUsage })) },
 };
 
-function help(): string {
+export const commandNames = Object.keys(commands);
+
+async function help(): Promise<string> {
   const lines = ['Usage: patron <command> [options]', '', 'Commands:'];
-  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(8)} ${c.summary}`, `           ${c.usage}`);
-  lines.push('', 'Every command takes --db FILE; --json prints one JSON document instead of text.');
+  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(8)} ${c.summary}`, `           ${(await c.load()).usage}`);
+  lines.push('', 'Every command takes --db FILE; --json prints one JSON document instead of text.', '`patron <command> --help` prints the usage of one command.');
   return `${lines.join('\n')}\n`;
 }
+
+const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h' || arg === 'help';
 
 /** Runs one command; returns the exit code. Errors become one plain line on stderr. */
 export async function main(argv: string[], out: Streams): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    out.stdout.write(help());
+  if (!name || isHelp(name)) {
+    out.stdout.write(await help());
     return name ? 0 : 2;
   }
-  const command = commands[name];
-  if (!command) {
-    out.stderr.write(`patron: unknown command "${name}"\n\n${help()}`);
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) {
+    out.stderr.write(`patron: unknown command "${name}"\n\n${await help()}`);
     return 2;
+  }
+  const command = await entry.load();
+  // Before the command parses anything: `--help` anywhere answers with the usage, even beside other options.
+  if (rest.some((a) => a === '--help' || a === '-h')) {
+    out.stdout.write(`patron ${name}: ${entry.summary}\n\nusage: ${command.usage}\n`);
+    return 0;
   }
   try {
     return await command.run(rest, out);

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,6 +8,7 @@ import { settingsQueries } from '../db/settings';
 import { isLanguage, type Language } from '../../shared/i18n/language';
 import { addMonths, isMonth } from '../../shared/kpi/months';
 import { openDatabase } from '../db/connection';
+import { writeAtomically } from '../export/safeWrite';
 import { JobRunner } from '../jobs/runner';
 import { findBrowser, printUrlToPdf } from '../print/browserPdf';
 import { startRendererServer } from '../print/rendererServer';
@@ -35,13 +36,6 @@ function electronBinary(): string | null {
   } catch {
     return null;
   }
-}
-
-/** Writes through a temporary name, so a failed run never leaves a half-written file at OUT. */
-function writeAtomically(out: string, data: Buffer): void {
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(`${out}.partial`, data);
-  renameSync(`${out}.partial`, out);
 }
 
 /**
@@ -89,7 +83,7 @@ export async function reportCommand(argv: string[], out: Streams): Promise<numbe
     const outFile = resolve(target as string);
     if (kind === '.xlsx') {
       mkdirSync(dirname(outFile), { recursive: true });
-      await writeReportWorkbook(outFile, reportData(db, month, nowIso), language);
+      await writeReportWorkbook(outFile, reportData(db, month, nowIso), language, file);
       if (!v.json) printTable(out, [['report', outFile], ['month', month]]);
       return 0;
     }
@@ -108,13 +102,12 @@ export async function reportCommand(argv: string[], out: Streams): Promise<numbe
     const server = await startRendererServer({ rendererDir: resolve(v.renderer ?? resolve(repoRoot, 'out/renderer')), services });
     try {
       const url = `${server.origin}/#/print/report?month=${month}&lang=${language}&paper=A4`;
-      if (electron) {
-        rmSync(outFile, { force: true });
+      mkdirSync(dirname(outFile), { recursive: true });
+      await writeAtomically(outFile, file, async (temporary) => {
         // Asynchronous: this process serves the page the Electron window loads.
-        await promisify(execFile)(electron, [resolve(repoRoot, 'electron/print/electronPdf.mjs'), url, outFile], { timeout: 180_000 });
-      } else {
-        writeAtomically(outFile, await printUrlToPdf(browser as string, url));
-      }
+        if (electron) await promisify(execFile)(electron, [resolve(repoRoot, 'electron/print/electronPdf.mjs'), url, temporary], { timeout: 180_000 });
+        else writeFileSync(temporary, await printUrlToPdf(browser as string, url));
+      });
     } finally {
       await server.close();
       await jobs.stopAll();

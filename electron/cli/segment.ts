@@ -4,6 +4,7 @@ import { defaultSegmentSettings, segmentSettingsSchema } from '../../shared/anal
 import { isIsoDate, localToday } from '../../shared/domain/dates';
 import { tiers } from '../../shared/domain/enums';
 import { openDatabase } from '../db/connection';
+import { writeAtomically } from '../export/safeWrite';
 import { segmentQueries } from '../db/segments';
 import { settingsQueries } from '../db/settings';
 import { runSegmentation } from '../services/segmentRun';
@@ -16,7 +17,7 @@ export const segmentUsage = 'patron segment --db FILE [--as-of YYYY-MM-DD] [--ou
 const pct = (n: number, total: number) => (total === 0 ? 0 : Math.round((n / total) * 1000) / 10);
 
 /** Runs one segmentation with the database's saved settings, stores it as a 'cli' run and prints the figures. */
-export function segmentCommand(argv: string[], out: Streams): number {
+export async function segmentCommand(argv: string[], out: Streams): Promise<number> {
   const v = parse('segment', argv, { db: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false } });
   const file = requireDb('segment', v.db);
   const asOf = v['as-of'] ?? localToday();
@@ -27,7 +28,7 @@ export function segmentCommand(argv: string[], out: Streams): number {
     const settings = saved.success ? saved.data : defaultSegmentSettings;
     const result = runSegmentation(db, { asOf, trigger: 'cli', settings });
     const s = result.summary;
-    if (v.out) writeResults(resolve(v.out), db);
+    if (v.out) await writeResults(resolve(v.out), db);
     const report = {
       file,
       runId: result.runId,
@@ -64,15 +65,15 @@ const csvCell = (v: string | number | null | undefined) => {
   return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 
-function writeResults(path: string, db: ReturnType<typeof openDatabase>['db']): void {
+function writeResults(path: string, db: ReturnType<typeof openDatabase>['db']): Promise<void> {
   const q = segmentQueries(db);
   const columns = new Map(q.customerColumns().map((c) => [c.customer_id, c]));
   const rows = q.results().map((r) => ({ ...r, effective_tier: columns.get(r.customer_id)?.effective_tier ?? r.tier, tier_override: columns.get(r.customer_id)?.tier_override ?? null }));
-  if (path.endsWith('.json')) {
-    writeFileSync(path, `${JSON.stringify(rows, null, 2)}\n`);
-    return;
+  let text: string;
+  if (path.endsWith('.json')) text = `${JSON.stringify(rows, null, 2)}\n`;
+  else {
+    const header = Object.keys(rows[0] ?? { customer_id: null });
+    text = `${[header.join(','), ...rows.map((r) => header.map((h) => csvCell((r as Record<string, string | number | null>)[h])).join(','))].join('\n')}\n`;
   }
-  const header = Object.keys(rows[0] ?? { customer_id: null });
-  const lines = [header.join(','), ...rows.map((r) => header.map((h) => csvCell((r as Record<string, string | number | null>)[h])).join(','))];
-  writeFileSync(path, `${lines.join('\n')}\n`);
+  return writeAtomically(path, db.name, (temporary) => writeFileSync(temporary, text));
 }

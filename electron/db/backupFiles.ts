@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { bindingOption } from './nativeBinding';
 import { countedTables } from './stats';
@@ -9,6 +9,11 @@ export interface BackupFile {
   path: string;
   takenAt: Date;
   reason: string;
+}
+
+/** `<folder of the database>/backups`, beside the file it protects. */
+export function backupFolder(dbPath: string): string {
+  return join(dirname(dbPath), 'backups');
 }
 
 const NAME = /^(.+)-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-([a-z]+(?:-[a-z]+)*)(?:-\d+)?\.sqlite$/;

@@ -2,6 +2,7 @@ import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database, { type Database as Db } from 'better-sqlite3';
+import { isWritableLocation } from './connection';
 import { bindingOption } from './nativeBinding';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -46,17 +47,20 @@ export type FileVerdict = { ok: true } | { ok: false; reason: string };
  * file is opened without any pragma or migration; SQLite removes the -wal/-shm
  * it may create on close, so the file stays byte-identical. A file with a
  * non-empty -wal (left by a crash) is checked as a copy: closing a handle on it
- * would fold the WAL into the file, which must not happen to a damaged one.
+ * would fold the WAL into the file, which must not happen to a damaged one. A
+ * file in a read-only place is checked as a copy too: SQLite cannot open a WAL
+ * database where it cannot create the -shm, which is no damage.
  */
 export function inspectFile(file: string, opts: { nativeBinding?: string } = {}): FileVerdict {
   if (!existsSync(file)) return { ok: false, reason: 'the file does not exist' };
+  if (statSync(file).isDirectory()) return { ok: false, reason: 'it is a folder, not a database file' };
   const wal = `${file}-wal`;
-  if (existsSync(wal) && statSync(wal).size > 0 && statSync(file).size > 0) {
+  if (((existsSync(wal) && statSync(wal).size > 0) || !isWritableLocation(file)) && statSync(file).size > 0) {
     const dir = mkdtempSync(join(tmpdir(), 'patron-check-'));
     try {
       const copy = join(dir, 'check.sqlite');
       copyFileSync(file, copy);
-      copyFileSync(wal, `${copy}-wal`);
+      if (existsSync(wal)) copyFileSync(wal, `${copy}-wal`);
       return inspectInPlace(copy, opts);
     } finally {
       rmSync(dir, { recursive: true, force: true });

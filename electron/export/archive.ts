@@ -34,8 +34,8 @@ function cell(value: unknown): CellInput {
  * people who leave Patron or want an archive. Rows stream from SQLite into the
  * project's own .xlsx writer (workbook.ts), so memory stays flat for millions of
  * orders; a table longer than a sheet continues in "name (2)", "name (3)" … The
- * writer works in `<target>.partial` and renames it at the end, so a half-written
- * file never carries the final name. Reads in one transaction: a consistent snapshot.
+ * target is checked and written through a temporary file (safeWrite.ts), so a
+ * half-written file never carries the final name. Reads in one transaction: a consistent snapshot.
  */
 export async function writeArchive(db: Database, target: string, opts: ArchiveOptions = {}): Promise<ArchiveSummary> {
   // A read transaction keeps every sheet from the same moment even if the app writes meanwhile (WAL).
@@ -57,6 +57,7 @@ export async function writeArchive(db: Database, target: string, opts: ArchiveOp
     });
     const written = await writeWorkbook(target, sheets, {
       rowsPerSheet: opts.rowsPerSheet ?? ROWS_PER_SHEET,
+      database: db.name,
       checkCancelled: opts.checkCancelled,
       progress: (done) => opts.progress?.(done, total),
     });

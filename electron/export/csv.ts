@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { csvField } from '../import/csv';
+import { writeAtomically } from './safeWrite';
 import type { CellInput, SheetSpec } from './workbook';
 
 // Control characters other than tab and line breaks (NUL, ESC, DEL …) have no place in a cell and can drive a terminal.
@@ -18,13 +19,20 @@ export function neutralisedText(value: string): string {
   return FORMULA_START.test(clean) ? `'${clean}` : clean;
 }
 
-/** CSV in UTF-8 with a BOM, so Excel shows the Chinese text; money as yuan with two decimals. */
-export async function writeCsv(file: string, sheet: SheetSpec): Promise<{ rows: number }> {
+/**
+ * CSV in UTF-8 with a BOM, so Excel shows the Chinese text; money as yuan with two decimals.
+ * Written through a checked target and a temporary file (safeWrite.ts); `database` is the open one.
+ */
+export function writeCsv(file: string, sheet: SheetSpec, database: string | null = null): Promise<{ rows: number }> {
+  return writeAtomically(file, database, (temporary) => writeCsvTo(temporary, sheet));
+}
+
+async function writeCsvTo(file: string, sheet: SheetSpec): Promise<{ rows: number }> {
   const out = createWriteStream(file, { encoding: 'utf8' });
-  const done = new Promise<void>((ok, fail) => {
-    out.on('finish', ok);
-    out.on('error', fail);
-  });
+  // The stream closes after finishing, after an error and after destroy(): the file is let go before the caller removes it.
+  const closed = new Promise<void>((ok) => out.once('close', () => ok()));
+  const failed: { error: Error | null } = { error: null };
+  out.on('error', (err) => (failed.error ??= err));
   const types = sheet.columns.map((c) => c.type);
   const text = (v: CellInput, i: number): string => {
     if (v === null) return '';
@@ -33,15 +41,23 @@ export async function writeCsv(file: string, sheet: SheetSpec): Promise<{ rows: 
   };
   let chunk = `\uFEFF${sheet.columns.map((c) => csvField(neutralisedText(c.header))).join(',')}\r\n`;
   let rows = 0;
-  for (const row of sheet.rows) {
-    chunk += `${row.map(text).join(',')}\r\n`;
-    rows++;
-    if (chunk.length > 1 << 16) {
-      if (!out.write(chunk)) await new Promise<void>((ok) => out.once('drain', () => ok()));
-      chunk = '';
+  try {
+    for (const row of sheet.rows) {
+      chunk += `${row.map(text).join(',')}\r\n`;
+      rows++;
+      if (chunk.length > 1 << 16) {
+        if (!out.write(chunk)) await Promise.race([new Promise<void>((ok) => out.once('drain', () => ok())), closed]);
+        if (failed.error) throw failed.error;
+        chunk = '';
+      }
     }
+    out.end(chunk);
+    await closed;
+    if (failed.error) throw failed.error;
+  } catch (err) {
+    out.destroy();
+    await closed;
+    throw err;
   }
-  out.end(chunk);
-  await done;
   return { rows };
 }

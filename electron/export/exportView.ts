@@ -40,6 +40,8 @@ export async function exportView(db: Database, params: ExportViewParams, opts: W
     };
     sheet = viewSheet('customers', customerQueries(db).iterateValues(fields), params.view, params.language, keyOf);
   } else sheet = viewSheet(params.what, exportQueries(db).orders(), params.view, params.language);
-  const { rows } = params.format === 'csv' ? await writeCsv(params.path, sheet) : await writeWorkbook(params.path, [sheet], opts);
+  // The connection's own file is the database the target must never be.
+  const database = db.name;
+  const { rows } = params.format === 'csv' ? await writeCsv(params.path, sheet, database) : await writeWorkbook(params.path, [sheet], { ...opts, database });
   return { path: params.path, rows };
 }

@@ -1,6 +1,6 @@
-import { renameSync, rmSync } from 'node:fs';
 import { repeats, SharedStrings } from './sharedStrings';
 import { appPropsXml, columnLetters, contentTypesXml, corePropsXml, HEADER_STYLE, packageRelsXml, SHEET_OPEN, sharedStringsXml, stylesXml, workbookRelsXml, workbookXml, xmlText, type SheetEntry } from './xlsxParts';
+import { writeAtomically } from './safeWrite';
 import { ZipWriter } from './zipWriter';
 
 /**
@@ -33,12 +33,14 @@ export interface SheetSpec {
 }
 
 export interface WriteOptions {
-  /** Called every few thousand rows; throw from it to stop (the partial file is removed). */
+  /** Called every few thousand rows; throw from it to stop (the temporary file is removed, the target left as it was). */
   checkCancelled?: () => void;
   /** Rows written so far, every few thousand rows. */
   progress?: (rows: number) => void;
   /** Data rows per sheet before a sheet continues in "name (2)"; Excel's limit by default. */
   rowsPerSheet?: number;
+  /** The open database, which the target must not be (safeWrite.ts); null when there is none. */
+  database?: string | null;
 }
 
 /** Excel's hard limit is 1,048,576 rows per sheet; one goes to the header. */
@@ -166,11 +168,14 @@ export interface WriteResult {
   sheetNames: string[][];
 }
 
-export async function writeWorkbook(file: string, sheets: SheetSpec[], opts: WriteOptions = {}): Promise<WriteResult> {
+/** Writes the sheets as one .xlsx at `file`, through a checked target and a temporary file (safeWrite.ts). */
+export function writeWorkbook(file: string, sheets: SheetSpec[], opts: WriteOptions = {}): Promise<WriteResult> {
+  return writeAtomically(file, opts.database ?? null, (temporary) => writeWorkbookTo(temporary, sheets, opts));
+}
+
+async function writeWorkbookTo(file: string, sheets: SheetSpec[], opts: WriteOptions): Promise<WriteResult> {
   const perSheet = Math.min(opts.rowsPerSheet ?? MAX_DATA_ROWS, MAX_DATA_ROWS);
-  const partial = `${file}.partial`;
-  rmSync(partial, { force: true });
-  const zip = new ZipWriter(partial);
+  const zip = new ZipWriter(file);
   const entries: SheetEntry[] = [];
   const taken = new Set<string>();
   let total = 0;
@@ -260,10 +265,8 @@ export async function writeWorkbook(file: string, sheets: SheetSpec[], opts: Wri
   } catch (err) {
     reading?.return?.();
     zip.abort();
-    rmSync(partial, { force: true });
     throw err;
   }
-  renameSync(partial, file);
   opts.progress?.(total);
   return { rows: total, sheetNames };
 }

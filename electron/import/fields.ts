@@ -8,12 +8,14 @@ import {
   parseAmount,
   parseDate,
   parseInteger,
+  parseTagList,
+  parseText,
   splitContact,
-  splitTags,
   type DayOrder,
   type Parsed,
   type RawCell,
 } from '../../shared/import/values';
+import { textLimits } from '../../shared/domain/valueRules';
 import type { SourceTable } from './source';
 
 /** A mapped field bound to its column: where to read, how to parse. */
@@ -76,7 +78,7 @@ export function parseField(f: BoundField, cell: RawCell): Parsed<FieldValue> | n
   if (isBlank(cell)) return null;
   switch (f.def.kind) {
     case 'text':
-      return { ok: true, value: cellText(cell) };
+      return parseText(cell, f.def.max ?? textLimits.short);
     case 'date':
       return parseDate(cell, f.dayOrder);
     case 'amount':
@@ -84,7 +86,7 @@ export function parseField(f: BoundField, cell: RawCell): Parsed<FieldValue> | n
     case 'int':
       return parseInteger(cell);
     case 'tags':
-      return { ok: true, value: splitTags(cell) };
+      return parseTagList(cell);
     case 'phone':
       return normalisePhone(cell);
     case 'email':
@@ -93,7 +95,9 @@ export function parseField(f: BoundField, cell: RawCell): Parsed<FieldValue> | n
       return enumValue(f.def, cell);
     case 'contact': {
       const c = splitContact(cell);
-      return c ? { ok: true, value: c } : null;
+      if (!c) return null;
+      const long = parseText(c.name.length > textLimits.short ? c.name : (c.title ?? ''), textLimits.short);
+      return long.ok ? { ok: true, value: c } : long;
     }
     case 'years': {
       const m = /^(\d+(?:\.\d+)?)\s*(?:年|years?|yrs?)?$/i.exec(cellText(cell));
@@ -115,7 +119,10 @@ const MEMO_LIMIT = 50_000;
  * (a million orders fall on a thousand days), so their results are memoised.
  */
 export function fieldParser(f: BoundField): (cell: RawCell) => Parsed<FieldValue> | null {
-  if (f.def.kind === 'text') return (cell) => (isBlank(cell) ? null : { ok: true, value: cellText(cell) });
+  if (f.def.kind === 'text') {
+    const max = f.def.max ?? textLimits.short;
+    return (cell) => (isBlank(cell) ? null : parseText(cell, max));
+  }
   if (f.def.kind !== 'date' && f.def.kind !== 'enum') return (cell) => parseField(f, cell);
   const memo = new Map<string, Parsed<FieldValue> | null>();
   return (cell) => {

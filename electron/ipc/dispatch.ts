@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { channels, isChannel, type Channel } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import { PatronError, type Envelope, type ErrorDetail } from '../../shared/ipc/errors';
+import { busyError, isBusyError } from '../db/errors';
 import type { HandlerTable } from './handlers';
 
 /** Facts about who sent a request, as far as the transport knows them. */
@@ -48,6 +49,7 @@ export function createDispatcher(table: HandlerTable, options: DispatchOptions =
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {
       if (err instanceof PatronError) return { ok: false, error: err.toData() };
+      if (isBusyError(err)) return { ok: false, error: busyError(err).toData() };
       options.onInternalError?.(channel, err);
       return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
     }

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { DatabaseDamagedError } from '../db/damage';
-import { DatabaseTooNewError } from '../db/errors';
+import { DatabaseFileError, DatabaseTooNewError } from '../db/errors';
 import { useNativeBinding } from '../db/nativeBinding';
 import { handlerTable } from '../ipc/handlers';
 import { recoveryHandlerTable } from '../ipc/recovery';
@@ -17,7 +17,8 @@ import { bindIpc, broadcast } from './ipc';
 import { resolveNativeBinding } from './native';
 import { electronPrinter } from './print';
 import { notifyNewWarnings } from './warningNotifications';
-import { hardenSession, lockDownContents } from './security';
+import { registerAppScheme, serveRenderer } from './appProtocol';
+import { CONTENT_SECURITY_POLICY, hardenSession, lockDownContents } from './security';
 import { createMainWindow } from './window';
 
 /** out/ (the build output), whatever the current working directory. */
@@ -63,6 +64,7 @@ function startRecovery(damage: DatabaseDamagedError): void {
 function start(): void {
   hardenSession();
   lockDownContents();
+  serveRenderer(join(outDir, 'renderer'), CONTENT_SECURITY_POLICY);
   const dbPath = databasePath();
   let opened;
   let nativeBinding: string;
@@ -73,7 +75,7 @@ function start(): void {
     opened = openAppDatabase(dbPath, { nativeBinding });
   } catch (err) {
     if (err instanceof DatabaseDamagedError) startRecovery(err);
-    else if (err instanceof DatabaseTooNewError) fail('Patron cannot open this database', err.message);
+    else if (err instanceof DatabaseTooNewError || err instanceof DatabaseFileError) fail('Patron cannot open this database', err.message);
     else fail('Patron could not start', err instanceof Error ? err.message : String(err));
     return;
   }
@@ -125,6 +127,7 @@ function start(): void {
   mainWindow.on('closed', () => (mainWindow = null));
 }
 
+registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   // Another Patron already has the database open; it focuses itself (below).
   app.quit();

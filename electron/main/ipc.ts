@@ -3,16 +3,11 @@ import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
 import { registerHandlers, type CallerInfo } from '../ipc/dispatch';
 import type { HandlerTable } from '../ipc/handlers';
-import { isAppUrl } from './security';
+import { isTrustedCaller } from './security';
 
 function callerOf(event: IpcMainInvokeEvent): CallerInfo {
   const frame = event.senderFrame;
   return { transport: 'electron', url: frame?.url ?? null, isMainFrame: frame !== null && frame === event.sender.mainFrame };
-}
-
-/** Only the main frame of a Patron window, showing Patron's own page, may call in. */
-function isTrustedCaller(caller: CallerInfo): boolean {
-  return caller.isMainFrame && caller.url !== null && isAppUrl(caller.url);
 }
 
 export function bindIpc(table: HandlerTable): void {

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import type { Printer } from '../services/print';
+import { APP_ENTRY } from './origin';
+import { devServerUrl } from './security';
 
 /** How long a print route may take to load its data and fonts. */
 const READY_TIMEOUT_MS = 120_000;
@@ -23,9 +25,7 @@ export function electronPrinter(outDir: string): Printer {
       height: 1400,
       webPreferences: { preload: join(outDir, 'preload', 'index.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
     });
-    const devUrl = process.env.ELECTRON_RENDERER_URL;
-    if (devUrl) await win.loadURL(`${devUrl}${route}`);
-    else await win.loadFile(join(outDir, 'renderer', 'index.html'), { hash: route.replace(/^#/, '') });
+    await win.loadURL(`${devServerUrl() ?? APP_ENTRY}${route}`);
     await win.webContents.executeJavaScript(READY_SCRIPT);
     return win;
   };

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
-import { setAppOrigin } from './security';
+import { APP_ENTRY } from './origin';
+import { devServerUrl } from './security';
 
 export function createMainWindow(outDir: string): BrowserWindow {
   const win = new BrowserWindow({
@@ -21,14 +22,6 @@ export function createMainWindow(outDir: string): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  if (devUrl) {
-    setAppOrigin(devUrl);
-    void win.loadURL(devUrl);
-  } else {
-    const file = join(outDir, 'renderer', 'index.html');
-    setAppOrigin(`file://${file}`);
-    void win.loadFile(file);
-  }
+  void win.loadURL(devServerUrl() ?? APP_ENTRY);
   return win;
 }

@@ -21,6 +21,10 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+export function contentTypeOf(file: string): string {
+  return MIME[extname(file)] ?? 'application/octet-stream';
+}
+
 export const IPC_PREFIX = '/__patron/ipc/';
 export const EVENTS_PATH = '/__patron/events';
 
@@ -67,6 +71,6 @@ export function rendererFiles(rendererDir: string): (pathname: string, res: Serv
     if (pathname === '/' || pathname === '/index.html') return void res.writeHead(200, { 'content-type': MIME['.html'], 'content-security-policy': csp }).end(indexHtml);
     const file = normalize(join(root, decodeURIComponent(pathname)));
     if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    res.writeHead(200, { 'content-type': contentTypeOf(file) }).end(readFileSync(file));
   };
 }

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { localToday } from '../../shared/domain/dates';
 import { PatronError } from '../../shared/ipc/errors';
 import { columnMappingSchema, importOptionsSchema, type ColumnMapping, type ImportOptionsInput, type ImportReport, type ImportTarget } from '../../shared/import/targets';
@@ -9,15 +7,20 @@ import type { JobOutcome } from '../jobs/runner';
 import type { InspectResult, RunImportInput } from '../import/run';
 import { revertBatch } from '../import/revert';
 import { nowIso, type ServiceContext } from './context';
-import { pruneUploads } from './importUploads';
+import { FileHandles, type PickedFile } from './fileHandles';
 import { backupBeforeBulk } from './safety';
 
-export interface ImportRequest {
-  file: string;
+/**
+ * The file to read: a handle from `pickFile` (what the renderer sends), or a path from
+ * callers inside the process (the CLI, tests).
+ */
+export type ImportSource = { handle: string } | { file: string };
+
+export type ImportRequest = ImportSource & {
   target: ImportTarget;
   mapping?: ColumnMapping | undefined;
   options?: ImportOptionsInput | undefined;
-}
+};
 
 export interface ImportBatchInfo {
   id: number;
@@ -48,9 +51,11 @@ export interface ImportHooks {
 export function importService(ctx: ServiceContext, hooks: ImportHooks = {}) {
   const batches = importBatchQueries(ctx.db);
   const running = new Map<string, Promise<JobOutcome<ImportReport>>>();
+  const picked = new FileHandles(() => ctx.now().getTime());
+  const pathOf = (source: ImportSource): string => ('handle' in source ? picked.resolve(source.handle, 'read') : source.file);
 
   const runParams = (req: ImportRequest, commit: boolean, backupPath: string | null): RunImportInput => ({
-    file: req.file,
+    file: pathOf(req),
     target: req.target,
     mapping: req.mapping,
     options: importOptionsSchema.parse(req.options ?? {}),
@@ -62,8 +67,8 @@ export function importService(ctx: ServiceContext, hooks: ImportHooks = {}) {
   });
 
   return {
-    async inspect(req: { file: string; target: ImportTarget; encoding?: string | undefined; sheet?: string | undefined }): Promise<InspectResult> {
-      return outcomeValue(await ctx.jobs.start('import-inspect', req).outcome);
+    async inspect(req: ImportSource & { target: ImportTarget; encoding?: string | undefined; sheet?: string | undefined }): Promise<InspectResult> {
+      return outcomeValue(await ctx.jobs.start('import-inspect', { file: pathOf(req), target: req.target, encoding: req.encoding, sheet: req.sheet }).outcome);
     },
 
     /** Plans the import without writing: counts of new/updated/skipped rows and every error. */
@@ -77,10 +82,12 @@ export function importService(ctx: ServiceContext, hooks: ImportHooks = {}) {
      * only a committed batch keeps one, and names it.
      */
     start(req: ImportRequest): { jobId: string } {
+      // Resolved first: an expired handle must not leave a backup behind.
+      const params = runParams(req, true, null);
       const backupPath = backupBeforeBulk(ctx, 'import');
-      const job = ctx.jobs.start('import', runParams(req, true, backupPath));
+      const job = ctx.jobs.start('import', { ...params, backupPath });
       const outcome = job.outcome.then((o) => {
-        if (o.status === 'done' && (o.result as ImportReport).committed) hooks.afterDataChanged?.();
+        if (o.status === 'done' && o.result.committed) hooks.afterDataChanged?.();
         else rmSync(backupPath, { force: true });
         return o;
       });
@@ -104,27 +111,10 @@ export function importService(ctx: ServiceContext, hooks: ImportHooks = {}) {
       return this.wait(jobId);
     },
 
-    /**
-     * The wizard in a browser has no file path: it sends the bytes, which are
-     * kept in an imports folder beside the database so the job can read them.
-     * Only the newest uploads are kept (importUploads.ts).
-     */
-    upload(req: { name: string; base64: string }): { file: string } {
-      // One folder per upload keeps the file's own name, which error messages quote.
-      const root = join(dirname(ctx.dbPath), 'imports');
-      const name = `${nowIso(ctx).replace(/[-:.]/g, '')}-${randomUUID().slice(0, 8)}`;
-      const folder = join(root, name);
-      mkdirSync(folder, { recursive: true });
-      const safe = basename(req.name).replace(/[^\p{L}\p{N}._() -]/gu, '_') || 'upload.csv';
-      const file = join(folder, safe);
-      writeFileSync(file, Buffer.from(req.base64, 'base64'));
-      pruneUploads(root, name);
-      return { file };
-    },
-
-    async pickFile(): Promise<{ file: string | null }> {
-      if (!ctx.dialogs) return { file: null };
-      return { file: await ctx.dialogs.openFile([{ name: 'CSV / Excel', extensions: ['csv', 'txt', 'xlsx'] }]) };
+    /** The open dialog of the main process; the renderer gets a handle to read the chosen file, never its path. */
+    async pickFile(): Promise<{ file: PickedFile | null }> {
+      const path = ctx.dialogs?.openFile ? await ctx.dialogs.openFile([{ name: 'CSV / Excel', extensions: ['csv', 'txt', 'tsv', 'xlsx'] }]) : null;
+      return { file: path === null ? null : picked.issue(path, 'read') };
     },
 
     history(): ImportBatchInfo[] {

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PatronError } from '../../shared/ipc/errors';
 import type { PrintRequest, PrintResult } from '../../shared/print/contract';
+import { checkWriteTarget, writeAtomically } from '../export/safeWrite';
 import type { ServiceContext } from './context';
 
 /**
@@ -40,11 +41,12 @@ export function printService(ctx: ServiceContext) {
     async pdf(req: PrintRequest): Promise<PrintResult> {
       checkRoute(req.route);
       const name = `${req.fileName}-${stamp(ctx.now())}.pdf`;
-      const target = ctx.dialogs ? await ctx.dialogs.saveFile(name, [{ name: 'PDF', extensions: ['pdf'] }]) : join(printFolder(ctx.dbPath), name);
-      if (target === null) return { path: null, bytes: 0 };
+      const chosen = ctx.dialogs?.saveFile ? await ctx.dialogs.saveFile(name, [{ name: 'PDF', extensions: ['pdf'] }]) : join(printFolder(ctx.dbPath), name);
+      if (chosen === null) return { path: null, bytes: 0 };
+      if (!ctx.dialogs?.saveFile) mkdirSync(dirname(chosen), { recursive: true });
+      const target = checkWriteTarget(chosen, ctx.dbPath);
       const pdf = await printer().pdf(req.route, { paper: req.paper });
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, pdf);
+      await writeAtomically(target, ctx.dbPath, (temporary) => writeFileSync(temporary, pdf));
       return { path: target, bytes: pdf.length };
     },
 

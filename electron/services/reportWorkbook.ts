@@ -23,7 +23,7 @@ const columnType = (id: KpiId): ColumnType => {
  * section, localised sheet names and headers, typed cells. The KPI sheet mixes units, so
  * each value column there is a number with the unit beside it (percentages as % points).
  */
-export async function writeReportWorkbook(file: string, r: ReportData, language: Language): Promise<void> {
+export async function writeReportWorkbook(file: string, r: ReportData, language: Language, database: string | null): Promise<void> {
   const L = reportLabels(language);
   /** A column with its localised header (a missing label shows as an empty header, never as a key). */
   const col = (key: string, type: ColumnType) => ({ header: L.col[key] ?? '', type });
@@ -128,5 +128,5 @@ export async function writeReportWorkbook(file: string, r: ReportData, language:
       rows: r.actions.map((a): CellInput[] => [a.plan, a.measure, a.owner, a.dueDate, a.status, a.doneOn]),
     },
   ];
-  await writeWorkbook(file, sheets);
+  await writeWorkbook(file, sheets, { database });
 }

@@ -19,6 +19,7 @@ import { segmentQueries } from '../db/segments';
 import { settingsQueries } from '../db/settings';
 import { nowIso, type ServiceContext } from './context';
 import { writeReportWorkbook } from './reportWorkbook';
+import { checkWriteTarget } from '../export/safeWrite';
 
 export const REPORT_SETTINGS_KEY = 'reports.settings';
 const COMPLETENESS_KEY = 'profile.completeness';
@@ -300,10 +301,11 @@ export function reportService(ctx: ServiceContext) {
     /** Writes the report of a month as .xlsx (where the user chooses, or in reports/ beside the database). */
     async exportXlsx(month: string, language: Language): Promise<{ path: string | null }> {
       const name = `patron-report-${month}.xlsx`;
-      const target = ctx.dialogs ? await ctx.dialogs.saveFile(name, [{ name: 'Excel', extensions: ['xlsx'] }]) : join(dirname(ctx.dbPath), 'reports', name);
-      if (target === null) return { path: null };
-      mkdirSync(dirname(target), { recursive: true });
-      await writeReportWorkbook(target, reportData(ctx.db, month, now()), language);
+      const chosen = ctx.dialogs?.saveFile ? await ctx.dialogs.saveFile(name, [{ name: 'Excel', extensions: ['xlsx'] }]) : join(dirname(ctx.dbPath), 'reports', name);
+      if (chosen === null) return { path: null };
+      if (!ctx.dialogs?.saveFile) mkdirSync(dirname(chosen), { recursive: true });
+      const target = checkWriteTarget(chosen, ctx.dbPath);
+      await writeReportWorkbook(target, reportData(ctx.db, month, now()), language, ctx.dbPath);
       return { path: target };
     },
   };

@@ -1,16 +1,14 @@
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Database as Db } from 'better-sqlite3';
 import type { BackupReason } from '../../shared/domain/backups';
 import { writeVerifiedBackup } from '../db/backup';
+import { backupFolder } from '../db/backupFiles';
 import type { ServiceContext } from './context';
 
 /** Operations that rewrite many rows at once; each is preceded by a verified backup. */
 export type BulkOperation = 'import' | 'import-revert' | 'merge' | 'merge-undo' | 'bulk-edit' | 'restore' | 'visit-plans';
 
-/** `<folder of the database>/backups`, beside the file it protects. */
-export function backupFolder(dbPath: string): string {
-  return join(dirname(dbPath), 'backups');
-}
+export { backupFolder };
 
 function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*$/, '');

@@ -3,7 +3,7 @@ import type { Settings } from '../../shared/ipc/contract/app';
 import { settingsQueries } from '../db/settings';
 import { nowIso, type ServiceContext } from './context';
 
-const LANGUAGE_KEY = 'ui.language';
+export const LANGUAGE_KEY = 'ui.language';
 
 export function settingsService(ctx: ServiceContext) {
   const q = settingsQueries(ctx.db);

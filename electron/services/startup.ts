@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { localToday } from '../../shared/domain/dates';
 import { backupFilesIn } from '../db/backupFiles';
-import { openDatabase, type OpenedDatabase } from '../db/connection';
+import { isWritableLocation, openDatabase, type OpenedDatabase } from '../db/connection';
 import { DatabaseDamagedError } from '../db/damage';
+import { DatabaseFileError } from '../db/errors';
 import { inspectFile } from '../db/integrity';
 import { latestVersion, loadMigrations, migrate, schemaVersion } from '../db/migrate';
 import { createDemoDatabase, DEFAULT_DEMO, type DemoSummary } from './demo/generate';
@@ -28,8 +29,10 @@ export function newestGoodBackup(file: string, opts: { nativeBinding?: string } 
  * file yet) it builds the demo database so there is something to look at. An
  * existing file must pass the header and quick checks before it is opened for
  * writing (DatabaseDamagedError otherwise, file untouched); a database from a
- * newer Patron throws DatabaseTooNewError. Pending migrations run only after a
- * verified backup of the unmigrated file.
+ * newer Patron throws DatabaseTooNewError. A folder, a file in a read-only
+ * place and an SQLite file of another program throw DatabaseFileError: they are
+ * not damaged, so no restore is offered for them. Pending migrations run only
+ * after a verified backup of the unmigrated file.
  */
 export function openAppDatabase(file: string, opts: { nativeBinding?: string; now?: Date } = {}): StartupResult {
   let createdDemo: DemoSummary | null = null;
@@ -37,6 +40,8 @@ export function openAppDatabase(file: string, opts: { nativeBinding?: string; no
     mkdirSync(dirname(file), { recursive: true });
     createdDemo = createDemoDatabase(file, { ...DEFAULT_DEMO, asOf: localToday(opts.now), nativeBinding: opts.nativeBinding });
   } else {
+    if (statSync(file).isDirectory()) throw new DatabaseFileError(file, 'directory');
+    if (!isWritableLocation(file)) throw new DatabaseFileError(file, 'read_only');
     const verdict = inspectFile(file, opts);
     if (!verdict.ok) throw new DatabaseDamagedError(file, verdict.reason, newestGoodBackup(file, opts));
   }

@@ -1,10 +1,12 @@
 // Runs after `npm ci` / `npm install` (and when `npx patron` first links the package
-// into its cache). It writes to stderr so a bin's JSON on stdout stays clean, and it
-// must never fail the install: it only
-// reports what is missing for the desktop app, which the tests do not need.
+// into its cache). It compiles the `patron` command to .build/cli (buildCli.mjs) and
+// reports what is missing for the desktop app, which the tests do not need. It writes
+// to stderr so a bin's JSON on stdout stays clean, and it never fails the install: a
+// CLI that could not be compiled now is compiled by the bin on its first run.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCli } from './buildCli.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -29,4 +31,11 @@ try {
   }
 } catch (err) {
   console.error(`[patron] postinstall check skipped: ${err instanceof Error ? err.message : String(err)}`);
+}
+
+try {
+  await buildCli();
+  console.error('[patron] Compiled the patron command into .build/cli.');
+} catch (err) {
+  console.error(`[patron] Could not compile the patron command now (the first run will): ${err instanceof Error ? err.message : String(err)}`);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addDays } from './dates';
 import { yuanToCents } from './money';
+import { maxAmountCents } from './valueRules';
 
 /** What was typed into a cell as a number: a number stays, text is trimmed ('' = nothing). */
 function typedNumber(value: unknown): unknown {
@@ -21,7 +22,7 @@ export const yuanInputSchema = z.preprocess(
   z
     .number()
     .min(0)
-    .max(1e12)
+    .max(maxAmountCents / 100)
     .refine((yuan) => Math.abs(yuan * 100 - Math.round(yuan * 100)) < 1e-6, 'at most two decimals')
     .transform(yuanToCents)
     .nullable(),

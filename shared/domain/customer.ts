@@ -1,16 +1,12 @@
 import { z } from 'zod';
-import { isIsoDate } from './dates';
 import { lifecycleStages } from '../analytics/lifecycle';
 import { quadrants } from '../analytics/quadrant';
 import { customerKinds, customerStatuses, tiers } from './enums';
 import { loyaltyLevels } from './loyalty';
+import { emailSchema, isoDateSchema, maxTags, optionalTextSchema, phoneSchema, requiredTextSchema, textLimits } from './valueRules';
 
-export const isoDateSchema = z.string().refine(isIsoDate, { message: 'must be a date as YYYY-MM-DD' });
-
-const optionalText = (max: number) => z.string().trim().max(max).nullable();
-
-export const tagNameSchema = z.string().trim().min(1, 'must not be empty').max(50);
-export const tagListSchema = z.array(tagNameSchema).max(50);
+export const tagNameSchema = requiredTextSchema(textLimits.tag);
+export const tagListSchema = z.array(tagNameSchema).max(maxTags);
 
 /** One row of the customer grid: the profile plus the few order figures staff scan for. */
 export const customerRowSchema = z.object({
@@ -83,19 +79,19 @@ export type CustomerDetail = z.infer<typeof customerDetailSchema>;
 /** The fields staff may edit on a profile. Every key is optional; unknown keys are refused. */
 export const customerPatchSchema = z
   .object({
-    name: z.string().trim().min(1, 'must not be empty').max(200),
+    name: requiredTextSchema(textLimits.name),
     kind: z.enum(customerKinds),
-    industry: optionalText(100),
-    region: optionalText(100),
-    source: optionalText(100),
+    industry: optionalTextSchema(textLimits.short),
+    region: optionalTextSchema(textLimits.short),
+    source: optionalTextSchema(textLimits.short),
     ownerId: z.number().int().positive().nullable(),
     cooperationStart: isoDateSchema.nullable(),
     status: z.enum(customerStatuses),
     tierOverride: z.enum(tiers).nullable(),
-    phone: optionalText(50),
-    email: z.string().trim().pipe(z.email('must be an email address')).nullable(),
-    address: optionalText(500),
-    notes: optionalText(10_000),
+    phone: phoneSchema.nullable(),
+    email: emailSchema.nullable(),
+    address: optionalTextSchema(textLimits.address),
+    notes: optionalTextSchema(textLimits.notes),
     /** The full list of need tags; the order does not matter. */
     tags: tagListSchema,
   })

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { orderSummarySchema } from './profile';
 
-/** The largest order amount accepted, in cents (¥10 billion): far above any real order, well inside exact integers. */
-export const maxOrderCents = 1_000_000_000_000;
+import { centsSchema } from './valueRules';
 
 /** A new amount for one order, in integer cents (the profile's editor reads yuan with yuanInputSchema). */
 export const orderAmountEditSchema = z
   .object({
     id: z.number().int().positive(),
-    amountCents: z.number().int('whole cents').min(0).max(maxOrderCents),
+    amountCents: centsSchema,
   })
   .strict();
 export type OrderAmountEdit = z.infer<typeof orderAmountEditSchema>;

@@ -1,20 +1,18 @@
 import { z } from 'zod';
-import { isoDateSchema } from './customer';
 import { complaintSeverities, interactionChannels } from './enums';
-
-const text = (max: number) => z.string().trim().max(max).nullable();
+import { emailSchema, isoDateSchema, optionalTextSchema as text, phoneSchema, requiredTextSchema, textLimits } from './valueRules';
 
 /** What staff type to add or change a contact; the customer is given beside it. */
 export const contactInputSchema = z
   .object({
-    name: z.string().trim().min(1, 'must not be empty').max(100),
-    title: text(100),
-    phone: text(50),
-    email: z.string().trim().pipe(z.email('must be an email address')).nullable(),
-    wechat: text(100),
+    name: requiredTextSchema(textLimits.short),
+    title: text(textLimits.short),
+    phone: phoneSchema.nullable(),
+    email: emailSchema.nullable(),
+    wechat: text(textLimits.short),
     birthday: isoDateSchema.nullable(),
     isPrimary: z.boolean(),
-    notes: text(2000),
+    notes: text(textLimits.text),
   })
   .strict();
 export type ContactInput = z.infer<typeof contactInputSchema>;
@@ -24,7 +22,7 @@ export const interactionInputSchema = z
     channel: z.enum(interactionChannels),
     /** ISO timestamp; the service uses "now" when it is missing. */
     occurredAt: z.iso.datetime().optional(),
-    summary: text(2000),
+    summary: text(textLimits.text),
     nextFollowUp: isoDateSchema.nullable(),
   })
   .strict();

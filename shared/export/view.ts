@@ -49,8 +49,6 @@ export const exportRequestSchema = z
     format: z.enum(exportFormats),
     view: viewSpecSchema.default({}),
     language: z.enum(['zh-CN', 'en']).default('zh-CN'),
-    /** Where to write; absent: ask with a save dialog (app) or write into the exports folder beside the database. */
-    path: z.string().min(1).optional(),
   })
   .strict();
 export type ExportRequest = z.input<typeof exportRequestSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLimits } from '../domain/valueRules';
 import { derivedExportHeaders } from '../export/view';
 
 /**
@@ -18,9 +19,11 @@ export interface FieldDef {
   aliases: string[];
   /** For 'enum': accepted spellings of each stored value. */
   values?: Record<string, string[]>;
+  /** For 'text': the longest value, in characters (textLimits.short when not given). */
+  max?: number;
 }
 
-const customerRef: FieldDef = { id: 'customer', kind: 'text', required: true, aliases: ['客户编号', '客户代码', '客户名称', '客户', '公司名称', 'customer code', 'customer', 'customer name', 'customer id'] };
+const customerRef: FieldDef = { id: 'customer', kind: 'text', max: textLimits.name, required: true, aliases: ['客户编号', '客户代码', '客户名称', '客户', '公司名称', 'customer code', 'customer', 'customer name', 'customer id'] };
 
 const statusValues = {
   prospect: ['prospect', '潜在', '意向', '潜在客户'],
@@ -44,8 +47,8 @@ const channelValues = {
 
 export const targetFields: Record<ImportTarget, FieldDef[]> = {
   customers: [
-    { id: 'code', kind: 'text', aliases: ['客户编号', '客户代码', '编号', 'code', 'customer code', 'customer id', 'id'] },
-    { id: 'name', kind: 'text', required: true, aliases: ['客户名称', '客户', '公司名称', '名称', '姓名', 'customer name', 'name', 'company', 'company name', 'customer'] },
+    { id: 'code', kind: 'text', max: textLimits.code, aliases: ['客户编号', '客户代码', '编号', 'code', 'customer code', 'customer id', 'id'] },
+    { id: 'name', kind: 'text', max: textLimits.name, required: true, aliases: ['客户名称', '客户', '公司名称', '名称', '姓名', 'customer name', 'name', 'company', 'company name', 'customer'] },
     { id: 'kind', kind: 'enum', aliases: ['客户类型', '类型', 'kind', 'type', 'customer type'], values: { company: ['company', '企业', '公司', 'b', 'tob', '单位'], person: ['person', '个人', 'c', 'toc', 'individual'] } },
     { id: 'industry', kind: 'text', aliases: ['所属行业', '行业', 'industry', 'sector'] },
     { id: 'region', kind: 'text', aliases: ['地区', '区域', '所在地区', '城市', 'region', 'city', 'area'] },
@@ -57,8 +60,8 @@ export const targetFields: Record<ImportTarget, FieldDef[]> = {
     { id: 'tier', kind: 'enum', aliases: ['客户层级', '层级', '客户等级', '等级', 'tier', 'level', 'segment'], values: tierValues },
     { id: 'phone', kind: 'phone', aliases: ['电话', '联系电话', '手机', '手机号', 'phone', 'telephone', 'mobile', 'tel'] },
     { id: 'email', kind: 'email', aliases: ['邮箱', '电子邮箱', '电子邮件', 'email', 'e-mail', 'mail'] },
-    { id: 'address', kind: 'text', aliases: ['地址', '联系地址', '公司地址', 'address'] },
-    { id: 'notes', kind: 'text', aliases: ['备注', '说明', 'notes', 'note', 'remarks', 'comments'] },
+    { id: 'address', kind: 'text', max: textLimits.address, aliases: ['地址', '联系地址', '公司地址', 'address'] },
+    { id: 'notes', kind: 'text', max: textLimits.notes, aliases: ['备注', '说明', 'notes', 'note', 'remarks', 'comments'] },
     { id: 'tags', kind: 'tags', aliases: ['核心需求标签', '需求标签', '标签', 'tags', 'need tags', 'needs'] },
     { id: 'contact', kind: 'contact', aliases: ['联系人及职务', '联系人', '主要联系人', 'contact', 'contact person', 'primary contact'] },
     { id: 'historyTotal', kind: 'amount', aliases: ['历史合作总额', '合作总额', '累计金额', '历史成交额', 'total amount', 'historical total', 'lifetime revenue'] },
@@ -66,7 +69,7 @@ export const targetFields: Record<ImportTarget, FieldDef[]> = {
   ],
   contacts: [
     customerRef,
-    { id: 'name', kind: 'text', required: true, aliases: ['联系人', '联系人姓名', '姓名', 'contact', 'contact name', 'name'] },
+    { id: 'name', kind: 'text', max: textLimits.short, required: true, aliases: ['联系人', '联系人姓名', '姓名', 'contact', 'contact name', 'name'] },
     { id: 'title', kind: 'text', aliases: ['职务', '职位', 'title', 'position', 'job title'] },
     { id: 'phone', kind: 'phone', aliases: ['电话', '手机', '联系电话', 'phone', 'mobile'] },
     { id: 'email', kind: 'email', aliases: ['邮箱', '电子邮件', 'email', 'e-mail'] },
@@ -76,11 +79,11 @@ export const targetFields: Record<ImportTarget, FieldDef[]> = {
   ],
   orders: [
     customerRef,
-    { id: 'orderNo', kind: 'text', aliases: ['订单号', '订单编号', '单号', 'order no', 'order number', 'order id'] },
+    { id: 'orderNo', kind: 'text', max: textLimits.orderNo, aliases: ['订单号', '订单编号', '单号', 'order no', 'order number', 'order id'] },
     { id: 'orderDate', kind: 'date', required: true, aliases: ['订单日期', '下单日期', '成交日期', '日期', 'order date', 'date'] },
     { id: 'amount', kind: 'amount', required: true, aliases: ['金额', '订单金额', '成交金额', '总金额', 'amount', 'total', 'order amount', 'value'] },
     { id: 'quantity', kind: 'int', aliases: ['数量', '件数', 'quantity', 'qty'] },
-    { id: 'items', kind: 'text', aliases: ['商品', '产品', '明细', 'items', 'products', 'product'] },
+    { id: 'items', kind: 'text', max: textLimits.text, aliases: ['商品', '产品', '明细', 'items', 'products', 'product'] },
     { id: 'category', kind: 'text', aliases: ['品类', '产品类别', '类别', 'category', 'product category'] },
     { id: 'channel', kind: 'text', aliases: ['渠道', '销售渠道', 'channel', 'sales channel'] },
   ],
@@ -88,7 +91,7 @@ export const targetFields: Record<ImportTarget, FieldDef[]> = {
     customerRef,
     { id: 'occurredAt', kind: 'date', required: true, aliases: ['日期', '互动日期', '沟通日期', '时间', 'date', 'occurred at', 'when'] },
     { id: 'channel', kind: 'enum', required: true, aliases: ['方式', '渠道', '沟通方式', 'channel', 'type'], values: channelValues },
-    { id: 'summary', kind: 'text', aliases: ['内容', '摘要', '沟通内容', 'summary', 'notes'] },
+    { id: 'summary', kind: 'text', max: textLimits.text, aliases: ['内容', '摘要', '沟通内容', 'summary', 'notes'] },
     { id: 'staff', kind: 'text', aliases: ['负责人', '员工', '跟进人', 'staff', 'owner'] },
     { id: 'nextFollowUp', kind: 'date', aliases: ['下次跟进', '下次跟进日期', 'next follow-up', 'next follow up'] },
   ],
@@ -98,11 +101,11 @@ export const targetFields: Record<ImportTarget, FieldDef[]> = {
     { id: 'channel', kind: 'text', aliases: ['渠道', '来源', 'channel'] },
     { id: 'category', kind: 'text', aliases: ['类别', '投诉类别', '问题类型', 'category'] },
     { id: 'severity', kind: 'enum', aliases: ['严重程度', '级别', '等级', 'severity', 'priority'], values: { low: ['low', '低', '轻微'], medium: ['medium', '中', '一般'], high: ['high', '高', '严重'], critical: ['critical', '紧急', '特急', '非常严重'] } },
-    { id: 'description', kind: 'text', aliases: ['描述', '投诉内容', '内容', 'description', 'details'] },
+    { id: 'description', kind: 'text', max: textLimits.text, aliases: ['描述', '投诉内容', '内容', 'description', 'details'] },
     { id: 'staff', kind: 'text', aliases: ['负责人', '处理人', 'staff', 'owner'] },
     { id: 'firstResponseAt', kind: 'date', aliases: ['首次响应', '首次响应时间', 'first response'] },
     { id: 'resolvedAt', kind: 'date', aliases: ['解决日期', '解决时间', 'resolved', 'resolved at'] },
-    { id: 'resolution', kind: 'text', aliases: ['处理结果', '解决方案', 'resolution'] },
+    { id: 'resolution', kind: 'text', max: textLimits.text, aliases: ['处理结果', '解决方案', 'resolution'] },
     { id: 'satisfaction', kind: 'int', aliases: ['满意度', 'satisfaction', 'csat'] },
   ],
 };

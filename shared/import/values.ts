@@ -1,3 +1,5 @@
+import { amountProblem, isEmail, isPhoneNumber, maxAmountCents, maxTags, textLimits } from '../domain/valueRules';
+
 /**
  * Parsing of the values people type into spreadsheets: dates in the many ways
  * Chinese and English offices write them, amounts with currency signs and 万,
@@ -23,7 +25,12 @@ export type ReasonCode =
   | 'notEmail'
   | 'notChoice'
   | 'notYears'
-  | 'notYesNo';
+  | 'notYesNo'
+  | 'tooLong'
+  | 'tooManyTags'
+  | 'notWholeCents'
+  | 'negativeAmount'
+  | 'amountTooLarge';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string; code: ReasonCode; params: Record<string, string> };
 
@@ -142,11 +149,30 @@ export function detectDayOrder(texts: Iterable<string>): DayOrder | null | 'none
 const PLAIN_NUMBER = /^\d{1,15}(?:\.\d{1,6})?$/;
 const CURRENCY = /^(?:[¥￥$]|RMB|CNY|人民币)\s*|\s*(?:元|RMB|CNY)$/gi;
 
+const maxYuan = (maxAmountCents / 100).toLocaleString('en');
+
 /**
- * Parses an amount to integer cents. `unit` is what one written unit is worth in
+ * Parses an amount to integer cents within the one amount range of valueRules
+ * (0 to ¥10 billion, whole cents). `unit` is what one written unit is worth in
  * yuan (10000 for a column headed 万元). "1.2万" is always 12,000 yuan.
  */
 export function parseAmount(cell: RawCell, unit = 1): Parsed<number> {
+  const read = readAmount(cell, unit);
+  if (!read.ok) return read;
+  const text = cellText(cell);
+  switch (amountProblem(read.value)) {
+    case null:
+      return read;
+    case 'negative':
+      return bad(`"${text}" is negative: an amount is 0 or more (refunds are not imported as amounts)`, 'negativeAmount', text);
+    case 'tooLarge':
+      return bad(`"${text}" is larger than the largest amount Patron accepts (¥${maxYuan})`, 'amountTooLarge', text);
+    case 'notWholeCents':
+      return bad(`"${text}" is not a whole number of cents`, 'notWholeCents', text);
+  }
+}
+
+function readAmount(cell: RawCell, unit: number): Parsed<number> {
   if (typeof cell === 'number') {
     return Number.isFinite(cell) ? ok(Math.round(cell * unit * 100)) : bad('not a number', 'notAmount');
   }
@@ -191,6 +217,22 @@ export function parseInteger(cell: RawCell): Parsed<number> {
   return ok(Number(text));
 }
 
+/** A tag list within the limits of the editors: at most maxTags tags of at most textLimits.tag characters. */
+export function parseTagList(cell: RawCell): Parsed<string[]> {
+  const tags = splitTags(cell);
+  const long = tags.find((t) => t.length > textLimits.tag);
+  if (long !== undefined) return { ok: false, reason: `the tag "${long.slice(0, 20)}…" is longer than ${textLimits.tag} characters`, code: 'tooLong', params: { value: long.slice(0, 20), length: String(long.length), max: String(textLimits.tag) } };
+  if (tags.length > maxTags) return bad(`${tags.length} tags: at most ${maxTags} are allowed`, 'tooManyTags', String(tags.length));
+  return ok(tags);
+}
+
+/** Text of a field whose longest value is `max` characters. */
+export function parseText(cell: RawCell, max: number): Parsed<string> {
+  const text = cellText(cell);
+  if (text.length <= max) return ok(text);
+  return { ok: false, reason: `text of ${text.length.toLocaleString('en')} characters is longer than the ${max.toLocaleString('en')} allowed`, code: 'tooLong', params: { value: text.slice(0, 20), length: String(text.length), max: String(max) } };
+}
+
 /** Splits a tag list on 、，,;； and trims; duplicates (ignoring case) are dropped. */
 export function splitTags(cell: RawCell): string[] {
   const seen = new Set<string>();
@@ -211,6 +253,7 @@ export function splitTags(cell: RawCell): string[] {
 export function normalisePhone(cell: RawCell): Parsed<string> {
   let text = cellText(typeof cell === 'number' ? String(cell) : cell).normalize('NFKC');
   if (text === '') return bad('empty', 'empty');
+  if (text.length > textLimits.phone || !isPhoneNumber(text)) return bad(`"${cellText(cell)}" is not a phone number`, 'notPhone', cellText(cell));
   text = text.replace(/(?:ext\.?|转|x)\s*\d+$/i, '');
   const plus = text.trim().startsWith('+');
   let digits = text.replace(/\D/g, '');
@@ -224,12 +267,10 @@ export function normalisePhone(cell: RawCell): Parsed<string> {
   return ok(digits);
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 export function normaliseEmail(cell: RawCell): Parsed<string> {
   const text = cellText(cell).normalize('NFKC').replace(/^mailto:/i, '').trim().toLowerCase();
   if (text === '') return bad('empty', 'empty');
-  return EMAIL.test(text) ? ok(text) : bad(`"${cellText(cell)}" is not an e-mail address`, 'notEmail', cellText(cell));
+  return isEmail(text) ? ok(text) : bad(`"${cellText(cell)}" is not an e-mail address`, 'notEmail', cellText(cell));
 }
 
 /**

@@ -10,6 +10,10 @@ export const errorCodes = [
   'not_found',
   'conflict',
   'database_too_new',
+  /** The database file cannot be used as it is: missing, empty, a directory, not Patron's, or read-only. */
+  'database_file',
+  /** Another program holds the database locked; trying again a moment later may work. */
+  'busy',
   'internal',
 ] as const;
 

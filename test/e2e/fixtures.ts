@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base } from '@playwright/test';
@@ -11,6 +11,8 @@ export interface PatronServer {
   dbPath: string;
   /** Starts another bridge on the same database (to simulate restarting the app). */
   restart(): Promise<string>;
+  /** Writes `bytes` as a file called `name` and makes it what the next open dialog chooses. */
+  chooseFile(name: string, bytes: Buffer): Promise<void>;
 }
 
 /** Starts a bridge process on `dbPath` and resolves with its URL once it serves. */
@@ -63,6 +65,12 @@ export const test = base.extend<{ systemLocale: string; patron: PatronServer }>(
         await stop(current.proc);
         current = await spawnBridge(dbPath, systemLocale);
         return current.url;
+      },
+      chooseFile: async (name, bytes) => {
+        const file = join(mkdtempSync(join(dir, 'chosen-')), name);
+        writeFileSync(file, bytes);
+        const res = await fetch(new URL('__patron/test/open-file', current.url), { method: 'POST', body: JSON.stringify({ path: file }) });
+        if (!res.ok) throw new Error(`the bridge did not take the chosen file: ${res.status}`);
       },
     });
     await stop(current.proc);

@@ -37,7 +37,8 @@ test.describe('Import and export in Chinese', () => {
     await expect(wizard.getByText('还没有导入过数据。')).toBeVisible();
     await page.screenshot({ path: join(screenshotDir, 'import-file-zh-CN.png') });
 
-    await page.getByTestId('import-file').setInputFiles({ name: '客户名单.csv', mimeType: 'text/csv', buffer: gbkCsv() });
+    await patron.chooseFile('客户名单.csv', gbkCsv());
+    await page.getByTestId('import-file').click();
     await expect(page.getByTestId('import-file-info')).toContainText('客户名单.csv：3 行数据');
     await expect(page.getByTestId('import-encoding')).toHaveValue('gb18030');
     await expect(page.getByTestId('map-name')).toHaveValue('客户名称');
@@ -111,7 +112,8 @@ test.describe('Import in English', () => {
     const first = count(patron.dbPath, 'SELECT id FROM customers ORDER BY id LIMIT 1');
     const code = new Database(patron.dbPath, { readonly: true }).prepare('SELECT code FROM customers WHERE id = ?').pluck().get(first) as string;
     const csv = `Customer code,Order date,Amount,Quantity\n${code},05/06/2025,"¥1,200.50",2\n${code},07/08/2025,1.2万,1\n`;
-    await page.getByTestId('import-file').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await patron.chooseFile('orders.csv', Buffer.from(csv));
+    await page.getByTestId('import-file').click();
     await expect(page.getByTestId('map-orderDate')).toHaveValue('Order date');
     await page.screenshot({ path: join(screenshotDir, 'import-mapping-en.png') });
     await page.getByTestId('import-preview').click();

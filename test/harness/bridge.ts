@@ -7,7 +7,7 @@ import { DatabaseDamagedError } from '../../electron/db/damage';
 import { registerHandlers, type CallerInfo, type Dispatch } from '../../electron/ipc/dispatch';
 import { handlerTable, type HandlerTable } from '../../electron/ipc/handlers';
 import { recoveryHandlerTable } from '../../electron/ipc/recovery';
-import { answerIpc, EVENTS_PATH, rendererFiles } from '../../electron/print/rendererHttp';
+import { answerIpc, EVENTS_PATH, readJsonBody, rendererFiles } from '../../electron/print/rendererHttp';
 import { JobRunner } from '../../electron/jobs/runner';
 import { createServices, type Services } from '../../electron/services';
 import { BackupScheduler, systemClock } from '../../electron/services/backupScheduler';
@@ -38,6 +38,12 @@ interface HttpEvent {
   origin: string | null;
 }
 
+/**
+ * Test-only: the file the next open dialog "chooses". The app's main process shows a real
+ * dialog; tests post the path here (the bridge serves this route, the app has no such thing).
+ */
+export const TEST_OPEN_FILE_PATH = '/__patron/test/open-file';
+
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const files = rendererFiles(opts.rendererDir);
   const sseClients = new Set<ServerResponse>();
@@ -48,6 +54,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   let origin = '';
   // Print routes are rendered by Chromium from this very server, as Electron's hidden window would.
   const printer = chromiumPrinter(() => origin);
+  const chosenFiles: string[] = [];
+  const dialogs = { openFile: () => Promise.resolve(chosenFiles.shift() ?? null) };
   const handlers = new Map<string, (event: HttpEvent, payload: unknown) => Promise<unknown>>();
   const bind = (table: HandlerTable) =>
     registerHandlers<HttpEvent>(
@@ -75,6 +83,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
       emit,
       jobs,
       printer,
+      dialogs,
     });
     services = live;
     // Automatic backups as in the app (every 30 minutes when something changed; one on close).
@@ -111,6 +120,12 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
         return handler ? await handler({ origin: from } satisfies HttpEvent, payload) : await dispatch(channel, payload, { transport: 'http', url: from, isMainFrame: true });
       });
       if (answered) return;
+      if (req.method === 'POST' && url.pathname === TEST_OPEN_FILE_PATH) {
+        const body = (await readJsonBody(req)) as { path?: unknown };
+        if (typeof body.path !== 'string') return void res.writeHead(400).end('path missing');
+        chosenFiles.push(body.path);
+        return void res.writeHead(204).end();
+      }
       if (req.method === 'GET' && url.pathname === EVENTS_PATH) {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
         res.write(': connected\n\n');

@@ -54,6 +54,7 @@ describe('patron CLI', () => {
     const raw = new Database(file);
     raw.exec('CREATE TABLE t (x)');
     raw.pragma('user_version = 99');
+    raw.pragma('application_id = 1347703374'); // Patron's marker: a newer Patron file
     raw.close();
     const before = fileFingerprint(file);
     const res = await run('info', '--db', file);
@@ -68,7 +69,7 @@ describe('patron CLI', () => {
     [['demo', '--db', '/tmp/x.sqlite', '--customers', 'lots'], 2, /--customers must be a positive whole number/],
     [['demo', '--db', '/tmp/x.sqlite', '--as-of', '2026-13-01'], 2, /--as-of must be a date/],
     [['frobnicate'], 2, /unknown command "frobnicate"/],
-    [['info', '--db', '/nonexistent/dir/x.sqlite'], 1, /not found/],
+    [['info', '--db', '/nonexistent/dir/x.sqlite'], 1, /does not exist. Create a new database with "patron init/],
   ])('patron %j fails with exit %i and says why', async (argv, code, message) => {
     const res = await run(...argv);
     expect(res.code).toBe(code);
@@ -89,6 +90,6 @@ describe('patron CLI', () => {
     expect((JSON.parse(info.stdout) as { counts: { customers: number } }).counts.customers).toBe(25);
     const bad = npx(['info', '--db', `${file}.missing`]);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/not found/);
+    expect(bad.stderr).toMatch(/does not exist/);
   });
 });

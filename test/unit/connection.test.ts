@@ -20,7 +20,7 @@ describe('openDatabase', () => {
 
   it('refuses to invent a database where none exists unless asked to', () => {
     const file = tempDbPath();
-    expect(() => openDatabase(file)).toThrow(/not found/);
+    expect(() => openDatabase(file)).toThrow(/does not exist/);
     expect(existsSync(file)).toBe(false);
   });
 
@@ -30,6 +30,7 @@ describe('openDatabase', () => {
     raw.pragma(`journal_mode = ${journal}`);
     raw.exec("CREATE TABLE future_thing (x); INSERT INTO future_thing VALUES ('from the future');");
     raw.pragma(`user_version = ${latestVersion(loadMigrations()) + 1}`);
+    raw.pragma('application_id = 1347703374'); // Patron's marker: a newer Patron file
     raw.close();
     const before = fileFingerprint(file);
     let error: unknown;

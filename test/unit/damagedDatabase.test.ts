@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DatabaseDamagedError } from '../../electron/db/damage';
+import { latestVersion, loadMigrations, migrate } from '../../electron/db/migrate';
 import { openAppDatabase, replaceWithBackup } from '../../electron/services/startup';
 import { contentsOf, smallDemoDb } from './helpers/dbContents';
 import { servicesOnTempDb } from './helpers/services';
@@ -67,16 +68,18 @@ describe('start with a damaged database', () => {
 describe('start with a database that needs migrating', () => {
   it('writes a verified backup of the unmigrated file first', () => {
     const file = tempDbPath();
+    // A database of the previous Patron version (before the marker) with one customer.
     const raw = new Database(file);
-    raw.exec("CREATE TABLE keep_me (v TEXT); INSERT INTO keep_me VALUES ('before migrating')");
+    migrate(raw, loadMigrations(), latestVersion(loadMigrations()) - 1);
+    raw.exec("INSERT INTO customers (code, kind, name) VALUES ('C1', 'company', 'before migrating')");
     raw.close();
     const opened = openAppDatabase(file, { now: new Date('2026-11-23T07:00:00Z') });
     expect(opened.migration?.applied.length).toBeGreaterThan(0);
     expect(opened.migrationBackup).toMatch(/patron-20261123-070000-migration\.sqlite$/);
     opened.db.close();
     const copy = new Database(opened.migrationBackup ?? '', { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(0);
-    expect(copy.prepare('SELECT v FROM keep_me').pluck().get()).toBe('before migrating');
+    expect(copy.pragma('user_version', { simple: true })).toBe(latestVersion(loadMigrations()) - 1);
+    expect(copy.prepare('SELECT name FROM customers').pluck().get()).toBe('before migrating');
     copy.close();
     // Opening again migrates nothing and backs up nothing.
     const again = openAppDatabase(file);

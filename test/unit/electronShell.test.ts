@@ -1,27 +1,60 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { createDispatcher, type CallerInfo } from '../../electron/ipc/dispatch';
+import { handlerTable } from '../../electron/ipc/handlers';
 import { nativeBindingDirName, resolveNativeBinding } from '../../electron/main/native';
-import { AppOrigin } from '../../electron/main/origin';
+import { APP_ENTRY, AppOrigin, rendererFileFor } from '../../electron/main/origin';
+import { servicesOnTempDb } from './helpers/services';
 import { tempDir } from './helpers/temp';
 
 // The parts of the Electron shell that need no Electron binary.
 describe('app origin rule (navigation, IPC sender and request checks)', () => {
-  it('accepts only our own file: page in a build', () => {
+  it('a local HTML file is neither navigable nor accepted as an IPC sender; only app://patron is', async () => {
+    const page = join(tempDir(), 'invoice.html');
+    writeFileSync(page, '<script>window.patron.invoke("backups:list", {})</script>');
+    const local = pathToFileURL(page).href;
     const origin = new AppOrigin();
-    expect(origin.matches('file:///opt/patron/out/renderer/index.html')).toBe(false);
-    origin.set('file:///opt/patron/out/renderer/index.html');
-    expect(origin.matches('file:///opt/patron/out/renderer/index.html#/settings')).toBe(true);
-    expect(origin.matches('https://example.com/')).toBe(false);
-    expect(origin.matches('not a url')).toBe(false);
+    for (const url of [local, 'file:///etc/passwd', `file://${resolve('out/renderer/index.html')}`, 'app://evil/index.html', 'app://patron@evil/', 'app://patron:8080/', 'https://example.com/', 'http://localhost:5173/', 'not a url']) {
+      expect(origin.matches(url), url).toBe(false);
+    }
+    expect(origin.matches(APP_ENTRY)).toBe(true);
+    expect(origin.matches(`${APP_ENTRY}#/print/visit-sheets?plans=1`)).toBe(true);
+
+    const { services } = servicesOnTempDb();
+    const dispatch = createDispatcher(handlerTable(services), { isTrustedCaller: (caller) => origin.trustsCaller(caller) });
+    const from = (url: string, isMainFrame = true): CallerInfo => ({ transport: 'electron', url, isMainFrame });
+    expect(await dispatch('backups:list', {}, from(local))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch('backups:list', {}, from('file:///etc/passwd'))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch('backups:list', {}, from(APP_ENTRY, false))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch('backups:list', {}, from(`${APP_ENTRY}#/settings`))).toMatchObject({ ok: true });
   });
 
-  it('accepts only the dev server origin in development', () => {
+  it('trusts the Vite dev server only when electron-vite dev named it', () => {
     const origin = new AppOrigin();
-    origin.set('http://localhost:5173/');
+    origin.allowDevServer('http://localhost:5173/');
     expect(origin.matches('http://localhost:5173/src/main.tsx')).toBe(true);
     expect(origin.matches('http://localhost:5174/')).toBe(false);
     expect(origin.matches('file:///etc/passwd')).toBe(false);
+  });
+
+  it('serves only files of the built renderer from app://patron', () => {
+    const dir = tempDir();
+    const renderer = join(dir, 'renderer');
+    mkdirSync(join(renderer, 'assets'), { recursive: true });
+    writeFileSync(join(dir, 'secret.txt'), 'outside');
+    expect(rendererFileFor(renderer, 'app://patron/')).toBe(join(renderer, 'index.html'));
+    expect(rendererFileFor(renderer, 'app://patron/index.html#/settings')).toBe(join(renderer, 'index.html'));
+    expect(rendererFileFor(renderer, 'app://patron/assets/index-abc.js?v=1')).toBe(join(renderer, 'assets', 'index-abc.js'));
+    expect(rendererFileFor(renderer, 'app://patron/assets/%E5%AD%97%E4%BD%93.woff2')).toBe(join(renderer, 'assets', '字体.woff2'));
+    for (const url of ['app://patron/../secret.txt', 'app://patron/..%2fsecret.txt', 'app://patron/%2e%2e/secret.txt', 'app://patron/assets/..%2f..%2fsecret.txt', 'app://patron/%00', 'app://patron/%E0%A4%A', 'app://other/index.html', 'file:///etc/passwd']) {
+      const file = rendererFileFor(renderer, url);
+      expect(file === null || file.startsWith(renderer + sep), url).toBe(true);
+      expect(file, url).not.toBe(join(dir, 'secret.txt'));
+    }
+    expect(rendererFileFor(renderer, 'app://patron/..%2fsecret.txt')).toBeNull();
+    expect(rendererFileFor(renderer, 'app://other/index.html')).toBeNull();
   });
 });
 

@@ -16,6 +16,8 @@ interface BuilderConfig {
   win: { target: string[] };
   mac: { target: string[] };
   linux: { target: string[] };
+  asar: boolean;
+  electronFuses: Record<string, boolean>;
 }
 
 // electron-builder's own loader and schema validation, without building anything.
@@ -46,6 +48,20 @@ describe('packaging config (electron-builder.yml)', () => {
     expect(config.extraResources).toEqual([{ from: '.native/electron-current/better_sqlite3.node', to: 'native/better_sqlite3.node' }]);
     expect(readFileSync(join(root, 'electron/tools/native.mjs'), 'utf8')).toContain("'electron-current'");
     expect(readFileSync(join(root, 'electron/main/native.ts'), 'utf8')).toContain("join(opts.resourcesPath, 'native', 'better_sqlite3.node')");
+  });
+
+  it('flips the Electron fuses that close Node and debugger entry points and lock the app to its checked app.asar', async () => {
+    const config = await getConfig(root, null, null);
+    expect(config.asar).toBe(true);
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 
   it('has an icon large enough for every platform (at least 512 × 512 PNG)', async () => {

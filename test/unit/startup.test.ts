@@ -32,6 +32,7 @@ describe('start with a database from a newer Patron', () => {
     const raw = new Database(file);
     raw.exec("CREATE TABLE customers (name TEXT); INSERT INTO customers VALUES ('keep me')");
     raw.pragma('user_version = 42');
+    raw.pragma('application_id = 1347703374'); // Patron's marker: a newer Patron file
     raw.close();
     const before = fileFingerprint(file);
     expect(() => openAppDatabase(file)).toThrow(DatabaseTooNewError);

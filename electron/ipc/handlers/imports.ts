@@ -7,7 +7,6 @@ export const importsHandlers = (services: Services): HandlersFor<typeof importsC
   'import:preview': (req) => services.imports.preview(req),
   'import:start': (req) => services.imports.start(req),
   'import:wait': (req) => services.imports.wait(req.jobId),
-  'import:upload': (req) => services.imports.upload(req),
   'import:pickFile': () => services.imports.pickFile(),
   'import:history': () => ({ batches: services.imports.history() }),
   'import:revert': (req) => services.imports.revert(req.id),

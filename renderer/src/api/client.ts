@@ -1,5 +1,6 @@
 import type { Channel, EventName } from '../../../shared/ipc/channels';
 import type { EventPayload, PatronBridge, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import { withBusyRetry } from '../../../shared/ipc/busy';
 import { PatronError, isPatronErrorData, type Envelope } from '../../../shared/ipc/errors';
 
 declare global {
@@ -14,9 +15,12 @@ function bridge(): PatronBridge {
   return window.patron;
 }
 
-/** Calls one contract channel; resolves with its typed response or rejects with a PatronError. */
+/**
+ * Calls one contract channel; resolves with its typed response or rejects with a PatronError.
+ * A `busy` answer is tried once more before the user hears of it (withBusyRetry).
+ */
 export async function invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const envelope = (await bridge().invoke(channel, request)) as Envelope<ResponseOf<C>>;
+  const envelope = await withBusyRetry(() => bridge().invoke(channel, request) as Promise<Envelope<ResponseOf<C>>>);
   if (envelope.ok) return envelope.value;
   throw isPatronErrorData(envelope.error) ? PatronError.fromData(envelope.error) : new PatronError('internal', 'malformed IPC answer');
 }

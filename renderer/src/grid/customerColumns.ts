@@ -13,6 +13,7 @@ import type { Language } from '../../../shared/i18n/language';
 import { quadrantLabel } from '../i18n/segmentLabels';
 import type { Messages } from '../i18n/zh-CN';
 import { OpenProfileCell, type OpenProfileTexts } from './cells';
+import { DateTextEditor } from './dateEditor';
 import { byValueOnly } from './fastSort';
 import { noSearch } from './quickSearch';
 
@@ -158,6 +159,9 @@ export function customerColumns({ t, language, data }: ColumnOptions): Column[] 
       cellDataType: 'dateString',
       filter: 'agDateColumnFilter',
       editable: true,
+      cellEditor: DateTextEditor,
+      // The text goes to the check as typed: the date type's own parser turns anything but YYYY-MM-DD into null.
+      valueParser: (q) => q.newValue as unknown,
       getQuickFilterText: noSearch,
       width: 130,
     },

@@ -3,14 +3,15 @@ import { columnMappingSchema, importOptionsSchema, importReportSchema, importTar
 import { empty, read } from './define';
 
 const target = z.enum(importTargets);
-const file = z.string().min(1);
+/** A file the user picked in the main process's open dialog (`import:pickFile`); the renderer never sends a path. */
+const handle = z.string().regex(/^[0-9a-f]{32}$/, 'a file handle from import:pickFile');
 
-const importRequest = z.object({ file, target, mapping: columnMappingSchema.optional(), options: importOptionsSchema.partial().optional() }).strict();
+const importRequest = z.object({ handle, target, mapping: columnMappingSchema.optional(), options: importOptionsSchema.partial().optional() }).strict();
 
 /** Importing CSV/Excel files: inspect, preview, run as a job, the history with revert, saved mappings. */
 export const importsContract = {
   'import:inspect': {
-    request: z.object({ file, target, encoding: z.string().min(1).optional(), sheet: z.string().min(1).optional() }).strict(),
+    request: z.object({ handle, target, encoding: z.string().min(1).optional(), sheet: z.string().min(1).optional() }).strict(),
     response: z.object({
       file: z.string(),
       format: z.enum(['csv', 'xlsx']),
@@ -27,12 +28,7 @@ export const importsContract = {
   'import:preview': { request: importRequest, response: importReportSchema },
   'import:start': { request: importRequest, response: z.object({ jobId: z.string() }) },
   'import:wait': { request: z.object({ jobId: z.string().min(1) }).strict(), response: importReportSchema },
-  'import:upload': {
-    // About 150 MB of base64: bigger files belong in the CLI or the native file dialog.
-    request: z.object({ name: z.string().min(1).max(255), base64: z.string().max(200_000_000) }).strict(),
-    response: z.object({ file: z.string() }),
-  },
-  'import:pickFile': { request: z.object({}).strict(), response: z.object({ file: z.string().nullable() }) },
+  'import:pickFile': { request: z.object({}).strict(), response: z.object({ file: z.object({ handle: z.string(), name: z.string() }).nullable() }) },
   'import:history': read(
     empty,
     z.object({

@@ -1,5 +1,6 @@
 import type { DemoSummary } from '../../../electron/services/demo/generate';
 import type { BenchResult } from '../measure';
+import { cliSuite } from './cli';
 import { foundationSuite } from './foundation';
 import { backupsSuite } from './backups';
 import { importExportSuite } from './importExport';
@@ -29,6 +30,7 @@ export type BenchSuite = (env: BenchEnv) => BenchResult[] | Promise<BenchResult[
 /** Suites in run order; `--only=name,…` picks some. */
 export const suites: [string, BenchSuite][] = [
   ['foundation', foundationSuite],
+  ['cli', cliSuite],
   ['backups', backupsSuite],
   ['importExport', importExportSuite],
   ['customerGrid', customerGridSuite],

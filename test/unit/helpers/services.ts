@@ -3,6 +3,7 @@ import type { EventPayload } from '../../../shared/ipc/contract';
 import { openDatabase } from '../../../electron/db/connection';
 import { JobRunner } from '../../../electron/jobs/runner';
 import { createServices } from '../../../electron/services';
+import type { FileDialogs } from '../../../electron/services/fileDialogs';
 import { tempDbPath } from './temp';
 
 export interface EmittedEvent {
@@ -11,7 +12,7 @@ export interface EmittedEvent {
 }
 
 /** Real services on a real, freshly migrated SQLite file, with the events they emit recorded. */
-export function servicesOnTempDb(opts: { file?: string; now?: Date; resolveJob?: (kind: string) => string } = {}) {
+export function servicesOnTempDb(opts: { file?: string; now?: Date; resolveJob?: (kind: string) => string; dialogs?: FileDialogs } = {}) {
   const file = opts.file ?? tempDbPath();
   const { db } = openDatabase(file, { create: true });
   const events: EmittedEvent[] = [];
@@ -29,6 +30,7 @@ export function servicesOnTempDb(opts: { file?: string; now?: Date; resolveJob?:
     now: () => opts.now ?? new Date('2026-11-23T09:00:00Z'),
     emit,
     jobs,
+    ...(opts.dialogs ? { dialogs: opts.dialogs } : {}),
   });
   return { file, db, services, events, jobs };
 }

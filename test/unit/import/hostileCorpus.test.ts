@@ -32,7 +32,6 @@ interface Case {
   stored?: string[][];
   columns?: string[];
   options?: Record<string, string>;
-  pending?: string;
   timeLimitMs?: number;
 }
 
@@ -157,12 +156,6 @@ function check(c: Case, file: string): void {
     expect(fileFingerprint(db), what).toBe(before);
     expect(backups, what).toEqual([]);
   };
-  if (c.pending) {
-    // Until the shared value rules are in: all or nothing, never half.
-    if (refusal !== null) refusedCleanly();
-    else expect(out.report?.committed, what).toBe(true);
-    return;
-  }
   if (c.expect === 'refused') {
     expect(refusal, what).not.toBeNull();
     expect(refusal ?? '', what).toMatch(new RegExp(c.reason ?? '.'));

@@ -35,8 +35,9 @@ describe('import value parsing', () => {
     expect(parseAmount('1.2万')).toEqual({ ok: true, value: 1_200_000 });
     expect(parseAmount('120', 10000)).toEqual({ ok: true, value: 120_000_000 });
     expect(parseAmount(12.5, 10000)).toEqual({ ok: true, value: 12_500_000 });
-    expect(parseAmount('-35.10')).toEqual({ ok: true, value: -3510 });
-    expect(parseAmount('(35.10)')).toEqual({ ok: true, value: -3510 });
+    // Negative amounts (also accountants' brackets) are refused: refunds will be a kind of their own.
+    expect(parseAmount('-35.10')).toMatchObject({ ok: false, code: 'negativeAmount' });
+    expect(parseAmount('(35.10)')).toMatchObject({ ok: false, code: 'negativeAmount' });
     expect(parseAmount('12,34').ok).toBe(false);
     expect(parseAmount('abc').ok).toBe(false);
     expect(headerUnit('历史合作总额(万元)')).toBe(10000);

@@ -18,19 +18,10 @@ export function FileStep({ flow }: { flow: ImportFlow }) {
           ))}
         </select>
       </label>
-      <label className="file-drop">
+      <button type="button" className="file-drop" data-testid="import-file" disabled={flow.busy !== null} onClick={() => void flow.pickFile()}>
         <span className="file-drop__title">{t('importExport.chooseFile')}</span>
         <span className="muted">{t('importExport.fileHint')}</span>
-        <input
-          type="file"
-          accept=".csv,.txt,.tsv,.xlsx"
-          data-testid="import-file"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void flow.pickFile(f);
-          }}
-        />
-      </label>
+      </button>
       {flow.busy === 'reading' && <p role="status">{t('importExport.reading')}</p>}
       <ImportHistory />
     </div>

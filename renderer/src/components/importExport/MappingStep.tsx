@@ -19,7 +19,6 @@ export function MappingStep({ flow }: { flow: ImportFlow }) {
   }, [flow.target, savedNote]);
   if (!info) return null;
   const fields = targetFields[flow.target];
-  const fileName = info.file.split(/[\\/]/).pop() ?? info.file;
   const setOption = <K extends keyof ImportOptionsInput>(k: K, v: ImportOptionsInput[K]) => flow.setOptions({ ...flow.options, [k]: v });
   const sampleOf = (header: string | undefined) => {
     const i = header === undefined ? -1 : info.headers.indexOf(header);
@@ -28,12 +27,12 @@ export function MappingStep({ flow }: { flow: ImportFlow }) {
 
   return (
     <div className="wizard-step">
-      <p data-testid="import-file-info">{t('importExport.fileInfo', { file: fileName, rows: info.rows })}</p>
+      <p data-testid="import-file-info">{t('importExport.fileInfo', { file: info.name, rows: info.rows })}</p>
       <div className="wizard-options">
         {info.format === 'csv' && (
           <label className="field">
             <span>{t('importExport.encoding')}</span>
-            <select className="select" data-testid="import-encoding" value={info.encoding ?? ''} onChange={(e) => void flow.inspect(info.file, flow.target, e.target.value, undefined)}>
+            <select className="select" data-testid="import-encoding" value={info.encoding ?? ''} onChange={(e) => void flow.inspect(info, flow.target, e.target.value, undefined)}>
               {ENCODINGS.map((e) => (
                 <option key={e} value={e}>
                   {e}
@@ -46,7 +45,7 @@ export function MappingStep({ flow }: { flow: ImportFlow }) {
         {info.format === 'xlsx' && (
           <label className="field">
             <span>{t('importExport.sheet')}</span>
-            <select className="select" value={info.sheet ?? ''} onChange={(e) => void flow.inspect(info.file, flow.target, undefined, e.target.value)}>
+            <select className="select" value={info.sheet ?? ''} onChange={(e) => void flow.inspect(info, flow.target, undefined, e.target.value)}>
               {info.sheets.map((s) => (
                 <option key={s}>{s}</option>
               ))}

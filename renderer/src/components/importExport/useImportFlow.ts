@@ -3,20 +3,10 @@ import { invoke, on } from '../../api/client';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
 import type { ColumnMapping, ImportOptionsInput, ImportReport, ImportTarget } from '../../../../shared/import/targets';
 
-export type Inspected = ResponseOf<'import:inspect'>;
+type PickedFile = NonNullable<ResponseOf<'import:pickFile'>['file']>;
+/** What the file holds, with the handle the main process issued for it (the renderer never holds its path). */
+export type Inspected = ResponseOf<'import:inspect'> & PickedFile;
 export type Step = 'file' | 'map' | 'preview' | 'run' | 'result';
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((ok, fail) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : '';
-      ok(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => fail(reader.error ?? new Error('the file could not be read'));
-    reader.readAsDataURL(file);
-  });
-}
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -42,12 +32,12 @@ export function useImportFlow() {
     [],
   );
 
-  const inspect = useCallback(async (file: string, t: ImportTarget, encoding?: string, sheet?: string) => {
+  const inspect = useCallback(async (file: PickedFile, t: ImportTarget, encoding?: string, sheet?: string) => {
     setBusy('reading');
     setError(null);
     try {
-      const r = await invoke('import:inspect', { file, target: t, ...(encoding ? { encoding } : {}), ...(sheet ? { sheet } : {}) });
-      setInspected(r);
+      const r = await invoke('import:inspect', { handle: file.handle, target: t, ...(encoding ? { encoding } : {}), ...(sheet ? { sheet } : {}) });
+      setInspected({ ...r, ...file });
       setMapping(r.suggested);
       setOptions((o) => ({ ...o, encoding: encoding ?? undefined, sheet: r.sheet ?? undefined }));
       setStep('map');
@@ -58,24 +48,20 @@ export function useImportFlow() {
     }
   }, []);
 
-  const pickFile = useCallback(
-    async (file: File) => {
-      setBusy('reading');
-      setError(null);
-      try {
-        const { file: path } = await invoke('import:upload', { name: file.name, base64: await readAsBase64(file) });
-        await inspect(path, target);
-      } catch (err) {
-        setError(message(err));
-        setBusy(null);
-      }
-    },
-    [inspect, target],
-  );
+  /** The main process shows its open dialog and answers with a handle for the chosen file. */
+  const pickFile = useCallback(async () => {
+    setError(null);
+    try {
+      const { file } = await invoke('import:pickFile', {});
+      if (file) await inspect(file, target);
+    } catch (err) {
+      setError(message(err));
+    }
+  }, [inspect, target]);
 
   const request = useCallback(() => {
     if (!inspected) throw new Error('no file');
-    return { file: inspected.file, target, mapping, options };
+    return { handle: inspected.handle, target, mapping, options };
   }, [inspected, target, mapping, options]);
 
   const preview = useCallback(async () => {

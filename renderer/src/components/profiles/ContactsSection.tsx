@@ -20,7 +20,7 @@ function ContactForm({ initial, onSave, onCancel }: { initial: ContactInput; onS
     const parsed = contactInputSchema.safeParse(draft);
     if (!parsed.success) {
       const field = String(parsed.error.issues[0]?.path[0] ?? 'name');
-      setError(`${t(`profiles.profile.${field as 'name'}`)}: ${t(field === 'email' ? 'profiles.errors.email' : field === 'birthday' ? 'profiles.errors.date' : 'profiles.errors.required')}`);
+      setError(`${t(`profiles.profile.${field as 'name'}`)}: ${t(field === 'email' ? 'profiles.errors.email' : field === 'phone' ? 'profiles.errors.phone' : field === 'birthday' ? 'profiles.errors.date' : 'profiles.errors.required')}`);
       return;
     }
     try {

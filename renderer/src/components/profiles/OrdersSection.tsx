@@ -2,7 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { yuanInputSchema } from '../../../../shared/domain/cellInput';
 import { centsToYuan, formatMoney } from '../../../../shared/domain/money';
-import { maxOrderCents } from '../../../../shared/domain/orderEdit';
+import { maxAmountCents } from '../../../../shared/domain/valueRules';
 import type { OrderSummary } from '../../../../shared/domain/profile';
 import type { Language } from '../../../../shared/i18n/language';
 import { invoke } from '../../api/client';
@@ -32,7 +32,7 @@ function AmountEditor({ order, language, onDone }: AmountEditorProps) {
   const save = async () => {
     const parsed = yuanInputSchema.safeParse(text);
     const cents = parsed.success ? parsed.data : null;
-    if (cents === null || cents > maxOrderCents) {
+    if (cents === null || cents > maxAmountCents) {
       setError(t('profiles.orderEdit.invalid', { value: text }));
       return;
     }
