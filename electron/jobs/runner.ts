@@ -47,6 +47,7 @@ function spawnWorker(input: WorkerInput): Worker {
  */
 export class JobRunner {
   private readonly jobs = new Map<string, { info: RunningJobInfo; cancel: Int32Array; worker: Worker }>();
+  private stopping = false;
 
   constructor(private readonly opts: JobRunnerOptions) {}
 
@@ -95,7 +96,7 @@ export class JobRunner {
         }
       });
       worker.on('error', (err) => finish({ status: 'failed', message: err.message }));
-      worker.on('exit', (code) => finish(code === 0 ? { status: 'failed', message: 'job ended without a result' } : { status: 'failed', message: `job worker exited with code ${code}` }));
+      worker.on('exit', (code) => finish(this.stopping ? { status: 'cancelled' } : code === 0 ? { status: 'failed', message: 'job ended without a result' } : { status: 'failed', message: `job worker exited with code ${code}` }));
     });
     return { id, outcome };
   }
@@ -114,6 +115,7 @@ export class JobRunner {
 
   /** Ends every job at once (on quit). An unfinished job never committed, so nothing half-done remains. */
   async stopAll(): Promise<void> {
+    this.stopping = true;
     await Promise.all([...this.jobs.values()].map((j) => j.worker.terminate()));
   }
 }
