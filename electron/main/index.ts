@@ -91,8 +91,10 @@ async function start(): Promise<void> {
       },
     },
   );
-  if (outcome.state === 'too-new') return fail('Patron cannot open this database', outcome.message);
-  if (outcome.state === 'failed') return fail('Patron could not start', outcome.message);
+  if (outcome.state === 'too-new' || outcome.state === 'failed') {
+    fail(outcome.state === 'too-new' ? 'Patron cannot open this database' : 'Patron could not start', outcome.message);
+    return;
+  }
   bindIpc(client.forward);
   let quitting = false;
   app.on('will-quit', (event) => {
