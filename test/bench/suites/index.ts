@@ -1,5 +1,6 @@
 import type { DemoSummary } from '../../../electron/services/demo/generate';
 import type { BenchResult } from '../measure';
+import { dbThreadSuite } from './dbThread';
 import { foundationSuite } from './foundation';
 // — Backups, restore and integrity —
 import { backupsSuite } from './backups';
@@ -38,6 +39,7 @@ export type BenchSuite = (env: BenchEnv) => BenchResult[] | Promise<BenchResult[
 /** Suites in run order; `--only=name,…` picks some. */
 export const suites: [string, BenchSuite][] = [
   ['foundation', foundationSuite],
+  ['dbThread', dbThreadSuite],
   // — Backups, restore and integrity —
   ['backups', backupsSuite],
   // — Import and export —
