@@ -27,6 +27,11 @@ export interface DbThreadOptions {
   slowMs?: number;
 }
 
+function failed(message: string): string {
+  const envelope: Envelope<never> = { ok: false, error: { code: 'internal', message } };
+  return JSON.stringify(envelope);
+}
+
 const here = dirname(fileURLToPath(import.meta.url));
 /** Built: out/main/db-thread.js (an entry in electron.vite.config.ts); from source: worker.ts beside this file. */
 const THREAD_ENTRY = 'db-thread';
@@ -40,7 +45,7 @@ const SOURCE = join(here, 'worker.ts');
  */
 export class DbThreadClient {
   private seq = 0;
-  private readonly pending = new Map<number, { channel: Channel; resolve: (e: Envelope<unknown>) => void }>();
+  private readonly pending = new Map<number, { channel: Channel; resolve: (json: string) => void }>();
   private stopped: string | null = null;
   private closed: Promise<void> | null = null;
 
@@ -67,9 +72,9 @@ export class DbThreadClient {
     });
   }
 
-  /** Sends a request the caller has already checked; resolves with the thread's envelope. */
-  readonly forward: Forward = (channel, request) => {
-    if (this.stopped) return Promise.resolve({ ok: false, error: { code: 'internal', message: this.stopped } });
+  /** Sends a request the caller has already checked; resolves with the thread's envelope as JSON text. */
+  readonly forward: Forward<string> = (channel, request) => {
+    if (this.stopped) return Promise.resolve(failed(this.stopped));
     const seq = ++this.seq;
     return new Promise((resolve) => {
       this.pending.set(seq, { channel, resolve });
@@ -99,7 +104,7 @@ export class DbThreadClient {
   private stop(why: string): void {
     if (this.stopped) return;
     this.stopped = why;
-    for (const call of this.pending.values()) call.resolve({ ok: false, error: { code: 'internal', message: why } });
+    for (const call of this.pending.values()) call.resolve(failed(why));
     this.pending.clear();
   }
 
@@ -110,7 +115,7 @@ export class DbThreadClient {
         this.pending.delete(m.seq);
         if (!call) return;
         if (m.ms > (this.opts.slowMs ?? 40)) this.opts.onSlowCall?.(call.channel, m.ms);
-        call.resolve(m.envelope);
+        call.resolve(m.json);
         break;
       }
       case 'event':

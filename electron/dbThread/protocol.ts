@@ -1,5 +1,4 @@
 import type { Channel, EventName } from '../../shared/ipc/channels';
-import type { Envelope } from '../../shared/ipc/errors';
 
 /** What the database thread needs to open the database and build the services (plain data: it crosses threads). */
 export interface DbThreadConfig {
@@ -39,7 +38,8 @@ export type OpenOutcome = { state: 'ready' } | { state: 'damaged'; file: string;
 
 export type FromThread =
   | { type: 'opened'; outcome: OpenOutcome }
-  | { type: 'answer'; seq: number; envelope: Envelope<unknown>; ms: number }
+  /** The envelope as JSON text: the window process hands it on without decoding a 100,000-row answer. */
+  | { type: 'answer'; seq: number; json: string; ms: number }
   | { type: 'event'; event: EventName; payload: unknown }
   | { type: 'shell'; seq: number; request: ShellRequest }
   | { type: 'closed' };

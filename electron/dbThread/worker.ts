@@ -133,7 +133,7 @@ port.on('message', (m: ToThread) => {
   switch (m.type) {
     case 'call': {
       const t0 = performance.now();
-      void forward(m.channel, m.request).then((envelope) => post({ type: 'answer', seq: m.seq, envelope, ms: performance.now() - t0 }));
+      void forward(m.channel, m.request).then((envelope) => post({ type: 'answer', seq: m.seq, json: JSON.stringify(envelope), ms: performance.now() - t0 }));
       break;
     }
     case 'shell-answer': {

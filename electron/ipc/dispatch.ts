@@ -20,15 +20,20 @@ export interface DispatchOptions {
   onInternalError?: (channel: string, err: unknown) => void;
 }
 
-export type Dispatch = (channel: string, payload: unknown, caller: CallerInfo) => Promise<Envelope<unknown>>;
+export type Dispatch<Answer = Envelope<unknown>> = (channel: string, payload: unknown, caller: CallerInfo) => Promise<Answer | Envelope<unknown>>;
 
 function zodDetails(error: z.ZodError): ErrorDetail[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
-/** Runs an already checked request through a handler table and wraps the outcome; the database thread answers with this. */
-export type Forward = (channel: Channel, request: unknown) => Promise<Envelope<unknown>>;
+/**
+ * Where a checked request goes: a handler table in this process (answering with an
+ * envelope), or the database thread (answering with the envelope as JSON text, which
+ * the window process passes on without decoding it).
+ */
+export type Forward<Answer = Envelope<unknown>> = (channel: Channel, request: unknown) => Promise<Answer>;
 
+/** Runs an already checked request through a handler table and wraps the outcome in an envelope. */
 export function runHandlers(table: HandlerTable, onInternalError?: (channel: string, err: unknown) => void): Forward {
   return async (channel, request) => {
     try {
@@ -51,7 +56,7 @@ function failure(channel: string, err: unknown, onInternalError?: (channel: stri
  * valid per the contract. Anything that fails never reaches `forward` (a handler
  * table here, or the database thread), so an invalid request cannot write.
  */
-export function createForwarder(forward: Forward, options: DispatchOptions = {}): Dispatch {
+export function createForwarder<Answer>(forward: Forward<Answer>, options: DispatchOptions = {}): Dispatch<Answer> {
   return async (channel, payload, caller) => {
     try {
       if (!isChannel(channel)) throw new PatronError('unknown_channel', `unknown IPC channel: ${channel}`);
@@ -94,7 +99,7 @@ export function registerHandlers<Event>(
 }
 
 /** Binds every contract channel to a dispatcher (e.g. one forwarding to the database thread). */
-export function bindDispatch<Event>(ipc: IpcLike<Event>, dispatch: Dispatch, callerOf: (event: Event) => CallerInfo): Dispatch {
+export function bindDispatch<Event, Answer>(ipc: IpcLike<Event>, dispatch: Dispatch<Answer>, callerOf: (event: Event) => CallerInfo): Dispatch<Answer> {
   for (const channel of channels) {
     ipc.handle(channel, (event, payload) => dispatch(channel, payload, callerOf(event)));
   }

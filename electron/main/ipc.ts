@@ -15,7 +15,7 @@ function isTrustedCaller(caller: CallerInfo): boolean {
 }
 
 /** Checks every request here (sender, channel, payload) and forwards the valid ones to the database thread. */
-export function bindIpc(forward: Forward): void {
+export function bindIpc(forward: Forward<string>): void {
   bindDispatch(
     ipcMain,
     createForwarder(forward, { isTrustedCaller, onInternalError: (channel, err) => console.error(`[ipc] ${channel} failed:`, err) }),

@@ -55,7 +55,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     throw new Error(outcome.message);
   }
   const handlers = new Map<string, (event: HttpEvent, payload: unknown) => Promise<unknown>>();
-  const dispatch = bindDispatch<HttpEvent>(
+  const dispatch = bindDispatch<HttpEvent, string>(
     { handle: (channel, fn) => handlers.set(channel, fn) },
     // Like the Electron sender check: only pages served by this bridge may call it.
     createForwarder(client.forward, { isTrustedCaller: (caller) => caller.url === origin, onInternalError: (ch, err) => console.error(`[bridge] ${ch}`, err) }),
@@ -91,7 +91,10 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: `${origin}/`,
-    invoke: (channel, payload) => dispatch(channel, payload, { transport: 'http', url: origin, isMainFrame: true }),
+    invoke: async (channel, payload) => {
+      const answer = await dispatch(channel, payload, { transport: 'http', url: origin, isMainFrame: true });
+      return typeof answer === 'string' ? (JSON.parse(answer) as Envelope<unknown>) : answer;
+    },
     close: () =>
       new Promise<void>((ok) => {
         void printer.close();

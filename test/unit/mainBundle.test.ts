@@ -53,7 +53,11 @@ function packagesLoadedBy(file: string, seen = new Set<string>()): Set<string> {
   return packages;
 }
 
-const answers = (records: Recorded[]) => records.filter((r) => r.call === 'answer').map((r) => r.answer as { ok: boolean; value?: Record<string, unknown>; error?: { code: string } });
+/** What the renderer got back: the database thread's answers come as JSON text, refusals of the main process as objects. */
+const answers = (records: Recorded[]) =>
+  records
+    .filter((r) => r.call === 'answer')
+    .map((r) => (typeof r.answer === 'string' ? JSON.parse(r.answer) : r.answer) as { ok: boolean; value?: Record<string, unknown>; error?: { code: string } });
 
 describe('the built main bundle, without an Electron binary', () => {
   beforeAll(() => {
