@@ -11,14 +11,14 @@ import type { Printer } from '../services/print';
 import type { DbThreadConfig, FromThread, OpenOutcome, ShellRequest, ToThread } from './protocol';
 
 /** What the process that owns the windows does for the database thread. */
-export interface DbShell {
+interface DbShell {
   dialogs?: FileDialogs;
   printer?: Printer;
   notify?: (title: string, body: string) => void;
   relaunch?: () => void;
 }
 
-export interface DbThreadOptions {
+interface DbThreadOptions {
   shell: DbShell;
   /** Events of the thread (db:changed, job:progress, …), to pass on to the windows. */
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
