@@ -38,6 +38,8 @@ export default defineConfig({
       lib: {
         entry: {
           index: resolve(root, 'electron/main/index.ts'),
+          // The database thread (electron/dbThread/client.ts starts it by this name).
+          'db-thread': resolve(root, 'electron/dbThread/worker.ts'),
           // Job worker thread (electron/jobs/runner.ts). Each job module is its own entry: 'jobs/<kind>'.
           worker: resolve(root, 'electron/jobs/worker.ts'),
           // — Backups, restore and integrity —

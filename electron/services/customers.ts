@@ -8,7 +8,7 @@ import { auditQueries, encodeAuditValue } from '../db/audit';
 import { customerQueries, sortTags, type ColumnField, type ColumnPatch } from '../db/customers';
 import { nowIso, type ServiceContext } from './context';
 import { rowPinyin } from './pinyin';
-import { backupBeforeBulk } from './safety';
+import { backupInBackground } from './safety';
 
 export const newBatchId = (): string => randomUUID();
 
@@ -77,10 +77,9 @@ export function customerService(ctx: ServiceContext) {
       return { ...mustGet(id), batchId: changed > 0 ? batchId : null };
     },
 
-    /** One change for many customers: a verified backup first, then one transaction and one audit batch. */
+    /** One change for many customers: one transaction and one audit batch (undoable), then a safety backup in the background. */
     bulkUpdate(ids: number[], patch: BulkPatch): BatchResult {
       const unique = [...new Set(ids)];
-      backupBeforeBulk(ctx, 'bulk-edit');
       const batchId = newBatchId();
       const at = nowIso(ctx);
       const { addTags, removeTags, ...columns } = patch;
@@ -98,7 +97,10 @@ export function customerService(ctx: ServiceContext) {
         }
         return n;
       }).immediate();
-      if (changed > 0) ctx.emit('db:changed', { tables: editTables(tagsChange), customerIds: refreshIds(unique) });
+      if (changed > 0) {
+        ctx.emit('db:changed', { tables: editTables(tagsChange), customerIds: refreshIds(unique) });
+        backupInBackground(ctx, 'bulk-edit');
+      }
       return { batchId: changed > 0 ? batchId : null, changed };
     },
   };

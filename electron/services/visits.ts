@@ -23,7 +23,7 @@ import { settingsQueries } from '../db/settings';
 import { visitQueries, type VisitCandidate } from '../db/visits';
 import { nowIso, type ServiceContext } from './context';
 import { newBatchId } from './customers';
-import { backupBeforeBulk } from './safety';
+import { backupInBackground } from './safety';
 
 /** Settings-table key of the print header (business name). */
 export const PRINT_SETTINGS_KEY = 'visits.print';
@@ -146,18 +146,18 @@ export function visitService(ctx: ServiceContext, deps: VisitDeps) {
 
     preview: (req: ParsedGenerateRequest): GeneratePreview => draft(req),
 
-    /** Creates the previewed plans after a verified backup, in one transaction. */
-    create(req: ParsedGenerateRequest): { created: number; batchId: string; backupPath: string; skipped: number } {
+    /** Creates the previewed plans in one transaction (undoable by batch), then a safety backup in the background. */
+    create(req: ParsedGenerateRequest): { created: number; batchId: string; skipped: number } {
       const { drafts, skipped } = draft(req);
       if (drafts.length === 0) throw new PatronError('invalid_request', 'no customer can be planned: none is segmented or has a matching template', [{ path: 'target', message: 'nothing to plan' }]);
-      const backupPath = backupBeforeBulk(ctx, 'visit-plans');
-      const batchId = newBatchId();
+            const batchId = newBatchId();
       const at = nowIso(ctx);
       ctx.db.transaction(() => {
         for (const d of drafts) q.insertPlan({ ...d, batchId, at });
       }).immediate();
       ctx.emit('db:changed', { tables: PLAN_TABLES });
-      return { created: drafts.length, batchId, backupPath, skipped: skipped.length };
+      backupInBackground(ctx, 'visit-plans');
+      return { created: drafts.length, batchId, skipped: skipped.length };
     },
 
     list(input: ListRequest): VisitList {

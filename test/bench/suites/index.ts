@@ -1,6 +1,7 @@
 import type { DemoSummary } from '../../../electron/services/demo/generate';
 import type { BenchResult } from '../measure';
 import { cliSuite } from './cli';
+import { dbThreadSuite } from './dbThread';
 import { foundationSuite } from './foundation';
 // — Backups, restore and integrity —
 import { backupsSuite } from './backups';
@@ -40,6 +41,7 @@ export type BenchSuite = (env: BenchEnv) => BenchResult[] | Promise<BenchResult[
 export const suites: [string, BenchSuite][] = [
   ['foundation', foundationSuite],
   ['cli', cliSuite],
+  ['dbThread', dbThreadSuite],
   // — Backups, restore and integrity —
   ['backups', backupsSuite],
   // — Import and export —
