@@ -28,7 +28,7 @@ export function MappingStep({ flow }: { flow: ImportFlow }) {
 
   return (
     <div className="wizard-step">
-      <p data-testid="import-file-info">{t('importExport.fileInfo', { file: fileName, rows: info.rows })}</p>
+      <p data-testid="import-file-info">{t('importExport.fileInfo', { file: fileName, count: info.rows })}</p>
       <div className="wizard-options">
         {info.format === 'csv' && (
           <label className="field">

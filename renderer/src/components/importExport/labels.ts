@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { exportValueLabels } from '../../../../shared/export/view';
-import type { Messages } from '../../i18n/zh-CN';
+import type { Messages } from '../../../../shared/i18n/zh-CN';
 
 type FieldKey = keyof Messages['importExport']['fields'];
 

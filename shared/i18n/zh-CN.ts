@@ -1,4 +1,4 @@
-import { reportLabels } from '../../../shared/kpi/reportLabels';
+import { reportLabels } from '../kpi/reportLabels';
 /**
  * Chinese (Simplified) UI text. This file is the source of the message shape:
  * `Messages` is derived from it and the English resource must match it key for key.
@@ -139,9 +139,9 @@ export const zhCN = {
     checkOk: '检查通过：integrity_check 没有发现问题，也没有失效的关联记录。',
     checkProblems: '检查发现问题：',
     fkProblem: '{{table}} 表第 {{row}} 行引用的 {{parent}} 记录不存在',
-    exported: '已导出 {{sheets}} 张工作表到 {{file}}',
+    exported_other: '已导出 {{count, number}} 张工作表到 {{file}}',
     restored: '已恢复。恢复前的状态已另存为 {{undo}}，如有需要可以再恢复回去。',
-    listHeading: '备份（{{count}} 份）',
+    listHeading_other: '备份（{{count}} 份）',
     none: '还没有备份。',
     time: '时间',
     reason: '原因',
@@ -207,7 +207,7 @@ export const zhCN = {
     exportXlsx: '导出为 Excel (.xlsx)',
     exportCsv: '导出为 CSV',
     exporting: '正在导出…',
-    exported: '已导出 {{rows}} 行到 {{path}}',
+    exported_other: '已导出 {{count}} 行到 {{path}}',
     exportFailed: '导出失败',
     title: '导入数据',
     close: '关闭',
@@ -218,7 +218,7 @@ export const zhCN = {
     chooseFile: '选择 CSV 或 Excel 文件',
     fileHint: '支持 CSV（UTF-8、GBK/GB18030、UTF-16）和 Excel .xlsx。',
     reading: '正在读取文件…',
-    fileInfo: '{{file}}：{{rows}} 行数据',
+    fileInfo_other: '{{file}}：{{count}} 行数据',
     encoding: '编码',
     detected: '（检测到 {{encoding}}）',
     sheet: '工作表',
@@ -244,7 +244,7 @@ export const zhCN = {
     ambiguous: '以下字段的日期既可读作日/月也可读作月/日，请选择日期顺序：{{fields}}',
     errorsTitle: '有问题的行',
     errorColumns: { file: '文件', row: '行号', column: '列', reason: '原因' },
-    moreErrors: '另有 {{count}} 条未显示',
+    moreErrors_other: '另有 {{count}} 条未显示',
     onErrors: '有错误时',
     onErrorsValues: { abort: '全部不导入', skip: '只导入正确的行' },
     sampleTitle: '前几行预览',
@@ -319,7 +319,7 @@ export const zhCN = {
     undoTitle: '撤销上一次修改（Ctrl+Z）',
     redoTitle: '重做（Ctrl+Y）',
     undoFailed: '无法撤销或重做',
-    selected: '已选 {{count}} 位客户',
+    selected_other: '已选 {{count}} 位客户',
     bulk: {
       title: '批量修改',
       owner: '负责人',
@@ -331,7 +331,7 @@ export const zhCN = {
       apply: '应用到所选客户',
       noChange: '（不修改）',
       none: '（无）',
-      done: '已修改 {{count}} 处，可撤销',
+      done_other: '已修改 {{count}} 处，可撤销',
       clearSelection: '取消选择',
       failed: '批量修改未完成，数据未改变',
     },
@@ -399,7 +399,7 @@ export const zhCN = {
       title: '疑似重复客户',
       intro: '按相同电话或邮箱、相同（规范化后）名称、几乎相同的名称找出的客户对。逐对核对，选择每个字段保留哪一边的值，再合并。',
       none: '没有发现疑似重复的客户。',
-      count: '{{count}} 对',
+      count_other: '{{count}} 对',
       reasons: {
         phone: '电话相同',
         email: '邮箱相同',
@@ -417,7 +417,7 @@ export const zhCN = {
       undone: '已撤销',
       recent: '最近的合并',
       back: '返回客户列表',
-      orders: '订单 {{count}} 笔',
+      orders_other: '订单 {{count}} 笔',
       failed: '合并未完成，数据未改变',
     },
     orderEdit: {
@@ -524,7 +524,7 @@ export const zhCN = {
     loadFailed: '无法加载分层结果',
     runFailed: '无法开始分层',
     clickHint: '点击任一数字，在客户档案中查看这些客户。',
-    customersCount: '{{count}} 位客户',
+    customersCount_other: '{{count}} 位客户',
     tiers: {
       heading: '客户分层（RFM）',
       high: '高价值',
@@ -534,7 +534,7 @@ export const zhCN = {
       share: '占比（目标）',
       value: '历史消费',
       target: '目标占比',
-      overridden: '{{count}} 位客户被手动调整了层级（以手动为准）',
+      overridden_other: '{{count}} 位客户被手动调整了层级（以手动为准）',
       explain: '个人客户按最近购买（R）、购买频率（F）、消费金额（M）评分，企业客户按合作年限、消费金额、需求复杂度评分；每项按五分位打 1–5 分，加权后排序。分数相同的客户不拆开，整组归入其中位所在的层级。',
     },
     quadrant: {
@@ -625,7 +625,7 @@ export const zhCN = {
     overdue: '已逾期',
     today: '今天到期',
     upcoming: '即将到期',
-    more: '另有 {{count}} 条未显示',
+    more_other: '另有 {{count}} 条未显示',
     empty: '没有待办事项。',
     due: '截止 {{when}}',
     unassigned: '未分配',
@@ -639,8 +639,8 @@ export const zhCN = {
     },
     evidence: {
       none: '无',
-      inactive: '最近订单 {{order}}，最近联系 {{contact}}，已 {{days}} 天',
-      complaint: '{{count}} 件投诉未解决，最早 {{date}}',
+      inactive_other: '最近订单 {{order}}，最近联系 {{contact}}，已 {{count}} 天',
+      complaint_other: '{{count}} 件投诉未解决，最早 {{date}}',
       negative_feedback: '满意度 {{score}} 分（{{date}}）',
       negative_survey: '调研表 {{form}}：最低分 {{score}} 分，NPS {{nps}}（{{date}}）',
       order_drop: '订单额 {{m1}} {{a1}} → {{m2}} {{a2}}（−{{p1}}%）→ {{m3}} {{a3}}（−{{p2}}%）',
@@ -674,12 +674,12 @@ export const zhCN = {
     },
     care: {
       title: '关怀提醒',
-      empty: '未来 {{days}} 天没有生日、合作周年或节日。',
+      empty_other: '未来 {{count}} 天没有生日、合作周年或节日。',
       birthday: '{{name}} 生日',
-      anniversary: '合作 {{years}} 周年',
+      anniversary_other: '合作 {{count}} 周年',
       holiday: '{{name}}问候',
       done: '已问候',
-      more: '另有 {{count}} 位',
+      more_other: '另有 {{count}} 位',
     },
     profile: {
       title: '预警',
@@ -775,14 +775,14 @@ export const zhCN = {
     saved: '已保存',
     cancel: '取消',
     print: {
-      selected: '打印所选（{{count}}）',
-      shown: '打印当前列表（{{count}}）',
+      selected_other: '打印所选（{{count}}）',
+      shown_other: '打印当前列表（{{count}}）',
     },
     plan: {
       heading: '为客户制定拜访计划',
       target: '对象',
       bySegment: '按分层',
-      bySelection: '所选客户（{{count}}）',
+      bySelection_other: '所选客户（{{count}}）',
       byCustomer: '客户：{{name}}',
       segmentKind: '分层方式',
       kinds: { tier: '层级', quadrant: '四象限', lifecycle: '生命周期' },
@@ -795,10 +795,10 @@ export const zhCN = {
       byRole: '模板指定的岗位（轮流）',
       language: '计划文字语言',
       preview: '预览',
-      create: '创建 {{count}} 条计划',
-      created: '已创建 {{count}} 条计划（已先备份）。',
-      previewHeading: '预览：{{count}} 条计划',
-      skipped: '{{count}} 位客户无法制定计划',
+      create_other: '创建 {{count}} 条计划',
+      created_other: '已创建 {{count}} 条计划（已先备份）。',
+      previewHeading_other: '预览：{{count}} 条计划',
+      skipped_other: '{{count}} 位客户无法制定计划',
       reasons: { not_segmented: '尚未分层', no_template: '没有匹配的模板', not_found: '客户不存在' },
     },
     templates: {
@@ -847,7 +847,7 @@ export const zhCN = {
       amount: '金额',
       items: '商品',
       noOrders: '无订单',
-      totals: '共 {{count}} 笔，合计 {{total}}，最近下单 {{last}}',
+      totals_other: '共 {{count}} 笔，合计 {{total}}，最近下单 {{last}}',
       alerts: '预警与客诉',
       warnings: '未处理预警',
       complaints: '未解决客诉',
@@ -873,13 +873,13 @@ export const zhCN = {
       badNps: 'NPS 必须是 0 到 10 的整数。',
       saved: '已保存 {{form}}（{{customer}}）：平均分 {{mean}}，NPS {{nps}}。',
       corrected: '已更正 {{form}}（{{customer}}）：平均分 {{mean}}，NPS {{nps}}。',
-      planStarted: '低于 3.5：已启动 {{count}} 个改进计划。',
+      planStarted_other: '低于 3.5：已启动 {{count}} 个改进计划。',
       already: '此调研表已于 {{date}} 由 {{by}} 录入，不能重复录入；下方显示首次录入的内容。',
       correct: '更正首次录入',
-      scores: '评分（{{count}} 个数字）',
+      scores_other: '评分（{{count}} 个数字）',
       save: '保存（回车）',
       saveCorrection: '保存更正',
-      count: '本次已录入：{{count}} 张',
+      count_other: '本次已录入：{{count}} 张',
     },
     phone: {
       heading: '电话调研',
@@ -892,7 +892,7 @@ export const zhCN = {
       heading: '打印调研表',
       hint: '每位客户一页 A4，含客户名称、日期、调研表编号和二维码；打印即记为已发放。',
       fromGrid: '调研表',
-      selection: '已选客户：{{count}} 位',
+      selection_other: '已选客户：{{count}} 位',
       target: '客户',
       byCodes: '按客户编号',
       codes: '客户编号',
@@ -1085,7 +1085,7 @@ export const zhCN = {
       automatic: '自动（按规则）',
       redeemHeading: '兑换奖品',
       reward: '奖品',
-      rewardOption: '{{name}}（{{points}} 积分）',
+      rewardOption_other: '{{name}}（{{count, number}} 积分）',
       noRewards: '奖品目录为空，请在设置中添加。',
       redeem: '兑换',
       adjustHeading: '手动调整积分',
@@ -1102,7 +1102,7 @@ export const zhCN = {
       expiry: '积分到期',
       failed: '操作失败：{{message}}',
       ledger: '积分明细',
-      ledgerCount: '共 {{count}} 条',
+      ledgerCount_other: '共 {{count}} 条',
       noEntries: '暂无积分记录',
       date: '日期',
       type: '类型',
@@ -1169,3 +1169,11 @@ export const zhCN = {
 
 /** Every UI string, as nested objects of strings. Leaves widen to `string`, so both languages share one type. */
 export type Messages = typeof zhCN;
+
+/**
+ * The English catalogue: the same keys, plus a `_one` form beside every `_other`
+ * (Chinese has a single plural form, English two).
+ */
+export type EnglishMessages<T = Messages> = { [K in keyof T]: T[K] extends string ? string : EnglishMessages<T[K]> } & {
+  [K in keyof T as K extends `${infer B}_other` ? `${B}_one` : never]: string;
+};
