@@ -6,7 +6,7 @@ import { invoke } from '../../api/client';
 import { profileHref } from '../../routing/customerRoute';
 import { errorMessage } from '../../stores/errorMessage';
 import { useSettings } from '../../stores/settings';
-import { formatWhen } from '../warnings/evidenceText';
+import { formatWhen } from '../warnings/formatWhen';
 
 type Form = 'none' | 'resolve' | 'escalate';
 
