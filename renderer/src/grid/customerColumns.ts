@@ -10,7 +10,7 @@ import { loyaltyLevels, type LoyaltyLevel } from '../../../shared/domain/loyalty
 import { centsToYuan, formatMoney } from '../../../shared/domain/money';
 import type { StaffOption } from '../../../shared/domain/profile';
 import type { Language } from '../../../shared/i18n/language';
-import { quadrantLabel } from '../i18n/segmentLabels';
+import { quadrantLabel } from '../../../shared/i18n/segmentLabels';
 import type { Messages } from '../../../shared/i18n/zh-CN';
 import { OpenProfileCell, type OpenProfileTexts } from './cells';
 import { byValueOnly } from './fastSort';
