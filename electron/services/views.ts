@@ -1,6 +1,6 @@
 import { canonicalView } from '../../shared/domain/viewFilters';
 import { savedViewSchema, viewStateSchema, type SavedView, type ViewState } from '../../shared/domain/views';
-import { PatronError } from '../../shared/ipc/errors';
+import { keyedError } from '../../shared/i18n/errors';
 import { viewQueries } from '../db/views';
 import { nowIso, type ServiceContext } from './context';
 
@@ -24,7 +24,7 @@ export function viewService(ctx: ServiceContext) {
       return list();
     },
     remove(id: number): SavedView[] {
-      if (q.remove(id, ctx.actor) === 0) throw new PatronError('not_found', `view ${id} does not exist`);
+      if (q.remove(id, ctx.actor) === 0) throw keyedError('not_found', 'viewMissing', { id });
       ctx.emit('db:changed', { tables: ['saved_views'] });
       return list();
     },
