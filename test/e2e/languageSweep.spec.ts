@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { defaultLoyaltySettings } from '../../shared/domain/loyalty';
 import { withDb } from './db';
-import { expect, test } from './fixtures';
+import { expect, screenshotDir, test } from './fixtures';
 
 /** Every page of the main window, the profile and duplicates pages of the customers area, and the dialogs of the customer list (opened by `open`). */
 const pages: { hash: string; name?: string; open?: (page: Page) => Promise<void> }[] = [
@@ -56,6 +58,16 @@ function customerData(dbPath: string): Set<string> {
       )
       .pluck()
       .all() as (string | null)[];
+    // What the business typed into settings (reward names, level benefits, holidays) is its data too.
+    const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : typeof v === 'object' && v !== null ? Object.values(v).flatMap(strings) : []);
+    const typed = (db.prepare('SELECT value FROM settings').pluck().all() as string[]).flatMap((v) => {
+      try {
+        return strings(JSON.parse(v));
+      } catch {
+        return [v];
+      }
+    });
+    values.push(...typed, ...strings(defaultLoyaltySettings.rewards));
     // Longest first, so a name is taken out whole before a word inside it (an industry in a company name).
     return new Set(values.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()).sort((a, b) => b.length - a.length));
   });
@@ -67,14 +79,19 @@ async function sweep(page: Page, url: string, find: (text: string) => string[], 
     await page.goto(`${url}${hash}`);
     await page.waitForLoadState('networkidle');
     await expect(page.locator('main, [role="main"]').first()).toBeVisible();
+    // Sections fill in as their data arrives: wait until nothing is loading.
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
     if (open) {
       await open(page);
       await page.waitForLoadState('networkidle');
     }
+    const language = await page.locator('html').getAttribute('lang');
+    await page.screenshot({ path: join(screenshotDir, `sweep-${language ?? ''}-${(name ?? hash).replace(/[^a-z0-9]+/gi, '-')}.png`) });
     const bad = new Set<string>();
     for (const text of await visibleText(page)) {
-      let rest = text.replace(code, ' ');
+      let rest = text;
       for (const d of data) if (rest.includes(d)) rest = rest.split(d).join(' ');
+      rest = rest.replace(code, ' ');
       for (const w of find(rest)) bad.add(`${w}  ‹${text.slice(0, 60)}›`);
     }
     if (bad.size > 0) found[name ?? hash] = [...bad];
