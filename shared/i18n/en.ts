@@ -322,8 +322,8 @@ export const en: EnglishMessages = {
     undoTitle: 'Undo the last change (Ctrl+Z)',
     redoTitle: 'Redo (Ctrl+Y)',
     undoFailed: 'Could not undo or redo',
-    selected_one: '{{count}} selected',
-    selected_other: '{{count}} selected',
+    selected_one: '{{count, number}} selected',
+    selected_other: '{{count, number}} selected',
     bulk: {
       title: 'Bulk edit',
       owner: 'Owner',

@@ -318,7 +318,7 @@ export const zhCN = {
     undoTitle: '撤销上一次修改（Ctrl+Z）',
     redoTitle: '重做（Ctrl+Y）',
     undoFailed: '无法撤销或重做',
-    selected_other: '已选 {{count}} 位客户',
+    selected_other: '已选 {{count, number}} 位客户',
     bulk: {
       title: '批量修改',
       owner: '负责人',

@@ -35,3 +35,10 @@ describe('errors cross IPC as a key with parameters', () => {
     expect(translator('zh-CN')(`errors.${shown?.key ?? ''}`, shown?.params ?? {})).toBe('客户编号 C009999 不存在');
   });
 });
+
+describe('counts', () => {
+  it('group their digits when the string asks for a number format', () => {
+    expect(translator('en')('profiles.selected', { count: 2000 })).toBe('2,000 selected');
+    expect(translator('zh-CN')('profiles.selected', { count: 2000 })).toBe('已选 2,000 位客户');
+  });
+});
