@@ -5,7 +5,7 @@ import { exportWhats, type ExportWhat, type ViewSpec } from '../../shared/export
 import { importTargets, mappingFileSchema, type ImportOptionsInput, type ImportTarget } from '../../shared/import/targets';
 import { openDatabase } from '../db/connection';
 import { parseCondition } from '../export/conditions';
-import { JobRunner } from '../jobs/runner';
+import { JobRunner, type FinishedJob } from '../jobs/runner';
 import { createServices, type Services } from '../services';
 import { requireDb } from './args';
 import { CliError, printJson, printTable, type Streams } from './output';
@@ -18,7 +18,7 @@ function usageError(command: string, err: unknown): CliError {
   return new CliError(`patron ${command}: ${err instanceof Error ? err.message : String(err)}`, 2);
 }
 
-async function withServices<T>(dbFile: string, fn: (s: Services) => Promise<T>): Promise<T> {
+async function withServices<T>(dbFile: string, fn: (s: Services) => Promise<T>, after?: (finished: FinishedJob[]) => void): Promise<T> {
   if (!existsSync(dbFile)) throw new CliError(`database file not found: ${dbFile}`);
   const { db } = openDatabase(dbFile);
   const jobs = new JobRunner({ dbPath: dbFile, emit: () => undefined });
@@ -34,7 +34,11 @@ async function withServices<T>(dbFile: string, fn: (s: Services) => Promise<T>):
     jobs,
   });
   try {
-    return await fn(services);
+    const result = await fn(services);
+    // Jobs the command set off (an import's segmentation, warnings and loyalty sync) run to their end.
+    const finished = await jobs.whenIdle();
+    after?.(finished);
+    return result;
   } finally {
     await jobs.stopAll();
     db.close();
@@ -98,15 +102,23 @@ export async function importCommand(argv: string[], out: Streams): Promise<numbe
   if (str(v.sheet)) options.sheet = str(v.sheet);
   if (v['valid-rows']) options.onErrors = 'skip';
   const req = { file, target: target as ImportTarget, mapping, options };
-  const report = await withServices(dbFile, async (s) => {
-    try {
-      return v['dry-run'] ? await s.imports.preview(req) : await s.imports.run(req);
-    } catch (err) {
-      throw new CliError(`patron import: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  });
+  let followUps: { job: string; status: string; message?: string }[] = [];
+  const report = await withServices(
+    dbFile,
+    async (s) => {
+      try {
+        return v['dry-run'] ? await s.imports.preview(req) : await s.imports.run(req);
+      } catch (err) {
+        throw new CliError(`patron import: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
+    (finished) => {
+      followUps = finished.map((f) => ({ job: f.kind, status: f.outcome.status, ...(f.outcome.status === 'failed' ? { message: f.outcome.message } : {}) }));
+    },
+  );
   const { sample: _sample, ...shown } = report;
-  if (v.json) printJson(out, shown);
+  for (const f of followUps) if (f.message !== undefined) out.stderr.write(`patron import: the ${f.job} job after the import failed: ${f.message}\n`);
+  if (v.json) printJson(out, { ...shown, followUps });
   else {
     printTable(out, [
       ['file', report.file],
@@ -116,6 +128,8 @@ export async function importCommand(argv: string[], out: Streams): Promise<numbe
       ['skipped', report.skipped],
       ['error rows', report.errorRows],
       ['written', report.committed ? `yes (batch ${report.batchId})` : 'no'],
+      ...(report.backupPath ? [['backup before the import', report.backupPath] as [string, string]] : []),
+      ...followUps.map((f) => [`then ${f.job}`, f.status] as [string, string]),
     ]);
     for (const e of report.errors) out.stdout.write(`${e.file}, row ${e.row}, ${e.column}: ${e.reason}\n`);
     if (report.ambiguousDates.length > 0) out.stdout.write(`dates read both ways in ${report.ambiguousDates.join(', ')}: pass --day-order dmy or mdy\n`);

@@ -1,13 +1,17 @@
 import type { RawCell } from '../../shared/import/values';
+import { IMPORT_LIMITS, ImportFileError } from './limits';
+import { attrOf, scanXml, XmlError, XmlScanner } from './xmlScan';
 import { ZipReader } from './zipReader';
 
 /**
  * A streaming .xlsx sheet reader for imports. exceljs's Workbook loaded every
  * sheet as cell objects (1.7–2.8 GB for 100,000 customers); this reads the
  * package's small parts (workbook, relationships, styles, shared strings) and
- * then only the chosen sheet, whose XML is inflated and parsed row by row as
- * it streams, keeping plain values: text, numbers, booleans, dates (numbers in
- * a date format, as Excel stores them), formulas as their cached results.
+ * then only the chosen sheet, whose XML is inflated and tokenized as it
+ * streams (xmlScan.ts), keeping plain values: text, numbers, booleans, dates
+ * (numbers in a date format, as Excel stores them), formulas as their cached
+ * results. Damaged XML, a sheet that ends early or a limit passed (limits.ts)
+ * refuses the whole file with its row and column: never a partial sheet.
  */
 
 /** One worksheet as rows of plain values: formulas as their results, rich text as text, dates as Date. */
@@ -21,42 +25,7 @@ export interface SheetGrid {
 }
 
 const REL_WORKSHEET = /\/worksheet$/;
-
-const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/g;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-function unescapeXml(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(ENTITY, (_, dec: string | undefined, hex: string | undefined, name: string | undefined) =>
-    dec !== undefined ? String.fromCodePoint(Number(dec)) : hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : (NAMED[name ?? ''] ?? ''),
-  );
-}
-
-const ATTRS = new Map<string, RegExp>();
-function attr(attrs: string, name: string): string | undefined {
-  let re = ATTRS.get(name);
-  if (!re) ATTRS.set(name, (re = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
-  const m = re.exec(attrs);
-  return m ? unescapeXml(m[1] ?? '') : undefined;
-}
-
-/** The text of a string item (<si> or <is>): its runs' <t> joined, phonetic guides (<rPh>) left out. */
-const RPH = /<rPh\b[\s\S]*?<\/rPh>/g;
-const T = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g;
-function itemText(xml: string): string {
-  const body = xml.includes('<rPh') ? xml.replace(RPH, '') : xml;
-  let out = '';
-  T.lastIndex = 0;
-  for (let m = T.exec(body); m; m = T.exec(body)) out += m[1] ?? '';
-  return unescapeXml(out);
-}
-
-function sharedStrings(xml: string | null): string[] {
-  if (!xml) return [];
-  const out: string[] = [];
-  const SI = /<si>([\s\S]*?)<\/si>|<si\/>/g;
-  for (let m = SI.exec(xml); m; m = SI.exec(xml)) out.push(itemText(m[1] ?? ''));
-  return out;
-}
+const MAX_COLUMN = 16_384;
 
 /** Built-in number formats that show dates or times (14–22, 45–47; 27–36 and 50–58 are the Chinese/Japanese/Korean dates). */
 function isBuiltinDate(id: number): boolean {
@@ -69,37 +38,62 @@ function isDateFormat(code: string): boolean {
   return /[ymdhMsb]/.test(bare);
 }
 
-/** For each cell style index: does it format numbers as dates? */
-function dateStyles(xml: string | null): boolean[] {
-  if (!xml) return [];
-  const custom = new Map<number, string>();
-  const FMT = /<numFmt\b([^>]*)\/?>/g;
-  for (let m = FMT.exec(xml); m; m = FMT.exec(xml)) custom.set(Number(attr(m[1] ?? '', 'numFmtId')), attr(m[1] ?? '', 'formatCode') ?? '');
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
-  const out: boolean[] = [];
-  const XF = /<xf\b([^>]*?)\/?>/g;
-  for (let m = XF.exec(xfs); m; m = XF.exec(xfs)) {
-    const id = Number(attr(m[1] ?? '', 'numFmtId') ?? 0);
-    const code = custom.get(id);
-    out.push(code !== undefined ? isDateFormat(code) : isBuiltinDate(id));
-  }
-  return out;
+/** Column letters of a 0-based index (0 → A, 16383 → XFD). */
+export function columnName(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
-/** Column index (0-based) of a cell reference like "AB12". */
-function columnOf(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n - 1;
+/** A cell reference like "AB12" as 0-based column and 1-based row, or null when it is not one. */
+function parseRef(ref: string): { col: number; row: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1] ?? '') col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { col: col - 1, row: Number(m[2]) };
 }
 
-function rowOf(ref: string): number {
-  const m = /\d+$/.exec(ref);
-  return m ? Number(m[0]) : 0;
+/** Text of string items (<si>, <is>): their <t> runs joined, phonetic guides (<rPh>) left out. */
+class ItemText {
+  value = '';
+  private depth = 0;
+  private phonetic = 0;
+  private inT = false;
+
+  constructor(
+    private readonly scanner: XmlScanner,
+    private readonly tooLong: () => never,
+  ) {}
+
+  reset(): void {
+    this.value = '';
+    this.phonetic = 0;
+    this.inT = false;
+  }
+
+  open(name: string): void {
+    this.depth++;
+    if (name === 'rPh') this.phonetic++;
+    else if (name === 't' && this.phonetic === 0) {
+      this.inT = true;
+      this.scanner.collect = true;
+    }
+  }
+
+  close(name: string): void {
+    this.depth--;
+    if (name === 'rPh') this.phonetic--;
+    else if (name === 't' && this.inT) {
+      this.inT = false;
+      this.scanner.collect = false;
+    }
+  }
+
+  text(s: string): void {
+    this.value += s;
+    if (this.value.length > IMPORT_LIMITS.cellChars) this.tooLong();
+  }
 }
 
 interface Sheet {
@@ -116,40 +110,48 @@ export interface Workbook {
   dates: boolean[] | null;
 }
 
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** Opens the package and reads its sheet list; the caller closes it with closeWorkbook. */
-export function readWorkbook(file: string): Workbook {
+export function readWorkbook(file: string, name = file): Workbook {
   let zip: ZipReader;
   try {
     zip = new ZipReader(file);
   } catch (err) {
-    throw new Error(`${file}: not a readable .xlsx workbook (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    throw new ImportFileError(`${name}: not a readable .xlsx workbook (${describe(err)})`, { cause: err });
   }
   try {
-    const wb = zip.text('xl/workbook.xml');
-    if (wb === null) throw new Error('it has no xl/workbook.xml');
+    const wbXml = zip.text('xl/workbook.xml');
+    if (wbXml === null) throw new Error('it has no xl/workbook.xml');
     const rels = new Map<string, { target: string; type: string }>();
-    const REL = /<Relationship\b([^>]*?)\/?>/g;
-    const relXml = zip.text('xl/_rels/workbook.xml.rels') ?? '';
-    for (let m = REL.exec(relXml); m; m = REL.exec(relXml)) {
-      const a = m[1] ?? '';
-      rels.set(attr(a, 'Id') ?? '', { target: attr(a, 'Target') ?? '', type: attr(a, 'Type') ?? '' });
-    }
+    scanXml(zip.text('xl/_rels/workbook.xml.rels') ?? '<Relationships/>', {
+      open(tag, a) {
+        if (tag === 'Relationship') rels.set(attrOf(a, 'Id') ?? '', { target: attrOf(a, 'Target') ?? '', type: attrOf(a, 'Type') ?? '' });
+      },
+      close() {},
+      text() {},
+    });
     const sheets: Sheet[] = [];
-    const SHEET = /<sheet\b([^>]*?)\/?>/g;
-    for (let m = SHEET.exec(wb); m; m = SHEET.exec(wb)) {
-      const a = m[1] ?? '';
-      const rel = rels.get(attr(a, 'r:id') ?? '');
-      // Chart sheets and dialog sheets hold no cells.
-      if (!rel || !REL_WORKSHEET.test(rel.type)) continue;
-      const part = rel.target.startsWith('/') ? rel.target.slice(1) : `xl/${rel.target.replace(/^\.\//, '')}`;
-      sheets.push({ name: attr(a, 'name') ?? '', part });
-    }
-    const pr = /<workbookPr\b([^>]*)>/.exec(wb)?.[1] ?? '';
-    const date1904 = /^(1|true)$/.test(attr(pr, 'date1904') ?? '');
-    return { file, sheets, zip, date1904, strings: null, dates: null };
+    let date1904 = false;
+    scanXml(wbXml, {
+      open(tag, a) {
+        if (tag === 'workbookPr') date1904 = /^(1|true)$/.test(attrOf(a, 'date1904') ?? '');
+        if (tag !== 'sheet') return;
+        const rel = rels.get(attrOf(a, 'id') ?? '');
+        // Chart sheets and dialog sheets hold no cells.
+        if (!rel || !REL_WORKSHEET.test(rel.type)) return;
+        const part = rel.target.startsWith('/') ? rel.target.slice(1) : `xl/${rel.target.replace(/^\.\//, '')}`;
+        sheets.push({ name: attrOf(a, 'name') ?? '', part });
+      },
+      close() {},
+      text() {},
+    });
+    return { file: name, sheets, zip, date1904, strings: null, dates: null };
   } catch (err) {
     zip.close();
-    throw new Error(`${file}: not a readable .xlsx workbook (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    throw new ImportFileError(`${name}: not a readable .xlsx workbook (${describe(err)})`, { cause: err });
   }
 }
 
@@ -161,10 +163,67 @@ export function sheetNames(wb: Workbook): string[] {
   return wb.sheets.map((s) => s.name);
 }
 
-const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-const V = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/;
-const IS = /<is>([\s\S]*?)<\/is>/;
+/** For each cell style index: does it format numbers as dates? */
+function dateStyles(xml: string | null): boolean[] {
+  if (!xml) return [];
+  const custom = new Map<number, string>();
+  const out: boolean[] = [];
+  let inCellXfs = false;
+  scanXml(xml, {
+    open(tag, a) {
+      if (tag === 'numFmt') custom.set(Number(attrOf(a, 'numFmtId')), attrOf(a, 'formatCode') ?? '');
+      else if (tag === 'cellXfs') inCellXfs = true;
+      else if (tag === 'xf' && inCellXfs) {
+        const id = Number(attrOf(a, 'numFmtId') ?? 0);
+        const code = custom.get(id);
+        out.push(code !== undefined ? isDateFormat(code) : isBuiltinDate(id));
+      }
+    },
+    close(tag) {
+      if (tag === 'cellXfs') inCellXfs = false;
+    },
+    text() {},
+  });
+  return out;
+}
+
+/** The shared-string table, streamed, within its count and size limits. */
+async function sharedStrings(wb: Workbook): Promise<string[]> {
+  const part = 'xl/sharedStrings.xml';
+  const out: string[] = [];
+  if (!wb.zip.entries.has(part)) return out;
+  let chars = 0;
+  const scanner = new XmlScanner({
+    open(tag) {
+      if (tag === 'si') item.reset();
+      else item.open(tag);
+    },
+    close(tag) {
+      if (tag !== 'si') {
+        item.close(tag);
+        return;
+      }
+      if (out.length >= IMPORT_LIMITS.sharedStrings) throw new XmlError(`more than ${IMPORT_LIMITS.sharedStrings.toLocaleString('en')} shared strings`);
+      chars += item.value.length;
+      if (chars > IMPORT_LIMITS.sharedStringBytes) throw new XmlError(`shared strings of more than ${IMPORT_LIMITS.sharedStringBytes.toLocaleString('en')} characters in all`);
+      out.push(item.value);
+    },
+    text(s) {
+      item.text(s);
+    },
+  });
+  scanner.maxText = IMPORT_LIMITS.cellChars;
+  const item = new ItemText(scanner, () => {
+    throw new XmlError(`shared string ${out.length} is longer than ${IMPORT_LIMITS.cellChars.toLocaleString('en')} characters`);
+  });
+  try {
+    for await (const chunk of wb.zip.textChunks(part, IMPORT_LIMITS.sharedStringBytes)) scanner.write(chunk);
+    scanner.end();
+  } catch (err) {
+    throw new ImportFileError(`${wb.file}: the shared-string table (${part}) cannot be read: ${describe(err)}`, { cause: err });
+  }
+  return out;
+}
 
 /**
  * Reads one sheet (the named one, or the first with any cells) as rows of
@@ -172,10 +231,10 @@ const IS = /<is>([\s\S]*?)<\/is>/;
  * range repeat the range's first value, as a spreadsheet shows them.
  */
 export async function sheetGrid(wb: Workbook, name: string | undefined, file: string): Promise<SheetGrid> {
-  if (wb.sheets.length === 0) throw new Error(`${file}: the workbook has no sheets`);
+  if (wb.sheets.length === 0) throw new ImportFileError(`${file}: the workbook has no sheets`);
   if (name !== undefined) {
     const sheet = wb.sheets.find((s) => s.name === name);
-    if (!sheet) throw new Error(`${file}: there is no sheet named "${name}"`);
+    if (!sheet) throw new ImportFileError(`${file}: there is no sheet named "${name}"`);
     return readSheet(wb, sheet, file);
   }
   let first: SheetGrid | null = null;
@@ -187,136 +246,220 @@ export async function sheetGrid(wb: Workbook, name: string | undefined, file: st
   return first ?? readSheet(wb, wb.sheets[0] as Sheet, file);
 }
 
+interface Merge {
+  ref: string;
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
 async function readSheet(wb: Workbook, sheet: Sheet, file: string): Promise<SheetGrid> {
-  wb.strings ??= sharedStrings(wb.zip.text('xl/sharedStrings.xml'));
-  wb.dates ??= dateStyles(wb.zip.text('xl/styles.xml'));
-  const strings = wb.strings;
-  const dates = wb.dates;
-  const offset = wb.date1904 ? 1462 : 0;
-  const toDate = (serial: number) => new Date(Math.round((serial - 25569 + offset) * 86_400_000));
-
-  // Every row with a cell element, by sheet row number; values filled where the cell has one.
-  const rowCells = new Map<number, RawCell[]>();
-  let lastRow = 0;
-
-  const parseRow = (attrs: string, body: string): void => {
-    const rAttr = attr(attrs, 'r');
-    const r = rAttr ? Number(rAttr) : lastRow + 1;
-    lastRow = r;
-    const cells: RawCell[] = [];
-    let col = -1;
-    CELL.lastIndex = 0;
-    for (let m = CELL.exec(body); m; m = CELL.exec(body)) {
-      const a = m[1] ?? '';
-      const ref = attr(a, 'r');
-      col = ref ? columnOf(ref) : col + 1;
-      const inner = m[2];
-      let value: RawCell = null;
-      if (inner !== undefined) {
-        const t = attr(a, 't');
-        if (t === 'inlineStr') {
-          const is = IS.exec(inner);
-          value = is ? itemText(is[1] ?? '') : null;
-        } else {
-          const v = V.exec(inner);
-          if (v) {
-            const text = v[1] ?? '';
-            if (t === 's') value = strings[Number(text)] ?? null;
-            else if (t === 'str') value = unescapeXml(text);
-            else if (t === 'b') value = text === '1' || text === 'true';
-            else if (t === 'e') value = null;
-            else if (t === 'd') {
-              const d = new Date(unescapeXml(text));
-              value = Number.isNaN(d.getTime()) ? unescapeXml(text) : d;
-            } else {
-              const n = parseFloat(text);
-              const s = attr(a, 's');
-              value = s !== undefined && dates[Number(s)] === true && Number.isFinite(n) ? toDate(n) : n;
-            }
-          }
-        }
-      }
-      cells[col] = value;
-    }
-    if (cells.length > 0) rowCells.set(r, cells);
-  };
-
-  let tail = '';
-  let buf = '';
-  let inData = false;
-  let done = false;
-  for await (const chunk of wb.zip.textChunks(sheet.part)) {
-    if (done) {
-      tail += chunk;
-      continue;
-    }
-    buf += chunk;
-    if (!inData) {
-      const at = buf.indexOf('<sheetData');
-      if (at < 0) continue;
-      inData = true;
-      buf = buf.slice(at);
-      if (buf.startsWith('<sheetData/>')) {
-        // No cells at all; merges may still follow.
-        tail = buf;
-        buf = '';
-        done = true;
-        continue;
-      }
-    }
-    // Parse every complete row in the buffer; keep the unfinished rest for the next chunk.
-    const end = buf.indexOf('</sheetData>');
-    const lastRowEnd = buf.lastIndexOf('</row>');
-    const upto = end >= 0 ? end : lastRowEnd >= 0 ? lastRowEnd + 6 : 0;
-    if (upto > 0) {
-      const text = buf.slice(0, upto);
-      ROW.lastIndex = 0;
-      let consumed = 0;
-      for (let m = ROW.exec(text); m; m = ROW.exec(text)) {
-        parseRow(m[1] ?? '', m[2] ?? '');
-        consumed = ROW.lastIndex;
-      }
-      if (end >= 0) {
-        tail = buf.slice(end);
-        buf = '';
-        done = true;
-      } else buf = buf.slice(consumed);
+  if (!wb.strings) {
+    wb.strings = await sharedStrings(wb);
+    try {
+      wb.dates = dateStyles(wb.zip.text('xl/styles.xml'));
+    } catch (err) {
+      throw new ImportFileError(`${file}: the styles (xl/styles.xml) cannot be read: ${describe(err)}`, { cause: err });
     }
   }
-  if (!inData) throw new Error(`${file}: sheet "${sheet.name}" has no cell data`);
+  const strings = wb.strings;
+  const dates = wb.dates ?? [];
+  const offset = wb.date1904 ? 1462 : 0;
+  const toDate = (serial: number) => new Date(Math.round((serial - 25569 + offset) * 86_400_000));
+  const where = `${file}: sheet "${sheet.name}"`;
+
+  // Every row holding a value, by sheet row number; a cell only where it has one.
+  const rowCells = new Map<number, RawCell[]>();
+  const merges: Merge[] = [];
+  let mergedArea = 0;
+  let lastRow = 0;
+  let row = 0;
+  let cells: RawCell[] = [];
+  let inSheetData = false;
+  let inRow = false;
+  let sheetDataDone = false;
+  // The cell being read.
+  let col = -1;
+  let cellAttrs = '';
+  let inCell = false;
+  let v: string | null = null;
+  let inV = false;
+  let inIs = false;
+
+  const fail = (message: string, column?: number): never => {
+    throw new ImportFileError(`${where}, row ${row}${column !== undefined && column >= 0 ? `, column ${columnName(column)}` : ''}: ${message}`);
+  };
+  const scanner = new XmlScanner({
+    open(tag, a) {
+      if (inIs) {
+        item.open(tag);
+        return;
+      }
+      switch (tag) {
+        case 'sheetData':
+          inSheetData = true;
+          return;
+        case 'row': {
+          if (!inSheetData) return;
+          const r = attrOf(a, 'r');
+          row = r === undefined ? lastRow + 1 : Number(r);
+          if (!Number.isInteger(row) || row < 1 || row > IMPORT_LIMITS.rows) fail(`row number ${JSON.stringify(r)} is not one of Excel's 1–${IMPORT_LIMITS.rows.toLocaleString('en')}`);
+          if (row <= lastRow) fail(`row ${row} comes after row ${lastRow} (rows out of order)`);
+          lastRow = row;
+          inRow = true;
+          cells = [];
+          col = -1;
+          return;
+        }
+        case 'c': {
+          if (!inSheetData) return;
+          const ref = attrOf(a, 'r');
+          if (ref === undefined) col++;
+          else {
+            const at = parseRef(ref);
+            if (!at || at.row !== row || at.col >= MAX_COLUMN) fail(`cell reference ${JSON.stringify(ref.slice(0, 20))} is not a cell of this row`);
+            col = (at as { col: number }).col;
+          }
+          inCell = true;
+          cellAttrs = a;
+          v = null;
+          return;
+        }
+        case 'v':
+          if (!inCell) return;
+          inV = true;
+          v = '';
+          scanner.collect = true;
+          return;
+        case 'is':
+          if (!inCell) return;
+          inIs = true;
+          item.reset();
+          return;
+        case 'mergeCell': {
+          const ref = attrOf(a, 'ref') ?? '';
+          const [from, to] = ref.split(':');
+          const p = parseRef(from ?? '');
+          const q = to === undefined ? p : parseRef(to);
+          if (!p || !q || q.row < p.row || q.col < p.col || q.col >= MAX_COLUMN || q.row > IMPORT_LIMITS.rows) {
+            throw new ImportFileError(`${where}: merged range ${JSON.stringify(ref.slice(0, 40))} is not a range of cells`);
+          }
+          mergedArea += (q.row - p.row + 1) * (q.col - p.col + 1);
+          if (mergedArea > IMPORT_LIMITS.mergedCells) {
+            throw new ImportFileError(`${where}: merged ranges cover more than ${IMPORT_LIMITS.mergedCells.toLocaleString('en')} cells (at ${ref}); unmerge them and save again`);
+          }
+          merges.push({ ref, r1: p.row, c1: p.col, r2: q.row, c2: q.col });
+          return;
+        }
+      }
+    },
+    close(tag) {
+      if (inIs) {
+        if (tag === 'is') inIs = false;
+        else item.close(tag);
+        return;
+      }
+      switch (tag) {
+        case 'v':
+          if (inV) {
+            inV = false;
+            scanner.collect = false;
+          }
+          return;
+        case 'c':
+          if (!inCell) return;
+          inCell = false;
+          cellValue();
+          return;
+        case 'row':
+          if (!inSheetData) return;
+          inRow = false;
+          if (cells.length > 0) rowCells.set(row, cells);
+          return;
+        case 'sheetData':
+          inSheetData = false;
+          sheetDataDone = true;
+          return;
+      }
+    },
+    text(s) {
+      if (inIs) {
+        item.text(s);
+        return;
+      }
+      v = (v ?? '') + s;
+      if (v.length > IMPORT_LIMITS.cellChars) fail(`the cell holds more than ${IMPORT_LIMITS.cellChars.toLocaleString('en')} characters`, col);
+    },
+  });
+  scanner.maxText = IMPORT_LIMITS.cellChars;
+  const item = new ItemText(scanner, () => fail(`the cell holds more than ${IMPORT_LIMITS.cellChars.toLocaleString('en')} characters`, col));
+
+  const cellValue = (): void => {
+    const t = attrOf(cellAttrs, 't');
+    let value: RawCell = null;
+    if (t === 'inlineStr') value = item.value;
+    else if (v !== null) {
+      if (t === 's') {
+        const k = Number(v);
+        if (!Number.isInteger(k) || k < 0 || k >= strings.length) fail(`refers to shared string ${JSON.stringify(v.slice(0, 20))}, but the workbook has ${strings.length}`, col);
+        value = strings[k] ?? null;
+      } else if (t === 'str') value = v;
+      else if (t === 'b') value = v === '1' || v === 'true';
+      else if (t === 'e') value = null;
+      else if (t === 'd') {
+        const d = new Date(v);
+        value = Number.isNaN(d.getTime()) ? v : d;
+      } else {
+        const n = Number(v.trim());
+        if (v.trim() === '' || !Number.isFinite(n)) fail(`${JSON.stringify(v.slice(0, 40))} is not a number`, col);
+        const s = attrOf(cellAttrs, 's');
+        value = s !== undefined && dates[Number(s)] === true ? toDate(n) : n;
+      }
+    }
+    // Empty cells (formatted but blank, or empty text far out) take no column: they must not widen the sheet.
+    if (value === null || (value === '' && col >= IMPORT_LIMITS.columns)) return;
+    if (col >= IMPORT_LIMITS.columns) fail(`a value beyond the ${IMPORT_LIMITS.columns.toLocaleString('en')} columns an import reads`, col);
+    cells[col] = value;
+  };
+
+  try {
+    for await (const chunk of wb.zip.textChunks(sheet.part)) scanner.write(chunk);
+    scanner.end();
+  } catch (err) {
+    if (err instanceof ImportFileError) throw err;
+    const place = inRow ? `, row ${row}` : lastRow > 0 ? `, after row ${lastRow}` : '';
+    throw new ImportFileError(`${where}${place}: the sheet cannot be read (${describe(err)}); the file is damaged or cut short, nothing was imported`, { cause: err });
+  }
+  if (!sheetDataDone) throw new ImportFileError(`${where}: the sheet has no cell data`);
 
   // Merged ranges come after the cells: copy each range's first value into its other cells.
   const merged = new Map<number, Set<number>>();
   const inMerge = new Set<number>();
-  const MERGE = /<mergeCell\b[^>]*\sref="([A-Z]+\d+):([A-Z]+\d+)"/g;
-  for (let m = MERGE.exec(tail); m; m = MERGE.exec(tail)) {
-    const [r1, c1, r2, c2] = [rowOf(m[1] ?? ''), columnOf(m[1] ?? ''), rowOf(m[2] ?? ''), columnOf(m[2] ?? '')];
-    const master = rowCells.get(r1)?.[c1] ?? null;
-    for (let r = r1; r <= r2; r++) {
+  for (const m of merges) {
+    const master = rowCells.get(m.r1)?.[m.c1] ?? null;
+    if (master !== null && m.c2 >= IMPORT_LIMITS.columns) {
+      throw new ImportFileError(`${where}: merged range ${m.ref} reaches beyond the ${IMPORT_LIMITS.columns.toLocaleString('en')} columns an import reads`);
+    }
+    for (let r = m.r1; r <= m.r2; r++) {
       inMerge.add(r);
-      for (let c = c1; c <= c2; c++) {
-        if (r === r1 && c === c1) continue;
-        let cells = rowCells.get(r);
-        if (!cells) {
-          cells = [];
-          rowCells.set(r, cells);
-        }
-        cells[c] = master;
-        if (r === r1) {
+      let cellsOf = rowCells.get(r);
+      for (let c = m.c1; c <= m.c2; c++) {
+        if (r === m.r1 && c === m.c1) continue;
+        if (r === m.r1) {
           let set = merged.get(r);
           if (!set) merged.set(r, (set = new Set()));
           set.add(c);
         }
+        if (master === null) continue;
+        if (!cellsOf) rowCells.set(r, (cellsOf = []));
+        cellsOf[c] = master;
       }
     }
   }
 
   // Rows with any value (or a merged cell), in sheet order, all as wide as the widest.
-  const kept = [...rowCells.keys()].sort((a, b) => a - b).filter((r) => {
-    const cells = rowCells.get(r) ?? [];
-    // A merged cell counts as filled even when its range's first value is empty, as in exceljs.
-    return inMerge.has(r) || cells.some((c) => c !== null && c !== undefined);
-  });
+  const kept = [...new Set([...rowCells.keys(), ...inMerge])].sort((a, b) => a - b);
   let width = 0;
   for (const r of kept) width = Math.max(width, rowCells.get(r)?.length ?? 0);
   const rows: RawCell[][] = [];
@@ -324,11 +467,12 @@ async function readSheet(wb: Workbook, sheet: Sheet, file: string): Promise<Shee
   const mergedTail = new Set<string>();
   for (const r of kept) {
     // Filled in place (no second copy of every row): holes become null, every row as wide as the widest.
-    const cells = rowCells.get(r) ?? [];
-    for (let c = 0; c < width; c++) cells[c] ??= null;
-    for (const c of merged.get(r) ?? []) mergedTail.add(`${rows.length}:${c}`);
-    rows.push(cells);
+    const rowValues = rowCells.get(r) ?? [];
+    for (let c = 0; c < width; c++) rowValues[c] ??= null;
+    for (const c of merged.get(r) ?? []) if (c < width) mergedTail.add(`${rows.length}:${c}`);
+    rows.push(rowValues);
     rowNumbers.push(r);
   }
   return { name: sheet.name, rows, rowNumbers, mergedTail };
 }
+

@@ -45,8 +45,16 @@ function spawnWorker(input: WorkerInput): Worker {
  * main process never freezes. Each job reports `job:progress`, can be cancelled,
  * and announces the tables it wrote as `db:changed` when it finishes.
  */
+/** A job that finished while whenIdle waited. */
+export interface FinishedJob {
+  kind: string;
+  outcome: JobOutcome;
+}
+
 export class JobRunner {
-  private readonly jobs = new Map<string, { info: RunningJobInfo; cancel: Int32Array; worker: Worker }>();
+  private readonly jobs = new Map<string, { info: RunningJobInfo; cancel: Int32Array; worker: Worker; outcome: Promise<JobOutcome> }>();
+  /** Jobs promised for later (a retry after a busy database): whenIdle waits for them too. */
+  private readonly later = new Set<Promise<unknown>>();
 
   constructor(private readonly opts: JobRunnerOptions) {}
 
@@ -66,7 +74,6 @@ export class JobRunner {
       cancelFlag,
     });
     const info: RunningJobInfo = { id, kind, done: 0, total: 0 };
-    this.jobs.set(id, { info, cancel: new Int32Array(cancelFlag), worker });
     const outcome = new Promise<JobOutcome>((resolve) => {
       let settled = false;
       const finish = (o: JobOutcome) => {
@@ -97,7 +104,36 @@ export class JobRunner {
       worker.on('error', (err) => finish({ status: 'failed', message: err.message }));
       worker.on('exit', (code) => finish(code === 0 ? { status: 'failed', message: 'job ended without a result' } : { status: 'failed', message: `job worker exited with code ${code}` }));
     });
+    this.jobs.set(id, { info, cancel: new Int32Array(cancelFlag), worker, outcome });
     return { id, outcome };
+  }
+
+  /** Runs `start` after `ms`; until then whenIdle counts it as work still to come. */
+  startLater(ms: number, start: () => void): void {
+    const pending = new Promise<void>((resolve) => setTimeout(resolve, ms)).then(start).catch((err: unknown) => {
+      console.error(`a delayed job did not start: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    this.later.add(pending);
+    void pending.finally(() => this.later.delete(pending));
+  }
+
+  /**
+   * Waits until no job runs and none is due, including the jobs that finishing
+   * jobs start (segmentation → warnings), and says how each ended: the CLI's
+   * imports wait for their follow-up jobs instead of cutting them off.
+   */
+  async whenIdle(): Promise<FinishedJob[]> {
+    const finished: FinishedJob[] = [];
+    for (;;) {
+      const running = [...this.jobs.values()];
+      if (running.length === 0 && this.later.size === 0) {
+        // A finished job's listeners may start the next one in the same turn.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.jobs.size === 0 && this.later.size === 0) return finished;
+        continue;
+      }
+      await Promise.all([...running.map(async (j) => finished.push({ kind: j.info.kind, outcome: await j.outcome })), ...this.later]);
+    }
   }
 
   /** Asks a job to stop at its next checkCancelled(); its transaction rolls back. */

@@ -83,8 +83,12 @@ export function backupService(ctx: ServiceContext) {
 
   const files = () => backupFilesIn(backupFolder(ctx.dbPath), ctx.dbPath);
 
-  /** Deletes the backups the retention policy no longer keeps; returns their names. */
-  const prune = (): string[] => {
+  /**
+   * Deletes the backups the retention policy no longer keeps; returns their names.
+   * `written`, the backup just made, always stays: several taken within one second
+   * share a time, and the policy could otherwise keep an older one of them instead.
+   */
+  const prune = (written?: string): string[] => {
     const all = files();
     const keep = backupsToKeep(
       all.map((f) => f.takenAt),
@@ -93,7 +97,7 @@ export function backupService(ctx: ServiceContext) {
     );
     const removed: string[] = [];
     all.forEach((f, i) => {
-      if (keep.has(i)) return;
+      if (keep.has(i) || f.path === written) return;
       rmSync(f.path, { force: true });
       removed.push(f.name);
     });
@@ -103,7 +107,7 @@ export function backupService(ctx: ServiceContext) {
   /** Writes a verified backup now, then applies retention. */
   const create = (reason: BackupReason): BackupInfo => {
     const path = writeBackupOf(ctx.db, ctx.dbPath, reason, ctx.now());
-    prune();
+    prune(path);
     const made = files().find((f) => f.path === path);
     if (!made) throw new Error(`backup ${path} vanished right after it was written`);
     return describe(made);
@@ -114,7 +118,7 @@ export function backupService(ctx: ServiceContext) {
     const outcome = await ctx.jobs.start('backup', { dbPath: ctx.dbPath, reason, at: ctx.now().toISOString() }).outcome;
     if (outcome.status !== 'done') throw new Error(`automatic backup failed: ${outcome.status === 'failed' ? outcome.message : 'cancelled'}`);
     const { path } = outcome.result as { path: string };
-    prune();
+    prune(path);
     const made = files().find((f) => f.path === path);
     if (!made) throw new Error(`backup ${path} vanished right after it was written`);
     return describe(made);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { localToday } from '../../shared/domain/dates';
 import { PatronError } from '../../shared/ipc/errors';
@@ -73,14 +73,20 @@ export function importService(ctx: ServiceContext, hooks: ImportHooks = {}) {
       return outcomeValue(await ctx.jobs.start('import', runParams(req, false, null)).outcome) as ImportReport;
     },
 
-    /** Takes the backup, then starts the import job; `wait` gives its report. */
+    /**
+     * Takes the backup, then starts the import job; `wait` gives its report. An
+     * import that writes nothing (refused, blocked, cancelled) removes its backup:
+     * only a committed batch keeps one, and names it.
+     */
     start(req: ImportRequest): { jobId: string } {
       const backupPath = backupBeforeBulk(ctx, 'import');
       const job = ctx.jobs.start('import', runParams(req, true, backupPath));
-      running.set(job.id, job.outcome);
-      void job.outcome.then((o) => {
-        if (o.status === 'done') hooks.afterDataChanged?.();
+      const outcome = job.outcome.then((o) => {
+        if (o.status === 'done' && (o.result as ImportReport).committed) hooks.afterDataChanged?.();
+        else rmSync(backupPath, { force: true });
+        return o;
       });
+      running.set(job.id, outcome);
       return { jobId: job.id };
     },
 

@@ -82,7 +82,7 @@ export function loyaltyService(ctx: ServiceContext) {
     void outcome.then((o) => {
       if (o.status !== 'failed') return;
       if (/database is locked|SQLITE_BUSY/i.test(o.message) && attempt < BUSY_RETRIES) {
-        setTimeout(() => startSync(attempt + 1), BUSY_RETRY_MS * (attempt + 1)).unref();
+        ctx.jobs.startLater(BUSY_RETRY_MS * (attempt + 1), () => startSync(attempt + 1));
         return;
       }
       console.error(`loyalty sync failed: ${o.message}`);

@@ -82,6 +82,15 @@ describe('backup and restore', () => {
     expect(services.backups.settings().retention.keepRecent).toBe(2);
     expect(() => services.backups.setSettings({ intervalMinutes: -1, retention: { keepRecent: 2, dailyDays: 0, weeklyWeeks: 0 } })).toThrow();
   });
+
+  it('keeps the backup just taken when several share one second (found by the IPC fuzz test)', () => {
+    const { services } = servicesOnTempDb({ file: smallDemoDb(), now: new Date('2026-11-23T09:00:00Z') });
+    services.backups.setSettings({ intervalMinutes: 30, retention: { keepRecent: 1, dailyDays: 0, weeklyWeeks: 0 } });
+    for (let i = 0; i < 12; i++) {
+      const made = services.backups.create('manual');
+      expect(services.backups.list().map((b) => b.name)).toContain(made.name);
+    }
+  });
 });
 
 describe('integrity check', () => {

@@ -5,6 +5,7 @@ import { openDatabase } from '../../../electron/db/connection';
 import { runImport } from '../../../electron/import/run';
 import { csvField } from '../../../electron/import/csv';
 import { importOptionsSchema } from '../../../shared/import/targets';
+import { hostileFileRows } from '../hostileFiles';
 import { median, result, rssMb, type BenchResult } from '../measure';
 import type { BenchEnv } from '.';
 
@@ -137,5 +138,6 @@ export async function importExportSuite(env: BenchEnv): Promise<BenchResult[]> {
       `the export above re-imported into an empty database (streaming sheet reader, owners created, history totals as summary orders) in a fresh process; median of ${imports.length}, rss = highest peak; baseline = exceljs's Workbook only loading the same file (what the import used before: a floor of the old import's time), its peak RSS ${Math.max(...reads.map((e) => e.rss_mb))} MB`,
     ),
   );
+  results.push(...(await hostileFileRows(env)));
   return results;
 }

@@ -157,7 +157,7 @@ describe('import service', () => {
     services.imports.saveMapping({ target: 'orders', name: '月度订单', mapping: { customer: '客户', orderDate: '日期', amount: '金额' } });
     services.imports.saveMapping({ target: 'orders', name: '月度订单', mapping: { customer: '客户编号', orderDate: '日期', amount: '金额' } });
     expect(services.imports.mappings('orders')).toEqual([{ id: 1, name: '月度订单', mapping: { customer: '客户编号', orderDate: '日期', amount: '金额' } }]);
-    const file = writeFixture('o.csv', '客户,日期,金额\n');
+    const file = writeFixture('o.csv', '客户,日期,金额\nC1,2024-01-01,5\n');
     await expect(services.imports.preview({ file, target: 'orders', mapping: { customer: '客户编号', orderDate: '日期', amount: '金额' } })).rejects.toThrow(/o\.csv: the mapping names column "客户编号" for "customer", but the file has no such column/);
   });
 

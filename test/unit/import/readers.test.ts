@@ -37,16 +37,15 @@ describe('import readers', () => {
     const file = writeFixture('gbk.csv', encodeGbk(text));
     const asGbk = await readSource(file, { encoding: 'GBK' });
     expect(asGbk.headers[0]).toBe('客户名称');
-    await expect(readSource(file, { encoding: 'utf-8' })).rejects.toThrow(/gbk\.csv: the file is not valid utf-8/);
+    await expect(readSource(file, { encoding: 'utf-8' })).rejects.toThrow(/gbk\.csv: read as utf-8, line 1 has bytes that are not utf-8 text; the file looks like gb18030: choose that encoding \(--encoding gb18030\)/);
   });
 
   it('reports unbalanced quotes with the file and line, and refuses an empty file', async () => {
     expect(() => parseCsv('a,b\n1,"open\n2,3\n', 'bad.csv')).toThrow(/bad\.csv, line 2: a quoted field is never closed/);
     expect(() => parseCsv('a,b\n1,x"y\n', 'bad.csv')).toThrow(/bad\.csv, line 2: a quote inside an unquoted field/);
     await expect(readSource(writeFixture('empty.csv', ''))).rejects.toThrow(/empty\.csv: the file is empty/);
-    const headerOnly = await readSource(writeFixture('header.csv', '客户名称,电话\r\n'));
-    expect(headerOnly.headers).toEqual(['客户名称', '电话']);
-    expect(headerOnly.rows).toEqual([]);
+    await expect(readSource(writeFixture('header.csv', '客户名称,电话\r\n'))).rejects.toThrow(/header\.csv: no data rows/);
+    await expect(readSource(writeFixture('twice.csv', '客户名称,电话,备注,电话\r\n甲,1,,2\r\n'))).rejects.toThrow(/twice\.csv, line 1: columns 2 and 4 have the same header "电话"/);
   });
 
   it('guesses tab and semicolon separators and keeps empty trailing fields', () => {
