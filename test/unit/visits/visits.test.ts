@@ -151,7 +151,7 @@ describe('visit plans', () => {
     runWarnings(db, { asOf: '2026-11-23', now: '2026-11-23T09:00:00.000Z', trigger: 'manual', settings: defaultWarningSettings });
     const after = (lang: string) => services.visits.sheets(ids, lang).sheets.find((s) => s.plan.customerId === 1)?.warnings;
     expect(after('zh-CN')).toContainEqual({ rule: 'complaint', evidence: '1 件投诉未解决，最早 2026-11-20' });
-    expect(after('en')).toContainEqual({ rule: 'complaint', evidence: '1 unresolved complaint(s), oldest opened 2026-11-20' });
+    expect(after('en')).toContainEqual({ rule: 'complaint', evidence: '1 unresolved complaint, opened 2026-11-20' });
     expect(services.visits.sheets(ids, 'en').sheets.find((s) => s.plan.customerId === 2)?.warnings.some((w) => w.rule === 'complaint')).toBe(false);
   });
 

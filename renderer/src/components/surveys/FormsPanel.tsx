@@ -6,7 +6,7 @@ import { tiers } from '../../../../shared/domain/enums';
 import type { SegmentSelector } from '../../../../shared/domain/segments';
 import type { FormLanguage, IssueRequest, SurveyForm, SurveyTemplate } from '../../../../shared/domain/surveys';
 import { invoke, on } from '../../api/client';
-import { quadrantLabel } from '../../i18n/segmentLabels';
+import { quadrantLabel } from '../../../../shared/i18n/segmentLabels';
 import { profileHref } from '../../routing/customerRoute';
 import { surveyFormsRoute } from '../../routing/surveyRoute';
 import { errorMessage } from '../../stores/errorMessage';

@@ -4,7 +4,7 @@ import { quadrants } from '../../../../shared/analytics/quadrant';
 import { staffRoles, tiers } from '../../../../shared/domain/enums';
 import type { VisitTemplate, VisitTemplateFields } from '../../../../shared/domain/visits';
 import { invoke, on } from '../../api/client';
-import { quadrantLabel } from '../../i18n/segmentLabels';
+import { quadrantLabel } from '../../../../shared/i18n/segmentLabels';
 import { errorMessage } from '../../stores/errorMessage';
 import { cellText, templateName } from './labels';
 
