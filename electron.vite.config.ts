@@ -39,6 +39,8 @@ export default defineConfig({
       lib: {
         entry: {
           index: resolve(root, 'electron/main/index.ts'),
+          // The database thread (electron/dbThread/client.ts starts it by this name).
+          'db-thread': resolve(root, 'electron/dbThread/worker.ts'),
           // The job thread (electron/jobs/runner.ts), which loads one job module: 'jobs/<kind>', one per file in electron/jobs/kinds/.
           worker: resolve(root, 'electron/jobs/worker.ts'),
           // A share of the rollup repair's reading (electron/jobs/threads.ts starts it by this name).

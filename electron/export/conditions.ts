@@ -1,4 +1,5 @@
-import { exportColumns, exportValueLabels, type ExportWhat, type FilterCondition } from '../../shared/export/view';
+import { exportColumns, type ExportWhat, type FilterCondition } from '../../shared/export/view';
+import { vocabularyCode, vocabularyOfColumn } from '../../shared/i18n/vocabularies';
 
 /** A record: an object keyed by field, or an array of values (then the test is given the field's place). */
 type Record_ = Readonly<Record<string, unknown>> | readonly unknown[];
@@ -48,9 +49,8 @@ export function conditionTest(what: ExportWhat, c: FilterCondition, key: string 
     compare = (v) => (typeof v === 'string' && v !== '' ? Math.sign(collator.compare(v.slice(0, 10), value)) : null);
   } else {
     // A label (合作中 / Active) stands for its code; anything else compares as text.
-    const labels = exportValueLabels[c.column] ?? {};
-    const lower = value.toLowerCase();
-    const code = Object.entries(labels).find(([k, l]) => k.toLowerCase() === lower || l.zh.toLowerCase() === lower || l.en.toLowerCase() === lower)?.[0];
+    const vocabulary = vocabularyOfColumn[c.column];
+    const code = vocabulary ? vocabularyCode(vocabulary, value) : null;
     const target = (code ?? value).toLowerCase();
     compare = (v) => {
       if (v === null || v === undefined) return null;

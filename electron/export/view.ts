@@ -1,5 +1,6 @@
 import type { CustomerRow } from '../../shared/domain/customer';
-import { exportColumns, exportSheetNames, exportValueLabels, type ExportColumnDef, type ExportWhat, type ViewSpec } from '../../shared/export/view';
+import { exportColumns, exportHeader, exportSheetName, type ExportColumnDef, type ExportWhat, type ViewSpec } from '../../shared/export/view';
+import { vocabularyCode, vocabularyCodes, vocabularyLabel, vocabularyOfColumn } from '../../shared/i18n/vocabularies';
 import { conditionTest } from './conditions';
 import type { CellInput, ColumnType, SheetSpec } from './workbook';
 
@@ -49,7 +50,10 @@ export function* viewRows(
   const words = (view.quickFilter ?? '').toLowerCase().split(/\s+/).filter((w) => w !== '');
   const filters = Object.entries(view.filter ?? {}).map(([col, text]) => {
     if (!exportColumns[what].some((c) => c.id === col)) throw new Error(`unknown ${what} column "${col}" in filter`);
-    return [keyOf(col), text.toLowerCase()] as const;
+    // On a coded column a label of either language stands for its code, which the record holds.
+    const vocabulary = vocabularyOfColumn[col];
+    const code = vocabulary ? vocabularyCode(vocabulary, text) : null;
+    return [keyOf(col), (code ?? text).toLowerCase()] as const;
   });
   const conditions = (view.conditions ?? []).map((c) => conditionTest(what, c, keyOf(c.column)));
   const keys = columns.map((c) => keyOf(c.id));
@@ -66,8 +70,8 @@ export function* viewRows(
   const all = ids === null && filters.length === 0 && conditions.length === 0 && words.length === 0;
   // Each column's labels in the export language (coded values), or null.
   const labels = columns.map((c) => {
-    const l = exportValueLabels[c.id];
-    return l ? new Map(Object.entries(l).map(([code, x]) => [code, language === 'en' ? x.en : x.zh])) : null;
+    const vocabulary = vocabularyOfColumn[c.id];
+    return vocabulary ? new Map(vocabularyCodes(vocabulary).map((code) => [code, vocabularyLabel(vocabulary, code, language)])) : null;
   });
   const n = columns.length;
   const toRow = (r: Record_): CellInput[] => {
@@ -81,7 +85,7 @@ export function* viewRows(
   };
   const sort = view.sort ?? [];
   // Coded columns sort in their vocabulary's order, as the grid sorts them (high before regular), not by code.
-  const ranks = new Map(sort.map((s) => [s.column, new Map(Object.keys(exportValueLabels[s.column] ?? {}).map((code, i) => [code, i]))]));
+  const ranks = new Map(sort.map((s) => [s.column, new Map((vocabularyOfColumn[s.column] ? vocabularyCodes(vocabularyOfColumn[s.column] ?? 'kind') : []).map((code, i) => [code, i]))]));
   if (sort.length === 0) {
     for (const r of records) if (all || keep(r)) yield toRow(r);
     return;
@@ -111,8 +115,8 @@ export function* viewRows(
 export function viewSheet(what: ExportWhat, records: Iterable<Record_>, view: ViewSpec, language: 'zh-CN' | 'en', keyOf: KeyOf = byName): SheetSpec {
   const columns = viewColumns(what, view);
   return {
-    name: language === 'en' ? exportSheetNames[what].en : exportSheetNames[what].zh,
-    columns: columns.map((c) => ({ header: language === 'en' ? c.en : c.zh, type: KIND_TO_TYPE[c.kind] })),
+    name: exportSheetName(what, language),
+    columns: columns.map((c) => ({ header: exportHeader(what, c.id, language), type: KIND_TO_TYPE[c.kind] })),
     rows: viewRows(records, columns, view, what, language, keyOf),
   };
 }

@@ -56,6 +56,7 @@ export class JobRunner<Kinds extends JobKinds = AppJobs> {
   private readonly jobs = new Map<string, { info: RunningJobInfo; cancel: Int32Array; worker: Worker; outcome: Promise<JobOutcome> }>();
   /** Jobs promised for later (a retry after a busy database): whenIdle waits for them too. */
   private readonly later = new Set<Promise<unknown>>();
+  private stopping = false;
 
   constructor(private readonly opts: JobRunnerOptions) {}
 
@@ -104,7 +105,7 @@ export class JobRunner<Kinds extends JobKinds = AppJobs> {
         }
       });
       worker.on('error', (err) => finish({ status: 'failed', message: err.message }));
-      worker.on('exit', (code) => finish(code === 0 ? { status: 'failed', message: 'job ended without a result' } : { status: 'failed', message: `job worker exited with code ${code}` }));
+      worker.on('exit', (code) => finish(this.stopping ? { status: 'cancelled' } : code === 0 ? { status: 'failed', message: 'job ended without a result' } : { status: 'failed', message: `job worker exited with code ${code}` }));
     });
     this.jobs.set(id, { info, cancel: new Int32Array(cancelFlag), worker, outcome });
     return { id, outcome };
@@ -152,6 +153,7 @@ export class JobRunner<Kinds extends JobKinds = AppJobs> {
 
   /** Ends every job at once (on quit). An unfinished job never committed, so nothing half-done remains. */
   async stopAll(): Promise<void> {
+    this.stopping = true;
     await Promise.all([...this.jobs.values()].map((j) => j.worker.terminate()));
   }
 }

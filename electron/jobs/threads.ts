@@ -8,15 +8,15 @@ const here = dirname(fileURLToPath(import.meta.url));
 /**
  * Starts a worker thread on one of the thread entries beside this module:
  * out/main/<entry>.js in the build (each listed in electron.vite.config.ts),
- * electron/jobs/<entry>.ts from source (tests, CLI, bench), loaded through tsx
- * inside the new thread.
+ * electron/jobs/<entry>.ts (or `sourceFile`) from source (tests, CLI, bench),
+ * loaded through tsx inside the new thread.
  */
-export function startThread(entry: string, workerData: unknown): Worker {
+export function startThread(entry: string, workerData: unknown, sourceFile = join(here, `${entry}.ts`)): Worker {
   if (!/^[a-z][a-z0-9-]*$/.test(entry)) throw new Error(`invalid thread entry: ${entry}`);
   // This module may be bundled into out/main or into a job in out/main/jobs.
   const built = [join(here, `${entry}.js`), join(dirname(here), `${entry}.js`)].find((f) => existsSync(f));
   if (built) return new Worker(built, { workerData });
-  const source = pathToFileURL(join(here, `${entry}.ts`)).href;
+  const source = pathToFileURL(sourceFile).href;
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`;
   return new Worker(bootstrap, { eval: true, workerData });
 }

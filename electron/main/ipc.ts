@@ -1,8 +1,7 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
-import { registerHandlers, type CallerInfo } from '../ipc/dispatch';
-import type { HandlerTable } from '../ipc/handlers';
+import { bindDispatch, createForwarder, type CallerInfo, type Forward } from '../ipc/dispatch';
 import { isTrustedCaller } from './security';
 
 function callerOf(event: IpcMainInvokeEvent): CallerInfo {
@@ -10,11 +9,13 @@ function callerOf(event: IpcMainInvokeEvent): CallerInfo {
   return { transport: 'electron', url: frame?.url ?? null, isMainFrame: frame !== null && frame === event.sender.mainFrame };
 }
 
-export function bindIpc(table: HandlerTable): void {
-  registerHandlers(ipcMain, table, callerOf, {
-    isTrustedCaller,
-    onInternalError: (channel, err) => console.error(`[ipc] ${channel} failed:`, err),
-  });
+/** Checks every request here (sender, channel, payload) and forwards the valid ones to the database thread. */
+export function bindIpc(forward: Forward<string>): void {
+  bindDispatch(
+    ipcMain,
+    createForwarder(forward, { isTrustedCaller, onInternalError: (channel, err) => console.error(`[ipc] ${channel} failed:`, err) }),
+    callerOf,
+  );
 }
 
 /** Push events go to every window; the preload forwards only known event names. */

@@ -13,7 +13,8 @@ const bridge: PatronBridge = {
       const refused: Envelope<never> = { ok: false, error: { code: 'unknown_channel', message: `unknown IPC channel: ${channel}` } };
       return Promise.resolve(refused);
     }
-    return ipcRenderer.invoke(channel, request) as Promise<unknown>;
+    // Answers from the database thread arrive as JSON text, decoded here rather than in the main process.
+    return (ipcRenderer.invoke(channel, request) as Promise<unknown>).then((answer) => (typeof answer === 'string' ? (JSON.parse(answer) as unknown) : answer));
   },
   on(event, listener) {
     if (!isEventName(event)) throw new Error(`unknown event: ${event}`);

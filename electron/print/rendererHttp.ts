@@ -51,7 +51,8 @@ export async function answerIpc(
   const channel = decodeURIComponent(url.pathname.slice(IPC_PREFIX.length));
   const payload = await readJsonBody(req).catch(() => undefined);
   const envelope = await answer(channel, payload, req.headers.origin ?? null);
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(envelope));
+  // An answer of the database thread is already JSON text.
+  res.writeHead(200, { 'content-type': 'application/json' }).end(typeof envelope === 'string' ? envelope : JSON.stringify(envelope));
   return true;
 }
 

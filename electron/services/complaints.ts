@@ -1,7 +1,7 @@
 import type { ComplaintDto, ComplaintInput } from '../../shared/warnings/dto';
 import type { WarningSettings } from '../../shared/warnings/settings';
 import { clockState, slaDeadline, type ClockOptions } from '../../shared/warnings/sla';
-import { PatronError } from '../../shared/ipc/errors';
+import { keyedError } from '../../shared/i18n/errors';
 import { activityQueries } from '../db/activity';
 import { auditQueries } from '../db/audit';
 import { complaintQueries, type ComplaintRecord } from '../db/complaints';
@@ -74,7 +74,7 @@ export function complaintService(ctx: ServiceContext, settings: () => WarningSet
     const action = existing === null ? 'insert' : 'update';
     const id = ctx.db.transaction(() => {
       const before = existing === null ? null : q.raw(existing);
-      if (existing !== null && !before) throw new PatronError('not_found', `complaint ${existing} does not exist`);
+      if (existing !== null && !before) throw keyedError('not_found', 'complaintMissing', { id: existing });
       const id = write();
       const after = q.raw(id);
       const batchId = newBatchId();
@@ -90,7 +90,7 @@ export function complaintService(ctx: ServiceContext, settings: () => WarningSet
   };
   const get = (id: number): ComplaintDto => {
     const r = q.byId(id);
-    if (!r) throw new PatronError('not_found', `complaint ${id} does not exist`);
+    if (!r) throw keyedError('not_found', 'complaintMissing', { id });
     const { s, clock, opts } = view();
     return toDto(r, s, clock.nowIso, opts);
   };
@@ -106,7 +106,7 @@ export function complaintService(ctx: ServiceContext, settings: () => WarningSet
 
     /** Logs a complaint now, with its SLA deadlines fixed from the settings for its severity. */
     log(input: ComplaintInput): ComplaintDto {
-      if (!customers.exists(input.customerId)) throw new PatronError('not_found', `customer ${input.customerId} does not exist`);
+      if (!customers.exists(input.customerId)) throw keyedError('not_found', 'customerMissing', { id: input.customerId });
       const { s, clock, opts } = view();
       const sla = s.sla.bySeverity[input.severity];
       const resolutionHours = input.resolutionHours ?? sla.resolutionHours;
@@ -137,7 +137,7 @@ export function complaintService(ctx: ServiceContext, settings: () => WarningSet
 
     resolve(id: number, resolution: string, satisfaction: number | null): ComplaintDto {
       return change(id, () => {
-        if (q.raw(id)?.resolved_at) throw new PatronError('conflict', `complaint ${id} is already resolved`);
+        if (q.raw(id)?.resolved_at) throw keyedError('conflict', 'complaintResolved', { id });
         q.resolve(id, ctx.now().toISOString(), resolution, satisfaction);
         return id;
       });
@@ -149,11 +149,11 @@ export function complaintService(ctx: ServiceContext, settings: () => WarningSet
     /** Hands the complaint to a manager: an active staff member with the role manager or admin. */
     escalate(id: number, staffId: number): ComplaintDto {
       const to = q.staffMember(staffId);
-      if (!to) throw new PatronError('not_found', `staff member ${staffId} does not exist`);
+      if (!to) throw keyedError('not_found', 'staffMissing', { id: staffId });
       if (!ESCALATION_ROLES.has(to.role)) {
-        throw new PatronError('invalid_request', `complaint ${id} cannot be escalated to ${to.name} (staff ${staffId}): the role is ${to.role}; escalation goes to a manager or admin`, [{ path: 'staffId', message: 'must be a manager or admin' }]);
+        throw keyedError('invalid_request', 'escalateRole', { id, name: to.name, staff: staffId, role: to.role }, [{ path: 'staffId', message: 'must be a manager or admin' }]);
       }
-      if (to.active !== 1) throw new PatronError('invalid_request', `complaint ${id} cannot be escalated to ${to.name} (staff ${staffId}): no longer active`, [{ path: 'staffId', message: 'must be active' }]);
+      if (to.active !== 1) throw keyedError('invalid_request', 'escalateInactive', { id, name: to.name, staff: staffId }, [{ path: 'staffId', message: 'must be active' }]);
       return change(id, () => {
         q.escalate(id, staffId, ctx.now().toISOString());
         return id;

@@ -3,12 +3,13 @@ import type { BatchResult, BulkPatch } from '../../shared/domain/bulkEdit';
 import type { CustomerDetail, CustomerPatch, CustomerRow } from '../../shared/domain/customer';
 import { localToday } from '../../shared/domain/dates';
 import { refreshIds } from '../../shared/domain/rowRefresh';
+import { keyedError } from '../../shared/i18n/errors';
 import { PatronError } from '../../shared/ipc/errors';
 import { auditQueries, encodeAuditValue } from '../db/audit';
 import { customerQueries, sortTags, type ColumnField, type ColumnPatch } from '../db/customers';
 import { nowIso, type ServiceContext } from './context';
 import { rowPinyin } from './pinyin';
-import { backupBeforeBulk } from './safety';
+import { backupInBackground } from './safety';
 
 export const newBatchId = (): string => randomUUID();
 
@@ -21,7 +22,7 @@ export function customerService(ctx: ServiceContext) {
 
   const mustGet = (id: number): CustomerDetail => {
     const c = q.get(id, rowPinyin);
-    if (!c) throw new PatronError('not_found', `customer ${id} does not exist`);
+    if (!c) throw keyedError('not_found', 'customerMissing', { id });
     return c;
   };
 
@@ -33,7 +34,7 @@ export function customerService(ctx: ServiceContext) {
     const { tags, ...columns } = patch;
     const fields = Object.keys(columns) as ColumnField[];
     const before = q.currentValues(id, fields);
-    if (!before) throw new PatronError('not_found', `customer ${id} does not exist`);
+    if (!before) throw keyedError('not_found', 'customerMissing', { id });
     if (columns.ownerId != null && !q.staffExists(columns.ownerId)) {
       throw new PatronError('invalid_request', `staff member ${columns.ownerId} does not exist`, [{ path: 'patch.ownerId', message: 'unknown staff member' }]);
     }
@@ -77,10 +78,9 @@ export function customerService(ctx: ServiceContext) {
       return { ...mustGet(id), batchId: changed > 0 ? batchId : null };
     },
 
-    /** One change for many customers: a verified backup first, then one transaction and one audit batch. */
+    /** One change for many customers: one transaction and one audit batch (undoable), then a safety backup in the background. */
     bulkUpdate(ids: number[], patch: BulkPatch): BatchResult {
       const unique = [...new Set(ids)];
-      backupBeforeBulk(ctx, 'bulk-edit');
       const batchId = newBatchId();
       const at = nowIso(ctx);
       const { addTags, removeTags, ...columns } = patch;
@@ -91,14 +91,17 @@ export function customerService(ctx: ServiceContext) {
         for (const id of unique) {
           const p: CustomerPatch = { ...columns };
           if (tagsChange) {
-            if (!q.exists(id)) throw new PatronError('not_found', `customer ${id} does not exist`);
+            if (!q.exists(id)) throw keyedError('not_found', 'customerMissing', { id });
             p.tags = [...q.tags(id), ...(addTags ?? [])].filter((t) => !remove.has(t));
           }
           n += applyPatch(id, p, batchId, at);
         }
         return n;
       }).immediate();
-      if (changed > 0) ctx.emit('db:changed', { tables: editTables(tagsChange), customerIds: refreshIds(unique) });
+      if (changed > 0) {
+        ctx.emit('db:changed', { tables: editTables(tagsChange), customerIds: refreshIds(unique) });
+        backupInBackground(ctx, 'bulk-edit');
+      }
       return { batchId: changed > 0 ? batchId : null, changed };
     },
   };

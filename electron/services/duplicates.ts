@@ -6,7 +6,7 @@ import { reconcileBalances } from '../db/loyalty';
 import { customerReferences, mergeQueries, type CustomerReference, type MergeRecordRow } from '../db/merges';
 import { nowIso, type ServiceContext } from './context';
 import { newBatchId } from './customers';
-import { backupBeforeBulk } from './safety';
+import { backupInBackground } from './safety';
 
 const MAX_PAIRS = 500;
 const SIMILAR_WINDOW = 4;
@@ -100,15 +100,14 @@ export function duplicateService(ctx: ServiceContext) {
      * Merges `mergeId` into `keepId`: every order, contact, interaction, complaint and tag
      * (and any row of a later table that points at customers) moves to the kept customer,
      * the chosen field values are copied, the merged customer is deleted. One transaction,
-     * one audit batch, a verified backup before.
+     * one audit batch (undoable), a safety backup in the background after.
      */
     merge(req: MergeRequest): MergeRecord {
       const keep = m.rawCustomer(req.keepId);
       const drop = m.rawCustomer(req.mergeId);
       if (!keep) throw new PatronError('not_found', `customer ${req.keepId} does not exist`);
       if (!drop) throw new PatronError('not_found', `customer ${req.mergeId} does not exist`);
-      backupBeforeBulk(ctx, 'merge');
-      const batchId = newBatchId();
+            const batchId = newBatchId();
       const at = nowIso(ctx);
       const refs = customerReferences(ctx.db);
       ctx.db.transaction(() => {
@@ -139,6 +138,7 @@ export function duplicateService(ctx: ServiceContext) {
         reconcileBalances(ctx.db, [req.keepId], at);
       }).immediate();
       ctx.emit('db:changed', { tables });
+      backupInBackground(ctx, 'merge');
       const rec = m.byBatch(batchId);
       if (!rec) throw new PatronError('internal', 'merge record missing');
       return toRecord(rec);
@@ -169,8 +169,7 @@ export function duplicateService(ctx: ServiceContext) {
       if (!m.rawCustomer(rec.kept_id)) throw new PatronError('conflict', `customer ${rec.kept_id} no longer exists, so the merge cannot be undone`);
       if (m.rawCustomer(rec.merged_id)) throw new PatronError('conflict', `customer ${rec.merged_id} exists again, so the merge cannot be undone`);
       const snap = JSON.parse(rec.snapshot) as MergeSnapshot;
-      backupBeforeBulk(ctx, 'merge-undo');
-      const undoBatch = newBatchId();
+            const undoBatch = newBatchId();
       const at = nowIso(ctx);
       ctx.db.transaction(() => {
         const log = (entityId: number, action: 'insert' | 'update', field: string | null, oldValue: unknown, newValue: unknown) =>
@@ -199,6 +198,7 @@ export function duplicateService(ctx: ServiceContext) {
         reconcileBalances(ctx.db, [rec.kept_id, rec.merged_id], at);
       }).immediate();
       ctx.emit('db:changed', { tables });
+      backupInBackground(ctx, 'merge-undo');
       const done = m.byBatch(batchId);
       if (!done) throw new PatronError('internal', 'merge record missing');
       return toRecord(done);

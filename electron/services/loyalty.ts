@@ -1,6 +1,7 @@
 import { localToday } from '../../shared/domain/dates';
 import type { LevelDistribution, LoyaltyLevel, LoyaltyProfile, LoyaltySettings } from '../../shared/domain/loyalty';
 import { loyaltyLevels } from '../../shared/domain/loyalty';
+import { keyedError } from '../../shared/i18n/errors';
 import { PatronError } from '../../shared/ipc/errors';
 import { auditQueries } from '../db/audit';
 import { loyaltyQueries, type LedgerRecord } from '../db/loyalty';
@@ -29,7 +30,7 @@ export function loyaltyService(ctx: ServiceContext) {
 
   const mustCustomer = (id: number) => {
     const c = q.customerRef(id);
-    if (!c) throw new PatronError('not_found', `customer ${id} does not exist`);
+    if (!c) throw keyedError('not_found', 'customerMissing', { id });
     return c;
   };
 

@@ -1,5 +1,6 @@
 import type { BatchResult } from '../../shared/domain/bulkEdit';
 import { orderAmountField, type OrderAmountSaved } from '../../shared/domain/orderEdit';
+import { keyedError } from '../../shared/i18n/errors';
 import { PatronError } from '../../shared/ipc/errors';
 import { auditQueries, encodeAuditValue, type AuditRecord } from '../db/audit';
 import { orderQueries, type OrderRecord } from '../db/orders';
@@ -22,7 +23,7 @@ export function orderEditService(ctx: ServiceContext) {
   const audit = auditQueries(ctx.db);
   const mustOrder = (id: number): OrderRecord => {
     const order = orders.get(id);
-    if (!order) throw new PatronError('not_found', `order ${id} does not exist`);
+    if (!order) throw keyedError('not_found', 'orderMissing', { id });
     return order;
   };
 

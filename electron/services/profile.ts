@@ -1,5 +1,6 @@
 import type { Contact } from '../../shared/domain/customer';
 import type { ContactInput, Interaction, InteractionInput, ProfileActivity, StaffOption } from '../../shared/domain/profile';
+import { keyedError } from '../../shared/i18n/errors';
 import { PatronError } from '../../shared/ipc/errors';
 import { activityQueries } from '../db/activity';
 import { auditQueries, toAuditView } from '../db/audit';
@@ -26,11 +27,11 @@ export function profileService(ctx: ServiceContext) {
   const audit = auditQueries(ctx.db);
 
   const mustCustomer = (id: number) => {
-    if (!customers.exists(id)) throw new PatronError('not_found', `customer ${id} does not exist`);
+    if (!customers.exists(id)) throw keyedError('not_found', 'customerMissing', { id });
   };
   const mustContact = (id: number): ContactRow => {
     const c = contacts.get(id);
-    if (!c) throw new PatronError('not_found', `contact ${id} does not exist`);
+    if (!c) throw keyedError('not_found', 'contactMissing', { id });
     return c;
   };
   // Only this customer's grid row changes (its main contact), so the grid refreshes just it.

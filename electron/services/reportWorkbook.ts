@@ -1,6 +1,6 @@
+import { resources, tDynamic, translator } from '../../shared/i18n';
 import type { Language } from '../../shared/i18n/language';
 import type { ReportData } from '../../shared/kpi/report';
-import { reportLabels } from '../../shared/kpi/reportLabels';
 import { kpiMeta, type KpiId } from '../../shared/kpi/targets';
 import { writeWorkbook, type CellInput, type ColumnType, type SheetSpec } from '../export/workbook';
 
@@ -24,9 +24,12 @@ const columnType = (id: KpiId): ColumnType => {
  * each value column there is a number with the unit beside it (percentages as % points).
  */
 export async function writeReportWorkbook(file: string, r: ReportData, language: Language, database: string | null): Promise<void> {
-  const L = reportLabels(language);
+  const t = translator(language);
+  // Labels from the catalogue (sections `reportWorkbook` and `reports.kpi`); codes of the rows (severity, action status) are written as words too.
+  const L = { ...resources[language].reportWorkbook, kpi: resources[language].reports.kpi };
+  const byKey = (labels: Record<string, string>, key: string): string | undefined => labels[key];
   /** A column with its localised header (a missing label shows as an empty header, never as a key). */
-  const col = (key: string, type: ColumnType) => ({ header: L.col[key] ?? '', type });
+  const col = (key: string, type: ColumnType) => ({ header: byKey(L.col, key) ?? '', type });
   const shown = (id: KpiId, v: number | null): number | null => (v === null ? null : kpiMeta[id].unit === 'percent' ? Math.round(v * 10000) / 100 : kpiMeta[id].unit === 'money' ? v / 100 : Math.round(v * 100) / 100);
   const unit = (id: KpiId): string => ({ percent: '%', money: '¥', count: '', score: '/5', nps: '', ratio: '' })[kpiMeta[id].unit];
   const trendIds: KpiId[] = ['customers', 'activeCustomers', 'retention', 'churn', 'repurchase', 'csat', 'csatShare', 'nps', 'responseRate', 'complaintRate', 'slaAttainment', 'interactionsPerCustomer', 'openWarnings', 'overdueWarnings', 'visitsDone'];
@@ -84,7 +87,7 @@ export async function writeReportWorkbook(file: string, r: ReportData, language:
         col('resolvedAt', 'date'),
         col('sla', 'text'),
       ],
-      rows: r.complaints.map((k): CellInput[] => [k.code, k.name, k.openedAt, k.severity, k.category, k.dueAt, k.resolvedAt, L.sla[k.sla]]),
+      rows: r.complaints.map((k): CellInput[] => [k.code, k.name, k.openedAt, tDynamic(t, `profiles.profile.severity.${k.severity}`, { defaultValue: k.severity }), k.category, k.dueAt, k.resolvedAt, L.sla[k.sla]]),
     },
     {
       name: L.sheets.activity,
@@ -108,12 +111,12 @@ export async function writeReportWorkbook(file: string, r: ReportData, language:
           ['actionsOverdue', r.detail.actions.overdue],
           ['actionsDone', r.detail.actions.done],
         ] as const
-      ).map(([k, v]): CellInput[] => [L.activity[k] ?? k, v]),
+      ).map(([k, v]): CellInput[] => [byKey(L.activity, k) ?? k, v]),
     },
     {
       name: L.sheets.surveys,
       columns: [col('dimension', 'text'), col('mean', 'number'), col('share', 'percent'), col('answers', 'int')],
-      rows: r.detail.dimensions.map((d): CellInput[] => [L.dimension[d.dimension] ?? d.dimension, d.mean, d.satisfiedShare, d.answers]),
+      rows: r.detail.dimensions.map((d): CellInput[] => [byKey(L.dimension, d.dimension) ?? d.dimension, d.mean, d.satisfiedShare, d.answers]),
     },
     {
       name: L.sheets.actions,
@@ -125,7 +128,7 @@ export async function writeReportWorkbook(file: string, r: ReportData, language:
         col('status', 'text'),
         col('doneOn', 'date'),
       ],
-      rows: r.actions.map((a): CellInput[] => [a.plan, a.measure, a.owner, a.dueDate, a.status, a.doneOn]),
+      rows: r.actions.map((a): CellInput[] => [a.plan, a.measure, a.owner, a.dueDate, tDynamic(t, `surveys.actionStatus.${a.status}`, { defaultValue: a.status }), a.doneOn]),
     },
   ];
   await writeWorkbook(file, sheets, { database });

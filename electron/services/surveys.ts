@@ -28,6 +28,7 @@ import {
   type SurveyResults,
   type SurveyTemplate,
 } from '../../shared/domain/surveys';
+import { keyedError } from '../../shared/i18n/errors';
 import { PatronError } from '../../shared/ipc/errors';
 import { PLAN_BELOW, csatFromSums, npsFromCounts, responseRate, scoreSummary } from '../../shared/surveys/metrics';
 import { surveyQueries, type GroupSums, type SurveyQueries } from '../db/surveys';
@@ -90,7 +91,7 @@ export function surveyService(ctx: ServiceContext, deps: SurveyDeps) {
 
   const mustForm = (formNo: string, lang: string): SurveyForm => {
     const f = q.formByNo(formNo.trim().toUpperCase(), lang);
-    if (!f) throw new PatronError('not_found', `survey form ${formNo} does not exist`, [{ path: 'formNo', message: 'no form with this number' }]);
+    if (!f) throw keyedError('not_found', 'surveyFormMissing', { form: formNo }, [{ path: 'formNo', message: 'no form with this number' }]);
     return f;
   };
   const responseOf = (formId: number): SurveyResponse | null => {
@@ -99,7 +100,7 @@ export function surveyService(ctx: ServiceContext, deps: SurveyDeps) {
   };
   const latest = (key: string): SurveyTemplate => {
     const t = q.latestByKey(key);
-    if (!t) throw new PatronError('not_found', `survey template ${key} does not exist`, [{ path: 'templateKey', message: 'no such template' }]);
+    if (!t) throw keyedError('not_found', 'surveyTemplateMissing', { key }, [{ path: 'templateKey', message: 'no such template' }]);
     return t;
   };
 
@@ -167,7 +168,7 @@ export function surveyService(ctx: ServiceContext, deps: SurveyDeps) {
 
   const plan = (id: number): ImprovementPlan => {
     const p = q.planById(id);
-    if (!p) throw new PatronError('not_found', `improvement plan ${id} does not exist`);
+    if (!p) throw keyedError('not_found', 'planMissing', { id });
     const actions = q.actionsOf(id);
     const counted = actions.filter((a) => a.status !== 'cancelled');
     return { ...p, actions, links: q.linksOf(id), progress: counted.length === 0 ? null : counted.filter((a) => a.status === 'done').length / counted.length };
@@ -216,14 +217,14 @@ export function surveyService(ctx: ServiceContext, deps: SurveyDeps) {
       else {
         wanted = target.codes.map((code, i) => {
           const c = q.customerByCode(code);
-          if (!c) throw new PatronError('not_found', `customer code ${code} does not exist`, [{ path: `target.codes.${i}`, message: 'no customer with this code' }]);
+          if (!c) throw keyedError('not_found', 'customerCodeMissing', { code }, [{ path: `target.codes.${i}`, message: 'no customer with this code' }]);
           return c.id;
         });
       }
       wanted = [...new Set(wanted)];
       const found = q.customers(wanted).map((c) => c.id);
-      if (found.length === 0) throw new PatronError('invalid_request', 'no customer to survey: the selection or segment is empty', [{ path: 'target', message: 'no customers' }]);
-      if (found.length > MAX_BATCH) throw new PatronError('invalid_request', `${found.length} forms are more than one batch may print (${MAX_BATCH}); choose a smaller segment`, [{ path: 'target', message: 'too many customers' }]);
+      if (found.length === 0) throw keyedError('invalid_request', 'surveyEmpty', {}, [{ path: 'target', message: 'no customers' }]);
+      if (found.length > MAX_BATCH) throw keyedError('invalid_request', 'surveyTooMany', { count: found.length, max: MAX_BATCH }, [{ path: 'target', message: 'too many customers' }]);
       const batchId = newBatchId();
       const formIds = ctx.db.transaction(() => insertForms(found, template, 'paper', req.language, req.issuedOn ?? today(), batchId)).immediate();
       ctx.emit('db:changed', { tables: ['survey_forms'] });
@@ -236,7 +237,9 @@ export function surveyService(ctx: ServiceContext, deps: SurveyDeps) {
       let customerId = req.customerId;
       if (customerId === null && req.customerCode) customerId = q.customerByCode(req.customerCode)?.id ?? null;
       if (customerId === null || q.customers([customerId]).length === 0) {
-        throw new PatronError('not_found', `customer ${req.customerCode ?? String(req.customerId)} does not exist`, [{ path: req.customerCode ? 'customerCode' : 'customerId', message: 'no such customer' }]);
+        throw req.customerCode
+          ? keyedError('not_found', 'customerCodeMissing', { code: req.customerCode }, [{ path: 'customerCode', message: 'no such customer' }])
+          : keyedError('not_found', 'customerMissing', { id: String(req.customerId) }, [{ path: 'customerId', message: 'no such customer' }]);
       }
       const template = latest(req.templateKey);
       const cid = customerId;
@@ -269,17 +272,17 @@ export function surveyService(ctx: ServiceContext, deps: SurveyDeps) {
       const questions = new Map(q.questionsOf(form.templateId).map((x) => [x.id, x]));
       const scores = req.scores.map((s, i) => {
         const question = questions.get(s.questionId);
-        if (!question || question.kind !== 'score5') throw new PatronError('invalid_request', `question ${s.questionId} is not a 5-point question of form ${form.formNo}`, [{ path: `scores.${i}.questionId`, message: 'not a 5-point question of this form' }]);
+        if (!question || question.kind !== 'score5') throw keyedError('invalid_request', 'notScore5', { question: s.questionId, form: form.formNo }, [{ path: `scores.${i}.questionId`, message: 'not a 5-point question of this form' }]);
         return s;
       });
-      if (new Set(scores.map((s) => s.questionId)).size !== scores.length) throw new PatronError('invalid_request', 'a question was scored twice', [{ path: 'scores', message: 'duplicate question' }]);
+      if (new Set(scores.map((s) => s.questionId)).size !== scores.length) throw keyedError('invalid_request', 'scoredTwice', {}, [{ path: 'scores', message: 'duplicate question' }]);
       const texts = req.texts.map((s, i) => {
-        if (questions.get(s.questionId)?.kind !== 'text') throw new PatronError('invalid_request', `question ${s.questionId} is not an open question of form ${form.formNo}`, [{ path: `texts.${i}.questionId`, message: 'not an open question of this form' }]);
+        if (questions.get(s.questionId)?.kind !== 'text') throw keyedError('invalid_request', 'notOpenQuestion', { question: s.questionId, form: form.formNo }, [{ path: `texts.${i}.questionId`, message: 'not an open question of this form' }]);
         return s;
       });
-      if (req.nps !== null && ![...questions.values()].some((x) => x.kind === 'nps')) throw new PatronError('invalid_request', `form ${form.formNo} has no NPS question`, [{ path: 'nps', message: 'no NPS question' }]);
+      if (req.nps !== null && ![...questions.values()].some((x) => x.kind === 'nps')) throw keyedError('invalid_request', 'noNps', { form: form.formNo }, [{ path: 'nps', message: 'no NPS question' }]);
       const respondedOn = req.respondedOn ?? today();
-      if (respondedOn < form.issuedOn) throw new PatronError('invalid_request', `form ${form.formNo} was issued on ${form.issuedOn}; it cannot be answered on ${respondedOn}`, [{ path: 'respondedOn', message: 'before the form was issued' }]);
+      if (respondedOn < form.issuedOn) throw keyedError('invalid_request', 'answeredBeforeIssued', { form: form.formNo, issued: form.issuedOn, answered: respondedOn }, [{ path: 'respondedOn', message: 'before the form was issued' }]);
       const summary = scoreSummary(scores.map((s) => s.score));
       const at = nowIso(ctx);
       const answers = [...scores.map((s) => ({ questionId: s.questionId, score: s.score, text: null })), ...texts.map((s) => ({ questionId: s.questionId, score: null, text: s.text }))];
@@ -289,7 +292,7 @@ export function surveyService(ctx: ServiceContext, deps: SurveyDeps) {
         .transaction(() => {
           const first = q.responseByForm(form.id);
           if (first && !req.correct) {
-            throw new PatronError('conflict', `form ${form.formNo} was already entered on ${first.createdAt.slice(0, 10)} by ${first.enteredBy}; correct that entry instead`, [{ path: 'formNo', message: 'already entered' }]);
+            throw keyedError('conflict', 'formEntered', { form: form.formNo, date: first.createdAt.slice(0, 10), by: first.enteredBy }, [{ path: 'formNo', message: 'already entered' }]);
           }
           const row = { respondedOn, nps: req.nps, mean: summary.mean, min: summary.min, actor: ctx.actor, at };
           let id: number;
@@ -335,7 +338,7 @@ export function surveyService(ctx: ServiceContext, deps: SurveyDeps) {
     addAction(input: ActionDraft): ImprovementPlan {
       const a = actionDraftSchema.parse(input);
       plan(a.planId);
-      if (a.ownerId !== null && !q.staffExists(a.ownerId)) throw new PatronError('not_found', `staff ${a.ownerId} does not exist`, [{ path: 'ownerId', message: 'no such staff member' }]);
+      if (a.ownerId !== null && !q.staffExists(a.ownerId)) throw keyedError('not_found', 'staffMissing', { id: a.ownerId }, [{ path: 'ownerId', message: 'no such staff member' }]);
       const at = nowIso(ctx);
       ctx.db
         .transaction(() => {
@@ -349,7 +352,7 @@ export function surveyService(ctx: ServiceContext, deps: SurveyDeps) {
 
     setActionStatus(id: number, status: ActionStatus): ImprovementPlan {
       const action = q.actionById(id);
-      if (!action) throw new PatronError('not_found', `improvement action ${id} does not exist`);
+      if (!action) throw keyedError('not_found', 'actionMissing', { id });
       const at = nowIso(ctx);
       ctx.db
         .transaction(() => {

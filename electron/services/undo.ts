@@ -7,7 +7,7 @@ import { revertContactBatch } from './contactUndo';
 import { orderEditTables, revertOrderBatch } from './orderEdits';
 import { nowIso, type ServiceContext } from './context';
 import { newBatchId } from './customers';
-import { backupBeforeBulk } from './safety';
+import { backupInBackground } from './safety';
 
 /** Audit values are text; turn one back into the value its field holds. */
 function decode(field: string, value: string | null): unknown {
@@ -44,7 +44,6 @@ export function undoService(ctx: ServiceContext) {
         throw new PatronError('conflict', 'this batch is not a customer edit; a merge is undone from the duplicates page');
       }
       const customers = new Set(records.map((r) => r.entity_id));
-      if (customers.size > 1) backupBeforeBulk(ctx, 'bulk-edit');
       const next = newBatchId();
       const at = nowIso(ctx);
       ctx.db.transaction(() => {
@@ -63,6 +62,7 @@ export function undoService(ctx: ServiceContext) {
         }
       }).immediate();
       ctx.emit('db:changed', { tables: ['customers', 'customer_tags', 'tags', 'audit_log'], customerIds: refreshIds([...customers]) });
+      if (customers.size > 1) backupInBackground(ctx, 'bulk-edit');
       return { batchId: next, changed: records.length };
     },
   };

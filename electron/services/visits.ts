@@ -18,12 +18,13 @@ import {
   recordRequestSchema,
 } from '../../shared/domain/visits';
 import { spreadDates } from '../../shared/visits/schedule';
+import { keyedError } from '../../shared/i18n/errors';
 import { PatronError } from '../../shared/ipc/errors';
 import { settingsQueries } from '../db/settings';
 import { visitQueries, type VisitCandidate } from '../db/visits';
 import { nowIso, type ServiceContext } from './context';
 import { newBatchId } from './customers';
-import { backupBeforeBulk } from './safety';
+import { backupInBackground } from './safety';
 
 /** Settings-table key of the print header (business name). */
 export const PRINT_SETTINGS_KEY = 'visits.print';
@@ -53,7 +54,7 @@ export function visitService(ctx: ServiceContext, deps: VisitDeps) {
     const foundIds = new Set(found.map((c) => c.id));
     const skipped: GeneratePreview['skipped'] = ids.filter((id) => !foundIds.has(id)).map((customerId) => ({ customerId, customerName: null, reason: 'not_found' }));
     const fixed = req.templateKey === null ? null : q.latestByKey(req.templateKey);
-    if (req.templateKey !== null && !fixed) throw new PatronError('not_found', `visit template ${req.templateKey} does not exist`, [{ path: 'templateKey', message: 'no such template' }]);
+    if (req.templateKey !== null && !fixed) throw keyedError('not_found', 'visitTemplateMissing', { key: req.templateKey }, [{ path: 'templateKey', message: 'no such template' }]);
     const byCell = new Map<string, VisitTemplate>();
     for (const t of q.latestTemplates()) if (t.quadrant && t.tier && !byCell.has(`${t.quadrant}:${t.tier}`)) byCell.set(`${t.quadrant}:${t.tier}`, t);
 
@@ -81,7 +82,7 @@ export function visitService(ctx: ServiceContext, deps: VisitDeps) {
     const turn = new Map<string, number>();
     const drafts: PlanDraft[] = [];
     const defaultOwnerName = req.defaultOwnerId === null ? null : q.staffName(req.defaultOwnerId);
-    if (req.defaultOwnerId !== null && defaultOwnerName === null) throw new PatronError('not_found', `staff ${req.defaultOwnerId} does not exist`, [{ path: 'defaultOwnerId', message: 'no such staff member' }]);
+    if (req.defaultOwnerId !== null && defaultOwnerName === null) throw keyedError('not_found', 'staffMissing', { id: req.defaultOwnerId }, [{ path: 'defaultOwnerId', message: 'no such staff member' }]);
     for (const { template: t, customers } of groups.values()) {
       const dates = spreadDates(customers.length, req.from, req.to, t.frequencyDays, req.skipWeekends);
       const pool = q.staffByRole(t.ownerRole);
@@ -117,7 +118,7 @@ export function visitService(ctx: ServiceContext, deps: VisitDeps) {
 
   const mustPlan = (id: number, lang = 'zh-CN'): VisitPlan => {
     const p = q.plan(id, lang);
-    if (!p) throw new PatronError('not_found', `visit plan ${id} does not exist`);
+    if (!p) throw keyedError('not_found', 'visitPlanMissing', { id });
     return p;
   };
 
@@ -135,7 +136,7 @@ export function visitService(ctx: ServiceContext, deps: VisitDeps) {
           return q.insertTemplate(key, 1, req.fields, ctx.actor, at);
         }
         const current = q.latestByKey(req.key);
-        if (!current) throw new PatronError('not_found', `visit template ${req.key} does not exist`);
+        if (!current) throw keyedError('not_found', 'visitTemplateMissing', { key: req.key });
         return q.insertTemplate(req.key, current.version + 1, req.fields, ctx.actor, at);
       }).immediate();
       ctx.emit('db:changed', { tables: ['visit_templates'] });
@@ -146,18 +147,18 @@ export function visitService(ctx: ServiceContext, deps: VisitDeps) {
 
     preview: (req: ParsedGenerateRequest): GeneratePreview => draft(req),
 
-    /** Creates the previewed plans after a verified backup, in one transaction. */
-    create(req: ParsedGenerateRequest): { created: number; batchId: string; backupPath: string; skipped: number } {
+    /** Creates the previewed plans in one transaction (undoable by batch), then a safety backup in the background. */
+    create(req: ParsedGenerateRequest): { created: number; batchId: string; skipped: number } {
       const { drafts, skipped } = draft(req);
       if (drafts.length === 0) throw new PatronError('invalid_request', 'no customer can be planned: none is segmented or has a matching template', [{ path: 'target', message: 'nothing to plan' }]);
-      const backupPath = backupBeforeBulk(ctx, 'visit-plans');
-      const batchId = newBatchId();
+            const batchId = newBatchId();
       const at = nowIso(ctx);
       ctx.db.transaction(() => {
         for (const d of drafts) q.insertPlan({ ...d, batchId, at });
       }).immediate();
       ctx.emit('db:changed', { tables: PLAN_TABLES });
-      return { created: drafts.length, batchId, backupPath, skipped: skipped.length };
+      backupInBackground(ctx, 'visit-plans');
+      return { created: drafts.length, batchId, skipped: skipped.length };
     },
 
     list(input: ListRequest): VisitList {

@@ -97,7 +97,7 @@ export const generatePreviewSchema = z.object({
 });
 export type GeneratePreview = z.infer<typeof generatePreviewSchema>;
 
-export const generateResultSchema = z.object({ created: z.number().int(), batchId: z.string(), backupPath: z.string(), skipped: z.number().int() });
+export const generateResultSchema = z.object({ created: z.number().int(), batchId: z.string(), skipped: z.number().int() });
 
 /** A stored plan: its draft plus identity and how the visit went. */
 export const visitPlanSchema = planDraftSchema.extend({

@@ -25,29 +25,39 @@ export interface ErrorDetail {
   message: string;
 }
 
+/** A message key of the catalogue's `errors` section and its parameters: the UI shows the error in its own language. */
+export interface ErrorText {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export interface PatronErrorData {
   code: ErrorCode;
+  /** English, for logs, the CLI and callers that do not translate. */
   message: string;
   details?: ErrorDetail[];
+  text?: ErrorText;
 }
 
 export class PatronError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[] | undefined;
+  readonly text: ErrorText | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: ErrorDetail[]) {
+  constructor(code: ErrorCode, message: string, details?: ErrorDetail[], text?: ErrorText) {
     super(message);
     this.name = 'PatronError';
     this.code = code;
     this.details = details;
+    this.text = text;
   }
 
   toData(): PatronErrorData {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}), ...(this.text ? { text: this.text } : {}) };
   }
 
   static fromData(data: PatronErrorData): PatronError {
-    return new PatronError(data.code, data.message, data.details);
+    return new PatronError(data.code, data.message, data.details, data.text);
   }
 }
 

@@ -127,7 +127,7 @@ test.describe('Visit plans in English', () => {
     await page.goto(`${patron.url}#/visits?customer=1`);
     await expect(page.getByTestId('visit-plan-customer')).toContainText('Customer:');
     await page.getByTestId('visit-plan-preview').click();
-    await expect(page.getByTestId('visit-plan-create')).toHaveText('Create 1 plans');
+    await expect(page.getByTestId('visit-plan-create')).toHaveText('Create 1 plan');
     await page.getByTestId('visit-plan-create').click();
     await expect(page.getByTestId('visit-count')).toContainText('Showing 1 of 1');
 

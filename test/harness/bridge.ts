@@ -1,36 +1,34 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EventName } from '../../shared/ipc/channels';
+import type { Channel, EventName } from '../../shared/ipc/channels';
 import type { EventPayload } from '../../shared/ipc/contract';
-import type { Database } from 'better-sqlite3';
-import { DatabaseDamagedError } from '../../electron/db/damage';
-import { registerHandlers, type CallerInfo, type Dispatch } from '../../electron/ipc/dispatch';
-import { handlerTable, type HandlerTable } from '../../electron/ipc/handlers';
-import { recoveryHandlerTable } from '../../electron/ipc/recovery';
+import type { Envelope } from '../../shared/ipc/errors';
+import { DbThreadClient } from '../../electron/dbThread/client';
+import { bindDispatch, createForwarder, type CallerInfo } from '../../electron/ipc/dispatch';
 import { answerIpc, EVENTS_PATH, readJsonBody, rendererFiles } from '../../electron/print/rendererHttp';
-import { JobRunner } from '../../electron/jobs/runner';
-import { createServices, type Services } from '../../electron/services';
-import { BackupScheduler, systemClock } from '../../electron/services/backupScheduler';
-import { openAppDatabase, replaceWithBackup } from '../../electron/services/startup';
 import { chromiumPrinter } from './printer';
 
 /**
- * The browser-test stand-in for Electron's main process: the real services and
- * the real handler table on a real database, bound to HTTP on 127.0.0.1 instead
- * of ipcMain. The built renderer is served from the same origin with a test
- * preload that defines `window.patron` over this bridge.
+ * The browser-test stand-in for Electron's main process, arranged the same way:
+ * the real services and the real handler table on a real database in the
+ * database thread (electron/dbThread), this process checking and forwarding each
+ * request, bound to HTTP on 127.0.0.1 instead of ipcMain. The built renderer is
+ * served from the same origin with a test preload that defines `window.patron`
+ * over this bridge.
  */
 export interface BridgeOptions {
   dbPath: string;
   rendererDir: string;
   systemLocale: string;
   port?: number;
-  now?: () => Date;
+  /** A fixed clock for the database thread. */
+  now?: Date;
 }
 
 export interface Bridge {
   url: string;
-  services: Services;
+  /** Calls a channel as the bridge's own page would (sender and payload checks included). */
+  invoke(channel: Channel, payload: unknown): Promise<Envelope<unknown>>;
   close(): Promise<void>;
 }
 
@@ -50,68 +48,27 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     for (const client of sseClients) client.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   };
-  const jobs = new JobRunner({ dbPath: opts.dbPath, emit });
   let origin = '';
   // Print routes are rendered by Chromium from this very server, as Electron's hidden window would.
   const printer = chromiumPrinter(() => origin);
   const chosenFiles: string[] = [];
   const dialogs = { openFile: () => Promise.resolve(chosenFiles.shift() ?? null) };
-  const handlers = new Map<string, (event: HttpEvent, payload: unknown) => Promise<unknown>>();
-  const bind = (table: HandlerTable) =>
-    registerHandlers<HttpEvent>(
-      { handle: (channel, fn) => handlers.set(channel, fn) },
-      table,
-      (event): CallerInfo => ({ transport: 'http', url: event.origin, isMainFrame: true }),
-      // Like the Electron sender check: only pages served by this bridge may call it.
-      { isTrustedCaller: (caller) => caller.url === origin, onInternalError: (ch, err) => console.error(`[bridge] ${ch}`, err) },
-    );
-
-  let db: Database | null = null;
-  let services: Services | null = null;
-  let scheduler: BackupScheduler | null = null;
-  /** Opens the database and binds the real handler table (again after a recovery). */
-  const openNormally = () => {
-    db = openAppDatabase(opts.dbPath, { now: opts.now?.() }).db;
-    const live = createServices({
-      db,
-      dbPath: opts.dbPath,
-      actor: 'e2e',
-      systemLocale: opts.systemLocale,
-      runtime: 'node',
-      appVersion: '0.0.0-harness',
-      now: opts.now ?? (() => new Date()),
-      emit,
-      jobs,
-      printer,
-      dialogs,
-    });
-    services = live;
-    // Automatic backups as in the app (every 30 minutes when something changed; one on close).
-    scheduler = new BackupScheduler({
-      clock: systemClock,
-      intervalMinutes: () => live.backups.settings().intervalMinutes,
-      changeMark: () => live.backups.changeMark(),
-      backup: (reason) => live.backups.create(reason),
-      backupInBackground: (reason) => live.backups.createInBackground(reason),
-      onError: (err) => console.error('[bridge] automatic backup failed:', err),
-    });
-    scheduler.start();
-    return bind(handlerTable(live));
-  };
-  let dispatch: Dispatch;
-  try {
-    dispatch = openNormally();
-  } catch (err) {
-    if (!(err instanceof DatabaseDamagedError)) throw err;
-    // Damaged database: only the recovery calls answer until the user chose the newest good backup.
-    dispatch = bind(
-      recoveryHandlerTable(err, opts.systemLocale, (backup) => {
-        const kept = replaceWithBackup(opts.dbPath, backup);
-        dispatch = openNormally();
-        return { damagedFileKeptAs: kept, restoredFrom: backup };
-      }),
-    );
+  const { client, outcome } = await DbThreadClient.open(
+    { dbPath: opts.dbPath, actor: 'e2e', systemLocale: opts.systemLocale, runtime: 'node', appVersion: '0.0.0-harness', fixedNow: opts.now?.toISOString(), schedules: false, afterRecovery: 'reopen' },
+    { emit, shell: { printer, dialogs } },
+  );
+  if (outcome.state === 'refused' || outcome.state === 'failed') {
+    await client.quit();
+    await printer.close();
+    throw new Error(outcome.message);
   }
+  const handlers = new Map<string, (event: HttpEvent, payload: unknown) => Promise<unknown>>();
+  const dispatch = bindDispatch<HttpEvent, string>(
+    { handle: (channel, fn) => handlers.set(channel, fn) },
+    // Like the Electron sender check: only pages served by this bridge may call it.
+    createForwarder(client.forward, { isTrustedCaller: (caller) => caller.url === origin, onInternalError: (ch, err) => console.error(`[bridge] ${ch}`, err) }),
+    (event): CallerInfo => ({ transport: 'http', url: event.origin, isMainFrame: true }),
+  );
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', origin);
@@ -148,20 +105,15 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: `${origin}/`,
-    get services(): Services {
-      if (!services) throw new Error('the bridge is in recovery mode: the database is damaged');
-      return services;
+    invoke: async (channel, payload) => {
+      const answer = await dispatch(channel, payload, { transport: 'http', url: origin, isMainFrame: true });
+      return typeof answer === 'string' ? (JSON.parse(answer) as Envelope<unknown>) : answer;
     },
     close: () =>
       new Promise<void>((ok) => {
-        void jobs.stopAll();
         void printer.close();
-        for (const client of sseClients) client.end();
-        server.close(() => {
-          scheduler?.quit();
-          db?.close();
-          ok();
-        });
+        for (const sse of sseClients) sse.end();
+        server.close(() => void client.quit().then(ok));
         server.closeAllConnections();
       }),
   };

@@ -16,7 +16,7 @@ async function start() {
   writeFileSync(join(dir, 'app.js'), 'console.log("app")');
   const db = join(dir, 'bridge.sqlite');
   // The bridge opens the database the way the app does: no file means a demo database.
-  bridge = await startBridge({ dbPath: db, rendererDir: dir, systemLocale: 'en-US', now: () => new Date('2026-11-23T08:00:00Z') });
+  bridge = await startBridge({ dbPath: db, rendererDir: dir, systemLocale: 'en-US', now: new Date('2026-11-23T08:00:00Z') });
   return bridge;
 }
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../renderer/src/i18n/en';
-import { zhCN } from '../../renderer/src/i18n/zh-CN';
+import { en } from '../../shared/i18n/en';
+import { zhCN } from '../../shared/i18n/zh-CN';
 
 const root = join(__dirname, '../../renderer/src');
 
@@ -66,5 +66,36 @@ describe('translation keys named by the renderer', () => {
   ] as const)('every composed key has its group in %s', (_name, messages) => {
     const missing = uses(templatePrefix).filter(({ key }) => typeof lookup(messages, key) !== 'object');
     expect(missing).toEqual([]);
+  });
+});
+
+/** Every leaf key of a catalogue, dotted. */
+function leaves(messages: object, prefix = ''): string[] {
+  return Object.entries(messages).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? leaves(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+
+describe('the two catalogues', () => {
+  it('have the same keys, plural forms aside', () => {
+    const base = (messages: object) => [...new Set(leaves(messages).map((k) => k.replace(pluralSuffix, '')))].sort();
+    expect(base(en)).toEqual(base(zhCN));
+  });
+
+  it('give every English plural both forms and every Chinese plural only `other`', () => {
+    const enKeys = new Set(leaves(en));
+    const zhKeys = new Set(leaves(zhCN));
+    const plurals = [...enKeys, ...zhKeys].filter((k) => pluralSuffix.test(k)).map((k) => k.replace(pluralSuffix, ''));
+    expect(plurals.length).toBeGreaterThan(10);
+    for (const key of new Set(plurals)) {
+      expect([key, enKeys.has(`${key}_one`), enKeys.has(`${key}_other`)]).toEqual([key, true, true]);
+      expect([key, zhKeys.has(`${key}_other`), zhKeys.has(`${key}_one`), zhKeys.has(key)]).toEqual([key, true, false, false]);
+    }
+  });
+
+  it('leave no English count without a plural form', () => {
+    // "{{count}} rows" reads "1 rows": such a string needs _one/_other keys.
+    const bare = leaves(en).filter((k) => !pluralSuffix.test(k) && /\{\{count\}\}/.test(String(lookup(en, k))));
+    expect(bare).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { safetyBackupsSettled } from '../../electron/services/safety';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { handlerTable } from '../../electron/ipc/handlers';
@@ -74,12 +75,13 @@ describe('customer edits, undo and redo', () => {
 });
 
 describe('bulk edit', () => {
-  it('changes 1,000 customers in one batch after a verified backup, and one undo restores them all', () => {
+  it('changes 1,000 customers in one batch, takes a verified backup in the background, and one undo restores them all', async () => {
     const env = setup(1000);
     const before = state(env);
     const ids = Array.from({ length: 1000 }, (_, i) => i + 1);
     const res = env.services.customers.bulkUpdate(ids, { ownerId: 2, status: 'dormant', tierOverride: 'high', addTags: ['定制'], removeTags: ['节能'] });
     expect(res.changed).toBe(4000);
+    await safetyBackupsSettled(env.file);
     const backups = readdirSync(join(dirname(env.file), 'backups'));
     expect(backups.some((f) => f.includes('bulk-edit'))).toBe(true);
     expect(env.db.prepare('SELECT count(DISTINCT batch_id) FROM audit_log').pluck().get()).toBe(1);
@@ -155,7 +157,7 @@ describe('duplicates and merge', () => {
     expect(pairs.find((p) => p.a === 11 && p.b === 12)?.reasons).toEqual(['similarName']);
   });
 
-  it('merge keeps every order, contact, interaction, complaint and tag of both, and undo restores both exactly', () => {
+  it('merge keeps every order, contact, interaction, complaint and tag of both, and undo restores both exactly', async () => {
     const env = withDuplicates();
     const full = () => ({
       ...state(env),
@@ -172,6 +174,7 @@ describe('duplicates and merge', () => {
     expect(kept.contacts.map((c) => [c.name, c.isPrimary])).toEqual([['甲', true], ['乙', false], ['丙', false]]);
     expect(env.services.profile.activity(10).interactions).toHaveLength(1);
     expect(env.services.profile.activity(10).complaints).toHaveLength(1);
+    await safetyBackupsSettled(env.file);
     expect(readdirSync(join(dirname(env.file), 'backups')).some((f) => f.includes('-merge'))).toBe(true);
     expect(env.db.prepare('SELECT count(*) FROM audit_log WHERE batch_id = ?').pluck().get(rec.batchId)).toBe(3);
 

@@ -46,7 +46,7 @@ describe('warning rules (pure)', () => {
     expect(ruleNames(customer({ months: [10000, 0, 0] }))).toEqual([]);
     const hit = evaluateCustomer(customer({ months: [10000, 7000, 4900] }), '2026-11-23', lastCompleteMonths('2026-11-23'), rules)[0];
     expect(hit?.evidence).toEqual({ rule: 'order_drop', months: ['2026-08', '2026-09', '2026-10'], amountsCents: [10000, 7000, 4900], dropPercents: [30, 30] });
-    expect(formatEvidence(hit!.evidence)).toBe('orders 2026-08 ¥100.00 → 2026-09 ¥70.00 (−30%) → 2026-10 ¥49.00 (−30%)');
+    expect(formatEvidence(hit!.evidence)).toBe('orders 2026-08 CN¥100.00 → 2026-09 CN¥70.00 (−30%) → 2026-10 CN¥49.00 (−30%)');
   });
 
   it('complaints, low scores and predicted churn; switched-off rules raise nothing; high value first', () => {

@@ -94,7 +94,7 @@ describe('warning job, day by day with --as-of', () => {
     db.close();
     const alerts = await warningsOn(file, '2026-10-05');
     expect(alerts.map((a) => `${a.customerId}:${a.rule}`).sort()).toEqual(['1:order_drop', '3:complaint']);
-    expect(alerts.find((a) => a.rule === 'order_drop')?.evidenceText).toBe('orders 2026-07 ¥1000.00 → 2026-08 ¥700.00 (−30%) → 2026-09 ¥490.00 (−30%)');
+    expect(alerts.find((a) => a.rule === 'order_drop')?.evidenceText).toBe('orders 2026-07 CN¥1,000.00 → 2026-08 CN¥700.00 (−30%) → 2026-09 CN¥490.00 (−30%)');
 
     const edit = new Database(file);
     edit.prepare("UPDATE complaints SET resolved_at = '2026-10-05T09:00:00.000Z', satisfaction = 2 WHERE id = 1").run();

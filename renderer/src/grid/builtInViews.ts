@@ -4,25 +4,25 @@ export const builtInViewIds = ['all', 'mine', 'atRisk', 'highValue', 'incomplete
 export type BuiltInViewId = (typeof builtInViewIds)[number];
 
 /**
- * The views every user has. Filters use the translated labels the grid filters on
- * (vocabulary columns filter by label), so they are built in the current language.
+ * The views every user has. Like saved views they filter vocabulary columns by code
+ * (dormant, high); applying a view turns codes into the UI language's labels.
  * `columns: []` keeps the user's column layout.
  */
-export function builtInView(id: BuiltInViewId, labels: { user: string; dormant: string; lost: string; high: string }): ViewState {
+export function builtInView(id: BuiltInViewId, user: string): ViewState {
   switch (id) {
     case 'all':
       return { columns: [], filter: {} };
     case 'mine':
-      return { columns: [], filter: { owner: { filterType: 'text', type: 'equals', filter: labels.user } } };
+      return { columns: [], filter: { owner: { filterType: 'text', type: 'equals', filter: user } } };
     case 'atRisk':
       return {
         columns: [{ colId: 'lastOrderDate', sort: 'asc', sortIndex: 0 }],
         filter: {
-          status: { filterType: 'text', operator: 'OR', conditions: [{ filterType: 'text', type: 'equals', filter: labels.dormant }, { filterType: 'text', type: 'equals', filter: labels.lost }] },
+          status: { filterType: 'text', operator: 'OR', conditions: [{ filterType: 'text', type: 'equals', filter: 'dormant' }, { filterType: 'text', type: 'equals', filter: 'lost' }] },
         },
       };
     case 'highValue':
-      return { columns: [{ colId: 'total', sort: 'desc', sortIndex: 0 }], filter: { tier: { filterType: 'text', type: 'equals', filter: labels.high } } };
+      return { columns: [{ colId: 'total', sort: 'desc', sortIndex: 0 }], filter: { tier: { filterType: 'text', type: 'equals', filter: 'high' } } };
     case 'incomplete':
       return { columns: [{ colId: 'completeness', sort: 'asc', sortIndex: 0 }], filter: { completeness: { filterType: 'number', type: 'lessThan', filter: 100 } } };
   }

@@ -10,8 +10,8 @@ import { loyaltyLevels, type LoyaltyLevel } from '../../../shared/domain/loyalty
 import { centsToYuan, formatMoney } from '../../../shared/domain/money';
 import type { StaffOption } from '../../../shared/domain/profile';
 import type { Language } from '../../../shared/i18n/language';
-import { quadrantLabel } from '../i18n/segmentLabels';
-import type { Messages } from '../i18n/zh-CN';
+import { quadrantLabel } from '../../../shared/i18n/segmentLabels';
+import type { Messages } from '../../../shared/i18n/zh-CN';
 import { OpenProfileCell, type OpenProfileTexts } from './cells';
 import { DateTextEditor } from './dateEditor';
 import { byValueOnly } from './fastSort';

@@ -1,8 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { languageForLocale, languages, type Language } from '../../../shared/i18n/language';
-import { en } from './en';
-import { zhCN, type Messages } from './zh-CN';
+import { i18nOptions } from '../../../shared/i18n';
+import { languageForLocale, type Language } from '../../../shared/i18n/language';
 
 // `t` takes plain string keys. Typing it with the whole catalogue (CustomTypeOptions
 // resources) made the compiler give up ("type instantiation is excessively deep")
@@ -10,29 +9,16 @@ import { zhCN, type Messages } from './zh-CN';
 // that every key the renderer names exists in both languages.
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: 'translation';
+    defaultNS: 'app';
   }
 }
 
-export const resources = {
-  'zh-CN': { translation: zhCN },
-  en: { translation: en },
-} satisfies Record<Language, { translation: Messages }>;
-
 /**
+ * The renderer's instance runs on the shared resources and options (shared/i18n).
  * Until the stored setting is read, the UI speaks the browser's language; the
  * settings store switches to the stored (or first-start) language right after.
  */
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: languageForLocale(navigator.language),
-  fallbackLng: 'en',
-  supportedLngs: [...languages],
-  load: 'currentOnly',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+void i18n.use(initReactI18next).init(i18nOptions(languageForLocale(navigator.language)));
 document.documentElement.lang = i18n.language;
 
 /** Switches the UI language and the document's `lang`, which screen readers and CJK font fallback rely on. */

@@ -1,4 +1,4 @@
-import { quadrantLabel } from '../i18n/segmentLabels';
+import { quadrantLabel } from '../../../shared/i18n/segmentLabels';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { profileCompleteness } from '../../../shared/domain/completeness';

@@ -4,7 +4,7 @@ import type { InboxItem, TodayDto } from '../../../shared/warnings/dto';
 import { AlertCard } from '../components/warnings/AlertCard';
 import { CarePanel } from '../components/warnings/CarePanel';
 import { ComplaintLine } from '../components/warnings/ComplaintLine';
-import { formatWhen } from '../components/warnings/evidenceText';
+import { formatWhen } from '../components/warnings/formatWhen';
 import '../components/warnings/warnings.css';
 import { useInbox } from '../stores/inbox';
 import { useSettings } from '../stores/settings';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../shared/domain/money';
 import type { VisitSheet, VisitSheets } from '../../../shared/domain/visits';
 import { invoke } from '../api/client';
-import { quadrantLabel } from '../i18n/segmentLabels';
+import { quadrantLabel } from '../../../shared/i18n/segmentLabels';
 import { errorMessage } from '../stores/errorMessage';
 import { language } from '../stores/visits';
 import type { PrintLayoutProps } from './PrintView';

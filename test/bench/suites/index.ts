@@ -1,6 +1,7 @@
 import type { DemoSummary } from '../../../electron/services/demo/generate';
 import type { BenchResult } from '../measure';
 import { cliSuite } from './cli';
+import { dbThreadSuite } from './dbThread';
 import { foundationSuite } from './foundation';
 import { backupsSuite } from './backups';
 import { importExportSuite } from './importExport';
@@ -31,6 +32,7 @@ export type BenchSuite = (env: BenchEnv) => BenchResult[] | Promise<BenchResult[
 export const suites: [string, BenchSuite][] = [
   ['foundation', foundationSuite],
   ['cli', cliSuite],
+  ['dbThread', dbThreadSuite],
   ['backups', backupsSuite],
   ['importExport', importExportSuite],
   ['customerGrid', customerGridSuite],

@@ -6,12 +6,20 @@ import { openDatabase } from '../../../electron/db/connection';
 import { JobRunner } from '../../../electron/jobs/runner';
 import { createServices } from '../../../electron/services';
 import { generateRequestSchema } from '../../../shared/domain/visits';
-import { startBridge } from '../../harness/bridge';
+import type { PrintRequest, PrintResult } from '../../../shared/print/contract';
+import { startBridge, type Bridge } from '../../harness/bridge';
 import { median, result, rssMb, type BenchResult } from '../measure';
 import type { BenchEnv } from '.';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 const SHEETS = 200;
+
+/** print:pdf through the bridge, as the print button sends it. */
+async function pdf(bridge: Bridge, req: PrintRequest): Promise<PrintResult> {
+  const answer = await bridge.invoke('print:pdf', req);
+  if (!answer.ok) throw new Error(`print:pdf failed: ${answer.error.message}`);
+  return answer.value as PrintResult;
+}
 
 function pdfPages(file: string): string {
   try {
@@ -74,12 +82,12 @@ export async function visitSheetsSuite(env: BenchEnv): Promise<BenchResult[]> {
   try {
     const route = (ids: number[]) => `#/print/visit-sheets?plans=${ids.join(',')}&paper=A4`;
     // Warm-up: starts the harness's Chromium once, as the app's print window is created once.
-    await bridge.services.print.pdf({ route: route(planIds.slice(0, 1)), paper: 'A4', fileName: 'bench-warmup' });
+    await pdf(bridge, { route: route(planIds.slice(0, 1)), paper: 'A4', fileName: 'bench-warmup' });
     const times: number[] = [];
     let last = '';
     for (let rep = 0; rep < env.reps; rep++) {
       t = performance.now();
-      const r = await bridge.services.print.pdf({ route: route(planIds), paper: 'A4', fileName: 'bench-visit-sheets' });
+      const r = await pdf(bridge, { route: route(planIds), paper: 'A4', fileName: 'bench-visit-sheets' });
       times.push(performance.now() - t);
       last = r.path ?? '';
     }

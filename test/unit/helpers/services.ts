@@ -1,10 +1,18 @@
 import type { EventName } from '../../../shared/ipc/channels';
 import type { EventPayload } from '../../../shared/ipc/contract';
+import { afterEach } from 'vitest';
 import { openDatabase } from '../../../electron/db/connection';
 import { JobRunner } from '../../../electron/jobs/runner';
 import { createServices } from '../../../electron/services';
 import type { FileDialogs } from '../../../electron/services/fileDialogs';
 import { tempDbPath } from './temp';
+
+const runners: JobRunner[] = [];
+
+// Background work a test did not wait for (e.g. safety backups) ends before its temp folder is removed.
+afterEach(async () => {
+  await Promise.all(runners.splice(0).map((r) => r.stopAll()));
+});
 
 export interface EmittedEvent {
   event: EventName;
@@ -20,6 +28,7 @@ export function servicesOnTempDb(opts: { file?: string; now?: Date; resolveJob?:
     events.push({ event, payload });
   };
   const jobs = new JobRunner({ dbPath: file, emit, resolveJob: opts.resolveJob });
+  runners.push(jobs);
   const services = createServices({
     db,
     dbPath: file,

@@ -121,7 +121,7 @@ describe('dashboard data from the rollups, alerts, complaints, visits and survey
     expect(kpis).toContain('Monthly churn,25,0,5,%,Off target');
     expect(kpis).toContain('Average predicted value,400,,,¥,—');
     const complaints = readFileSync(join(out, csvs.find((f) => f.includes('Complaints')) as string), 'utf8');
-    expect(complaints).toMatch(/C2,乙,2026-10-20,high,,2026-10-25,2026-10-28,Late/);
+    expect(complaints).toMatch(/C2,乙,2026-10-20,High,,2026-10-25,2026-10-28,Late/);
     const trend = readFileSync(join(out, csvs.find((f) => f.includes('Monthly trend')) as string), 'utf8');
     expect(trend.split('\n')[0]).toContain('Monthly churn');
     expect(csvs.length).toBe(9);

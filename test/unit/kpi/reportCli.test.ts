@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
+import { closeWorkbook, readWorkbook, sheetGrid } from '../../../electron/import/xlsx';
 import { browserCandidates } from '../../../electron/print/browserPdf';
 import { servicesOnTempDb } from '../helpers/services';
 import { tempDir } from '../helpers/temp';
@@ -62,5 +63,24 @@ describe('patron report', () => {
     expect(browserCandidates('linux')).toContain('/usr/bin/chromium');
     expect(browserCandidates('darwin').some((p) => p.includes('Microsoft Edge.app'))).toBe(true);
     expect(browserCandidates('win32', { PROGRAMFILES: 'C:\\Program Files' }).some((p) => p.endsWith('chrome.exe'))).toBe(true);
+  });
+});
+
+describe('the report workbook in Chinese', () => {
+  it('writes severities and action statuses as Chinese words, not codes', async () => {
+    const file = fixtureDb();
+    const out = join(tempDir(), 'report-zh.xlsx');
+    expect((await run('report', '--db', file, '--month', '2026-10', '--lang', 'zh-CN', out)).code).toBe(0);
+    const wb = readWorkbook(out);
+    try {
+      const complaints = await sheetGrid(wb, '客诉与SLA', out);
+      const actions = await sheetGrid(wb, '改进措施', out);
+      const cells = [...complaints.rows, ...actions.rows].flat().map(String);
+      expect(cells).toContain('中');
+      expect(cells).toContain('待办');
+      expect(cells.filter((c) => /^(low|medium|high|todo|doing|done|cancelled)$/.test(c))).toEqual([]);
+    } finally {
+      closeWorkbook(wb);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { safetyBackupsSettled } from '../../../electron/services/safety';
 import { describe, expect, it } from 'vitest';
 import type { Database } from 'better-sqlite3';
 import { generateRequestSchema, type GenerateRequest } from '../../../shared/domain/visits';
@@ -49,11 +50,12 @@ describe('visit plans', () => {
     expect(db.prepare('SELECT count(*) FROM visit_plans').pluck().get()).toBe(0);
   });
 
-  it('creates the plans in one transaction after a verified backup; a segment selector picks the same customers as the Segments page', () => {
+  it('creates the plans in one transaction with a verified backup in the background; a segment selector picks the same customers as the Segments page', async () => {
     const { db, services, events, file } = servicesOnTempDb();
     seed(db);
     const result = services.visits.create(request({ target: { by: 'segment', selector: { by: 'quadrant', quadrant: 'low-low' } } }));
     expect(result).toMatchObject({ created: 2, skipped: 0 });
+    await safetyBackupsSettled(file);
     expect(readdirSync(join(dirname(file), 'backups')).some((f) => f.includes('visit-plans'))).toBe(true);
     expect(db.prepare('SELECT customer_id FROM visit_plans ORDER BY customer_id').pluck().all()).toEqual([2, 3]);
     expect(db.prepare('SELECT DISTINCT batch_id FROM visit_plans').pluck().all()).toEqual([result.batchId]);
@@ -149,7 +151,7 @@ describe('visit plans', () => {
     runWarnings(db, { asOf: '2026-11-23', now: '2026-11-23T09:00:00.000Z', trigger: 'manual', settings: defaultWarningSettings });
     const after = (lang: string) => services.visits.sheets(ids, lang).sheets.find((s) => s.plan.customerId === 1)?.warnings;
     expect(after('zh-CN')).toContainEqual({ rule: 'complaint', evidence: '1 件投诉未解决，最早 2026-11-20' });
-    expect(after('en')).toContainEqual({ rule: 'complaint', evidence: '1 unresolved complaint(s), oldest opened 2026-11-20' });
+    expect(after('en')).toContainEqual({ rule: 'complaint', evidence: '1 unresolved complaint, opened 2026-11-20' });
     expect(services.visits.sheets(ids, 'en').sheets.find((s) => s.plan.customerId === 2)?.warnings.some((w) => w.rule === 'complaint')).toBe(false);
   });
 

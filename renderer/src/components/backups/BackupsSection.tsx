@@ -63,7 +63,7 @@ export function BackupsSection() {
       {lastRepair && busy !== 'repair' && <RepairResult result={lastRepair} />}
       {lastArchive && (
         <p className="backups__done" role="status" data-testid="archive-result">
-          {t('backups.exported', { file: lastArchive.file, sheets: number.format(lastArchive.tables.length) })}
+          {t('backups.exported', { file: lastArchive.file, count: lastArchive.tables.length })}
         </p>
       )}
       {lastRestore && (

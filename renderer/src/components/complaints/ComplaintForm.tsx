@@ -5,7 +5,7 @@ import type { CustomerRow } from '../../../../shared/domain/customer';
 import { invoke } from '../../api/client';
 import { errorMessage } from '../../stores/errorMessage';
 import { useSettings } from '../../stores/settings';
-import { formatWhen } from '../warnings/evidenceText';
+import { formatWhen } from '../warnings/formatWhen';
 
 const label = (c: Pick<CustomerRow, 'name' | 'code'>) => `${c.name} (${c.code})`;
 

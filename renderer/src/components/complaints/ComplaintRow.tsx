@@ -1,14 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { interactionChannels, type InteractionChannel } from '../../../../shared/domain/enums';
 import type { ComplaintDto } from '../../../../shared/warnings/dto';
 import type { StaffOption } from '../../../../shared/domain/profile';
 import { invoke } from '../../api/client';
 import { profileHref } from '../../routing/customerRoute';
 import { errorMessage } from '../../stores/errorMessage';
 import { useSettings } from '../../stores/settings';
-import { formatWhen } from '../warnings/evidenceText';
+import { formatWhen } from '../warnings/formatWhen';
 
 type Form = 'none' | 'resolve' | 'escalate';
+
+/** The channel is free text; the demo data and most users store a channel code (phone, wechat), shown as its word. */
+const isInteractionChannel = (value: string): value is InteractionChannel => (interactionChannels as readonly string[]).includes(value);
 
 function Clock({ label, state, due, done }: { label: string; state: ComplaintDto['responseState']; due: string; done: string | null }) {
   const { t } = useTranslation();
@@ -50,7 +54,7 @@ export function ComplaintRow({ c, staff }: { c: ComplaintDto; staff: readonly St
       </td>
       <td>
         <span className="tag">{t(`profiles.profile.severity.${c.severity}`)}</span>
-        <div className="muted">{[c.channel, c.category].filter(Boolean).join(' · ')}</div>
+        <div className="muted">{[c.channel && isInteractionChannel(c.channel) ? t(`profiles.profile.channels.${c.channel}`) : c.channel, c.category].filter(Boolean).join(' · ')}</div>
       </td>
       <td>
         {c.description}

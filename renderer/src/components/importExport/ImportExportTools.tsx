@@ -23,7 +23,7 @@ export function ImportExportTools({ getView, language }: Props) {
     setStatus({ text: t('importExport.exporting'), bad: false });
     try {
       const r = await invoke('export:run', { what: 'customers', format, view: getView(), language });
-      setStatus(r.cancelled ? null : { text: t('importExport.exported', { rows: r.rows, path: r.path }), bad: false });
+      setStatus(r.cancelled ? null : { text: t('importExport.exported', { count: r.rows, path: r.path }), bad: false });
     } catch (err) {
       setStatus({ text: `${t('importExport.exportFailed')}: ${err instanceof Error ? err.message : String(err)}`, bad: true });
     }

@@ -27,7 +27,7 @@ export function MappingStep({ flow }: { flow: ImportFlow }) {
 
   return (
     <div className="wizard-step">
-      <p data-testid="import-file-info">{t('importExport.fileInfo', { file: info.name, rows: info.rows })}</p>
+      <p data-testid="import-file-info">{t('importExport.fileInfo', { file: info.name, count: info.rows })}</p>
       <div className="wizard-options">
         {info.format === 'csv' && (
           <label className="field">

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
-import { exportValueLabels } from '../../../../shared/export/view';
-import type { Messages } from '../../i18n/zh-CN';
+import { isLanguage } from '../../../../shared/i18n/language';
+import { vocabularyLabel, vocabularyOfColumn } from '../../../../shared/i18n/vocabularies';
+import type { Messages } from '../../../../shared/i18n/zh-CN';
 
 type FieldKey = keyof Messages['importExport']['fields'];
 
@@ -19,7 +20,6 @@ export function reasonText(t: TFunction, e: { reason: string; code?: string | un
 
 /** A stored code (active, high, company) as the word the user reads, as exports write it. */
 export function valueLabel(fieldId: string, value: string, language: string): string {
-  const label = exportValueLabels[fieldId === 'tier' ? 'tierOverride' : fieldId]?.[value];
-  if (!label) return value;
-  return language === 'en' ? label.en : label.zh;
+  const vocabulary = vocabularyOfColumn[fieldId];
+  return vocabulary ? vocabularyLabel(vocabulary, value, isLanguage(language) ? language : 'en') : value;
 }

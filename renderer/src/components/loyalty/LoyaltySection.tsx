@@ -102,7 +102,7 @@ export function LoyaltySection({ customerId }: { customerId: number }) {
             <>
               <select className="select" value={selected} aria-label={t('loyalty.section.reward')} onChange={(e) => setReward(e.target.value)} data-testid="loyalty-reward">
                 {profile.rewards.map((r) => (
-                  <option key={r.code} value={r.code}>{t('loyalty.section.rewardOption', { name: r.name, points: n(r.points) })}</option>
+                  <option key={r.code} value={r.code}>{t('loyalty.section.rewardOption', { name: r.name, count: r.points })}</option>
                 ))}
               </select>
               <button type="submit" className="button button--primary" data-testid="loyalty-redeem">{t('loyalty.section.redeem')}</button>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { customerKinds, customerStatuses, tiers } from '../../../../shared/domain/enums';
 import type { AuditEntry } from '../../../../shared/domain/profile';
-import type { Messages } from '../../i18n/zh-CN';
+import type { Messages } from '../../../../shared/i18n/zh-CN';
 import { useProfileRefs } from '../../stores/profileRefs';
 import { useSettings } from '../../stores/settings';
 import { formatMoney } from '../../../../shared/domain/money';

@@ -13,7 +13,7 @@ const NONE = 'none';
 
 /** Shown while rows are selected: owner, status, tier override and tags for all of them, in one undoable write. */
 export function BulkEditBar({ ids, onClear }: { ids: number[]; onClear: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const staff = useProfileRefs((s) => s.staff);
   const [owner, setOwner] = useState(KEEP);
   const [status, setStatus] = useState(KEEP);
@@ -47,7 +47,7 @@ export function BulkEditBar({ ids, onClear }: { ids: number[]; onClear: () => vo
 
   return (
     <div className="bulk-bar" role="region" aria-label={t('profiles.bulk.title')} data-testid="bulk-bar">
-      <strong>{t('profiles.selected', { count: new Intl.NumberFormat(i18n.language).format(ids.length) })}</strong>
+      <strong>{t('profiles.selected', { count: ids.length })}</strong>
       <label>
         {t('profiles.bulk.owner')}
         <select className="select" value={owner} onChange={(e) => setOwner(e.target.value)} data-testid="bulk-owner">

@@ -2,22 +2,25 @@ import type { GridApi } from 'ag-grid-community';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../../shared/domain/customer';
+import { canonicalFilter, localFilter } from '../../../../shared/domain/viewFilters';
 import type { ViewState } from '../../../../shared/domain/views';
+import { isLanguage, type Language } from '../../../../shared/i18n/language';
 import { invoke } from '../../api/client';
 import { builtInView, builtInViewIds, type BuiltInViewId } from '../../grid/builtInViews';
 import { myOwnerName, useProfileRefs } from '../../stores/profileRefs';
 
-/** Applies a view: column layout and sort (when the view has them) and the filters. */
-export function applyView(api: GridApi<CustomerRow>, view: ViewState): void {
+/** Applies a view: column layout and sort (when the view has them) and the filters, whose codes the grid compares as labels of the UI language. */
+export function applyView(api: GridApi<CustomerRow>, view: ViewState, language: Language): void {
   if (view.columns.length > 0) {
     const layout = view.columns.some((c) => c.width !== undefined);
     api.applyColumnState({ state: view.columns, applyOrder: layout, defaultState: { sort: null } });
   } else {
     api.applyColumnState({ defaultState: { sort: null } });
   }
-  api.setFilterModel(view.filter);
+  api.setFilterModel(localFilter(view.filter, language));
 }
 
+/** The grid's state as a view keeps it: vocabulary filters as codes, so it works in either language. */
 export function currentView(api: GridApi<CustomerRow>): ViewState {
   const columns = api.getColumnState().map((c) => ({
     colId: c.colId,
@@ -27,12 +30,13 @@ export function currentView(api: GridApi<CustomerRow>): ViewState {
     sort: c.sort ?? null,
     sortIndex: c.sortIndex ?? null,
   }));
-  return { columns, filter: api.getFilterModel() };
+  return { columns, filter: canonicalFilter(api.getFilterModel()) };
 }
 
 /** Built-in views (all, mine, at risk, high value, incomplete) and the user's saved ones. */
 export function ViewPicker({ api }: { api: GridApi<CustomerRow> | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'en';
   const views = useProfileRefs((s) => s.views);
   const user = useProfileRefs(myOwnerName);
   const [value, setValue] = useState('builtin:all');
@@ -43,10 +47,10 @@ export function ViewPicker({ api }: { api: GridApi<CustomerRow> | null }) {
     if (!api) return;
     if (v.startsWith('builtin:')) {
       const id = v.slice('builtin:'.length) as BuiltInViewId;
-      applyView(api, builtInView(id, { user, dormant: t('customers.status.dormant'), lost: t('customers.status.lost'), high: t('customers.tier.high') }));
+      applyView(api, builtInView(id, user), language);
     } else {
       const saved = views.find((x) => `saved:${x.id}` === v);
-      if (saved) applyView(api, saved.state);
+      if (saved) applyView(api, saved.state, language);
     }
   };
 

@@ -1,4 +1,4 @@
-import { quadrantLabel } from '../../i18n/segmentLabels';
+import { quadrantLabel } from '../../../../shared/i18n/segmentLabels';
 import { useTranslation } from 'react-i18next';
 import { quadrantStrategy, type Quadrant } from '../../../../shared/analytics/quadrant';
 import type { SegmentOverview } from '../../../../shared/domain/segments';

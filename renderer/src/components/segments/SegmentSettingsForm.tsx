@@ -1,4 +1,4 @@
-import { quadrantLabel } from '../../i18n/segmentLabels';
+import { quadrantLabel } from '../../../../shared/i18n/segmentLabels';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lifecycleStages } from '../../../../shared/analytics/lifecycle';

@@ -7,7 +7,7 @@ import type { SegmentSelector } from '../../../../shared/domain/segments';
 import type { FormLanguage, IssueRequest, SurveyForm, SurveyTemplate } from '../../../../shared/domain/surveys';
 import { invoke } from '../../api/client';
 import { onReadsChanged } from '../../api/live';
-import { quadrantLabel } from '../../i18n/segmentLabels';
+import { quadrantLabel } from '../../../../shared/i18n/segmentLabels';
 import { profileHref } from '../../routing/customerRoute';
 import { surveyFormsRoute } from '../../routing/surveyRoute';
 import { errorMessage } from '../../stores/errorMessage';

@@ -7,7 +7,7 @@ import { tiers } from '../../../../shared/domain/enums';
 import type { SegmentSelector } from '../../../../shared/domain/segments';
 import type { GeneratePreview, GenerateRequest, VisitLanguage, VisitTemplate } from '../../../../shared/domain/visits';
 import { invoke } from '../../api/client';
-import { quadrantLabel } from '../../i18n/segmentLabels';
+import { quadrantLabel } from '../../../../shared/i18n/segmentLabels';
 import { visitsHref } from '../../routing/visitRoute';
 import { errorMessage } from '../../stores/errorMessage';
 import { language, useVisits } from '../../stores/visits';

@@ -5,7 +5,7 @@ import { staffRoles, tiers } from '../../../../shared/domain/enums';
 import type { VisitTemplate, VisitTemplateFields } from '../../../../shared/domain/visits';
 import { invoke } from '../../api/client';
 import { onReadsChanged } from '../../api/live';
-import { quadrantLabel } from '../../i18n/segmentLabels';
+import { quadrantLabel } from '../../../../shared/i18n/segmentLabels';
 import { errorMessage } from '../../stores/errorMessage';
 import { cellText, templateName } from './labels';
 

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { VisitPlan, VisitTemplate } from '../../../../shared/domain/visits';
-import { quadrantLabel } from '../../i18n/segmentLabels';
+import { quadrantLabel } from '../../../../shared/i18n/segmentLabels';
 
 /** "高价值" or "—": the tier a plan was made for. */
 export function tierText(t: TFunction, tier: VisitPlan['tier']): string {

@@ -6,7 +6,8 @@ import { invoke } from '../../api/client';
 import { profileHref } from '../../routing/customerRoute';
 import { errorMessage } from '../../stores/errorMessage';
 import { useSettings } from '../../stores/settings';
-import { evidenceText, formatWhen } from './evidenceText';
+import { formatEvidence } from '../../../../shared/warnings/evidence';
+import { formatWhen } from './formatWhen';
 
 type Form = 'none' | 'log' | 'dismiss';
 
@@ -45,7 +46,7 @@ export function AlertCard({ alert, showCustomer = true }: { alert: AlertDto; sho
         <span className="muted">{t(`warnings.status.${alert.status}`)}</span>
         <span className="alert-card__due muted">{t('warnings.due', { when: formatWhen(alert.dueAt, language) })}</span>
       </div>
-      <div className="alert-card__evidence">{evidenceText(t, alert.evidence, language)}</div>
+      <div className="alert-card__evidence">{formatEvidence(alert.evidence, language)}</div>
       <div className="muted alert-card__meta">
         {alert.assigneeName ?? t('warnings.unassigned')}
         {alert.closedAt && ` · ${alert.closedBy === 'auto' ? t('warnings.closedAuto') : t('warnings.profile.closedOn', { when: formatWhen(alert.closedAt, language) })}`}

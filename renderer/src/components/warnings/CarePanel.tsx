@@ -9,14 +9,14 @@ const SHOWN = 60;
 export function CarePanel({ items, daysAhead }: { items: CareItem[]; daysAhead: number }) {
   const { t } = useTranslation();
   const label = (c: CareItem) =>
-    c.kind === 'birthday' ? t('warnings.care.birthday', { name: c.label }) : c.kind === 'anniversary' ? t('warnings.care.anniversary', { years: c.years ?? 0 }) : t('warnings.care.holiday', { name: c.label });
+    c.kind === 'birthday' ? t('warnings.care.birthday', { name: c.label }) : c.kind === 'anniversary' ? t('warnings.care.anniversary', { count: c.years ?? 0 }) : t('warnings.care.holiday', { name: c.label });
   return (
     <section className="card" aria-labelledby="care-title" data-testid="care-panel">
       <h2 id="care-title" className="section-title">
         {t('warnings.care.title')} <span className="muted">{items.filter((c) => !c.done).length}</span>
       </h2>
       {items.length === 0 ? (
-        <p className="muted">{t('warnings.care.empty', { days: daysAhead })}</p>
+        <p className="muted">{t('warnings.care.empty', { count: daysAhead })}</p>
       ) : (
         <ul className="care-list">
           {items.slice(0, SHOWN).map((c) => (

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComplaintDto } from '../../../../shared/warnings/dto';
 import { profileHref } from '../../routing/customerRoute';
 import { useSettings } from '../../stores/settings';
-import { formatWhen } from './evidenceText';
+import { formatWhen } from './formatWhen';
 
 /** A complaint's running SLA clock on the Today page; the complaints page has its actions. */
 export function ComplaintLine({ complaint, clock }: { complaint: ComplaintDto; clock: 'response' | 'resolution' }) {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Quadrant } from '../../../shared/analytics/quadrant';
+import type { Quadrant } from '../analytics/quadrant';
 
 /** "高价值 · 高潜力" / "High value · High potential": one wording for the grid, the profile and the Segments page. */
 export function quadrantLabel(t: TFunction, quadrant: Quadrant): string {
