@@ -296,6 +296,11 @@ export function customerQueries(db: Database) {
   const clearTags = db.prepare<[number]>('DELETE FROM customer_tags WHERE customer_id = ?');
   const addTag = db.prepare<[number, number]>('INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) VALUES (?, ?)');
   const touch = db.prepare<[string, number]>('UPDATE customers SET updated_at = ? WHERE id = ?');
+  const someRaw = db.prepare<[string], Record<string, unknown>>('SELECT * FROM customers WHERE id IN (SELECT value FROM json_each(?))');
+  const someTags = db.prepare<[string], { customer_id: number; name: string }>(
+    'SELECT ct.customer_id, t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id IN (SELECT value FROM json_each(?))',
+  );
+  const dropTag = db.prepare<[number, number]>('DELETE FROM customer_tags WHERE customer_id = ? AND tag_id = ?');
   // One prepared UPDATE per set of fields, made on first use (a grid edit touches one field, bulk edits a few).
   const updates = new Map<string, Statement>();
   // Row queries over some columns only (exports), made on first use per column set.
@@ -402,6 +407,25 @@ export function customerQueries(db: Database) {
       return Object.fromEntries(fields.map((f) => [f, raw[PATCH_COLUMNS[f]] ?? null]));
     },
 
+    /** currentValues() for many customers at once, keyed by id (missing ids are absent). */
+    currentValuesOf(ids: readonly number[], fields: ColumnField[]): Map<number, Record<string, unknown>> {
+      const out = new Map<number, Record<string, unknown>>();
+      for (const raw of someRaw.all(JSON.stringify(ids))) out.set(raw.id as number, Object.fromEntries(fields.map((f) => [f, raw[PATCH_COLUMNS[f]] ?? null])));
+      return out;
+    },
+
+    /** tags() for many customers at once, keyed by id (customers without tags are absent). */
+    tagsOf(ids: readonly number[]): Map<number, string[]> {
+      const out = new Map<number, string[]>();
+      for (const r of someTags.all(JSON.stringify(ids))) {
+        const list = out.get(r.customer_id);
+        if (list) list.push(r.name);
+        else out.set(r.customer_id, [r.name]);
+      }
+      for (const list of out.values()) list.sort(tagOrder.compare);
+      return out;
+    },
+
     exists(id: number): boolean {
       return rawById.get(id) !== undefined;
     },
@@ -436,6 +460,29 @@ export function customerQueries(db: Database) {
         const tid = existing ?? Number(insertTag.run(name).lastInsertRowid);
         addTag.run(id, tid);
       }
+      touch.run(updatedAt, id);
+    },
+
+    /**
+     * Gives the customer the tags `to` (sorted, distinct) from `from`, its current ones, writing only the
+     * difference: tags kept stay untouched. Creates tags that do not exist yet, in `to`'s order.
+     * Does not set updated_at.
+     */
+    changeTags(id: number, from: readonly string[], to: readonly string[]): void {
+      const keep = new Set(to);
+      for (const name of from) {
+        if (keep.has(name)) continue;
+        const tid = tagId.get(name);
+        if (tid !== undefined) dropTag.run(id, tid);
+      }
+      const had = new Set(from);
+      for (const name of to) {
+        if (had.has(name)) continue;
+        addTag.run(id, tagId.get(name) ?? Number(insertTag.run(name).lastInsertRowid));
+      }
+    },
+
+    touch(id: number, updatedAt: string): void {
       touch.run(updatedAt, id);
     },
   };

@@ -83,18 +83,39 @@ export function customerService(ctx: ServiceContext) {
       const unique = [...new Set(ids)];
       const batchId = newBatchId();
       const at = nowIso(ctx);
-      const { addTags, removeTags, ...columns } = patch;
+      const { addTags, removeTags, ...bulkColumns } = patch;
+      const columns: ColumnPatch = bulkColumns;
       const tagsChange = addTags !== undefined || removeTags !== undefined;
       const remove = new Set(removeTags ?? []);
+      const fields = Object.keys(columns) as ColumnField[];
       const changed = ctx.db.transaction(() => {
+        // The same checks and writes as applyPatch() per customer, with the reads done for all at once.
+        const current = q.currentValuesOf(unique, fields);
+        const tagsNow = tagsChange ? q.tagsOf(unique) : new Map<number, string[]>();
+        const missing = unique.find((id) => !current.has(id));
+        if (missing !== undefined && missing === unique[0]) throw keyedError('not_found', 'customerMissing', { id: missing });
+        if (columns.ownerId != null && !q.staffExists(columns.ownerId)) {
+          throw new PatronError('invalid_request', `staff member ${columns.ownerId} does not exist`, [{ path: 'patch.ownerId', message: 'unknown staff member' }]);
+        }
+        if (missing !== undefined) throw keyedError('not_found', 'customerMissing', { id: missing });
+        const log = (id: number, field: string, oldValue: unknown, newValue: unknown) =>
+          audit.record({ actor: ctx.actor, entity: 'customer', entityId: id, action: 'update', field, oldValue, newValue, at, batchId });
         let n = 0;
         for (const id of unique) {
-          const p: CustomerPatch = { ...columns };
-          if (tagsChange) {
-            if (!q.exists(id)) throw keyedError('not_found', 'customerMissing', { id });
-            p.tags = [...q.tags(id), ...(addTags ?? [])].filter((t) => !remove.has(t));
-          }
-          n += applyPatch(id, p, batchId, at);
+          const before = current.get(id) ?? {};
+          const diffFields = fields.filter((f) => before[f] !== columns[f]);
+          const diff = Object.fromEntries(diffFields.map((f) => [f, columns[f]])) as ColumnPatch;
+          if (diffFields.length > 0) q.update(id, diff, at);
+          for (const f of diffFields) log(id, f, before[f], diff[f]);
+          n += diffFields.length;
+          if (!tagsChange) continue;
+          const oldTags = tagsNow.get(id) ?? [];
+          const newTags = sortTags([...oldTags, ...(addTags ?? [])].filter((t) => !remove.has(t)));
+          if (encodeAuditValue(oldTags) === encodeAuditValue(newTags)) continue;
+          q.changeTags(id, oldTags, newTags);
+          if (diffFields.length === 0) q.touch(id, at);
+          log(id, 'tags', oldTags, newTags);
+          n++;
         }
         return n;
       }).immediate();
