@@ -349,4 +349,3 @@ export function kpiQueries(db: Database) {
   };
 }
 
-export type KpiQueries = ReturnType<typeof kpiQueries>;

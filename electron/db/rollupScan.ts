@@ -94,7 +94,7 @@ function monthCode(date: string): number {
 const monthTexts = new Map<number, string>();
 
 /** A month code (monthCode) as the YYYY-MM text substr(order_date, 1, 7) gives, one string per month kept. */
-export function monthText(code: number): string {
+function monthText(code: number): string {
   let text = monthTexts.get(code);
   if (text === undefined) {
     text = `${String(Math.floor(code / 100)).padStart(4, '0')}-${String(code % 100).padStart(2, '0')}`;

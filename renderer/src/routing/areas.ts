@@ -18,9 +18,9 @@ const builtAreas = new Set<Area>([
   'reports',
 ]);
 
-export const defaultArea: Area = 'customers';
+const defaultArea: Area = 'customers';
 
-export function isArea(value: string): value is Area {
+function isArea(value: string): value is Area {
   return (areas as readonly string[]).includes(value);
 }
 
