@@ -27,16 +27,6 @@ export const en: EnglishMessages = {
     'zh-CN': '中文',
     en: 'English',
   },
-  placeholder: {
-    heading: 'This area is not built yet',
-    intro: 'We are still working on it. When it is ready, it will:',
-    segments: 'Score customers with RFM (recency, frequency, monetary) into high-value, regular and potential or at-risk tiers, place them in the value–potential quadrant and a lifecycle stage, and predict each customer\'s lifetime value.',
-    warnings: 'List, every morning, who needs attention: 90 days without an order or contact, an unresolved complaint, a poor review, or orders down 30% two months running — each with a follow-up due within 24 hours.',
-    complaints: 'Log complaints and run their SLA clocks by severity: first response within 24 hours, resolution within 48–72 hours, with overdue and soon-due ones highlighted.',
-    visits: 'Plan visits from per-tier templates, print visit sheets, and record whether each visit was done, its outcome and the next step.',
-    surveys: 'Print satisfaction survey forms (5-point scores and NPS), type the returned forms back in quickly, and track CSAT and NPS; scores below 3.5 start an improvement plan.',
-    reports: 'Show retention, churn, repurchase, satisfaction and complaint rates against their targets, month by month, and export them to Excel for managers.',
-  },
   customers: {
     title: 'Customers',
     countLabel: 'Total customers',
