@@ -107,7 +107,6 @@ export const en: EnglishMessages = {
     mib: '{{value}} MB',
     gib: '{{value}} GB',
   },
-  // — Backups, restore and integrity —
   backups: {
     heading: 'Backups and restore',
     explain: 'While the app is open, Patron backs up every {{minutes}} minutes when something changed, and also when you quit, before upgrading the database, before every import and restore, and in the background after every merge, bulk edit and visit-plan creation. Each backup is verified after writing.',
@@ -190,7 +189,6 @@ export const en: EnglishMessages = {
     continue: 'Continue',
     failed: 'The restore failed',
   },
-  // — Import and export —
   importExport: {
     importButton: 'Import',
     exportButton: 'Export',
@@ -293,7 +291,6 @@ export const en: EnglishMessages = {
       firstResponseAt: 'First response', resolvedAt: 'Resolved', resolution: 'Resolution', satisfaction: 'Satisfaction',
     },
   },
-  // — Customer profiles: editing, views, duplicates, audit —
   profiles: {
     open: 'Open profile',
     openNamed: 'Open the profile of {{name}}',
@@ -515,7 +512,6 @@ export const en: EnglishMessages = {
       osUser: 'By the system user name ({{user}})',
     },
   },
-  // — Segmentation and lifetime value —
   segments: {
     title: 'Segments',
     runNow: 'Segment now',
@@ -620,7 +616,6 @@ export const en: EnglishMessages = {
       change: 'Change',
     },
   },
-  // — Warnings, complaints and care reminders —
   warnings: {
     title: 'Today',
     runNow: 'Check now',
@@ -766,7 +761,6 @@ export const en: EnglishMessages = {
     resolvedWith: 'Resolved: {{resolution}}',
     failed: 'Failed: {{message}}',
   },
-  // — Visit plans and printing —
   visits: {
     title: 'Visit plans',
     tabs: { list: 'List', calendar: 'Calendar', plan: 'Plan visits', templates: 'Templates' },
@@ -881,7 +875,6 @@ export const en: EnglishMessages = {
       signature: 'Signature',
     },
   },
-  // — Satisfaction surveys —
   surveys: {
     title: 'Satisfaction surveys',
     tabs: { entry: 'Quick entry', forms: 'Forms and printing', results: 'Results', plans: 'Improvement plans', templates: 'Templates' },
@@ -999,7 +992,6 @@ export const en: EnglishMessages = {
       signature: 'Signature',
     },
   },
-  // — Dashboard and reports —
   reports: {
     title: 'Dashboard',
     month: 'Month',
@@ -1110,7 +1102,6 @@ export const en: EnglishMessages = {
     },
     dimension: { quality: 'Product and service quality', response: 'Response speed', manager: 'Account manager', overall: 'Overall experience', attitude: 'Service attitude', solving: 'Problem solving', information: 'Information' },
   },
-  // — Loyalty: levels, points, referrals —
   loyalty: {
     columns: { level: 'Member level', points: 'Points', referrals: 'Referrals' },
     level: { basic: 'Basic', silver: 'Silver', gold: 'Gold', diamond: 'Diamond' },
