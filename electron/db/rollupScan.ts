@@ -7,8 +7,8 @@ import type { MonthlyRow } from './rollups';
  * folded into per-customer and per-customer-month columns in memory.
  *
  * Why in JavaScript: SQLite can only group by calendar month after sorting
- * every row (the index is ordered by date, not by month), which cost 5–6 s for
- * 10M orders, and count(DISTINCT order_date) builds a temporary index per
+ * every row (the index is ordered by date, not by month; docs/segmentation.md,
+ * Bulk-load rebuild), and count(DISTINCT order_date) builds a temporary index per
  * customer. Rows that arrive already ordered need no sort at all: a month or a
  * day ends where the next row's differs. Each row is handed to an SQL function
  * inside one count() (no row object is made per order), the same pattern as
