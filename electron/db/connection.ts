@@ -53,7 +53,7 @@ const PATRON_CORE_TABLES = ['customers', 'orders', 'settings'];
  * so a file from a newer Patron is refused while staying byte-identical and
  * without -wal/-shm files appearing.
  */
-export function peekHeader(file: string): { version: number; applicationId: number } {
+function peekHeader(file: string): { version: number; applicationId: number } {
   const header = Buffer.alloc(100);
   const fd = openSync(file, 'r');
   let read: number;

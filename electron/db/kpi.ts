@@ -294,8 +294,6 @@ export function kpiQueries(db: Database) {
         .all(start, end);
     },
 
-    // ——— The customers behind a figure (click-through). ———
-
     /** Customers by their activity in month `m` (the same windows as activity). */
     activityIds(m: string, window: number, which: 'active' | 'retained' | 'lost' | 'ordering'): number[] {
       const cond = {
@@ -349,4 +347,3 @@ export function kpiQueries(db: Database) {
   };
 }
 
-export type KpiQueries = ReturnType<typeof kpiQueries>;

@@ -23,7 +23,7 @@ const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
  * module; the Electron build copies them next to the bundled main script, which
  * is then the directory of `import.meta.url` as well.
  */
-export function defaultMigrationsDir(): string {
+function defaultMigrationsDir(): string {
   if (process.env.PATRON_MIGRATIONS_DIR) return process.env.PATRON_MIGRATIONS_DIR;
   return join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 }

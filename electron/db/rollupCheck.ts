@@ -24,7 +24,7 @@ export interface RollupDiff {
 }
 
 /** An empty difference, to merge parts into. */
-export function noDiff(): RollupDiff {
+function noDiff(): RollupDiff {
   return { rollups: [], staleRollups: [], monthly: [], staleMonths: [], expected: { rollups: 0, monthly: 0 } };
 }
 

@@ -7,8 +7,8 @@ import type { MonthlyRow } from './rollups';
  * folded into per-customer and per-customer-month columns in memory.
  *
  * Why in JavaScript: SQLite can only group by calendar month after sorting
- * every row (the index is ordered by date, not by month), which cost 5–6 s for
- * 10M orders, and count(DISTINCT order_date) builds a temporary index per
+ * every row (the index is ordered by date, not by month; docs/segmentation.md,
+ * Bulk-load rebuild), and count(DISTINCT order_date) builds a temporary index per
  * customer. Rows that arrive already ordered need no sort at all: a month or a
  * day ends where the next row's differs. Each row is handed to an SQL function
  * inside one count() (no row object is made per order), the same pattern as
@@ -94,7 +94,7 @@ function monthCode(date: string): number {
 const monthTexts = new Map<number, string>();
 
 /** A month code (monthCode) as the YYYY-MM text substr(order_date, 1, 7) gives, one string per month kept. */
-export function monthText(code: number): string {
+function monthText(code: number): string {
   let text = monthTexts.get(code);
   if (text === undefined) {
     text = `${String(Math.floor(code / 100)).padStart(4, '0')}-${String(code % 100).padStart(2, '0')}`;

@@ -32,9 +32,9 @@ export const ROLLUP_TABLES = ['customer_monthly', 'customer_rollups'] as const;
 const BATCH_ROWS = 128;
 
 /**
- * An INSERT of many rows per statement: one run() per row cost 1.4 µs, most
- * of it the call itself; 128 rows per call cut writing 1.86M monthly rows from
- * 2.6 s to 1.0 s.
+ * An INSERT of many rows per statement: with one run() per row most of the
+ * time goes to the call itself, so a statement carries BATCH_ROWS rows
+ * (docs/segmentation.md, Bulk-load rebuild).
  */
 function batchedInsert(db: Database, into: string, width: number) {
   const row = `(${Array(width).fill('?').join(', ')})`;

@@ -35,7 +35,7 @@ export interface CustomerSegmentColumns {
 }
 
 /** How many of the newest runs keep their per-customer tiers (older runs are pruned). */
-export const RUNS_KEPT = 30;
+const RUNS_KEPT = 30;
 
 const UNIX_EPOCH_JULIAN_DAY = 2440587.5;
 /** Rows per INSERT of segment results: fewer statement calls, well under SQLite's 32,766 parameters. */

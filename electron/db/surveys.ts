@@ -100,7 +100,7 @@ const RESPONSE_SUMS = `
 const GROUP_COLUMNS = `count(*) AS responses, coalesce(sum(x.n), 0) AS scoreN, coalesce(sum(x.s), 0) AS scoreSum, coalesce(sum(x.g), 0) AS scoreGood,
   count(x.nps) AS npsN, coalesce(sum(x.nps >= 9), 0) AS promoters, coalesce(sum(x.nps <= 6), 0) AS detractors`;
 
-export function toTemplate(r: TemplateRecord, questions: SurveyQuestion[]): SurveyTemplate {
+function toTemplate(r: TemplateRecord, questions: SurveyQuestion[]): SurveyTemplate {
   return { id: r.id, key: r.template_key, version: r.version, nameZh: r.name_zh, nameEn: r.name_en, active: r.active === 1, createdBy: r.created_by, createdAt: r.created_at, questions };
 }
 

@@ -27,7 +27,7 @@ interface TemplateRecord {
   created_at: string;
 }
 
-export function toTemplate(r: TemplateRecord): VisitTemplate {
+function toTemplate(r: TemplateRecord): VisitTemplate {
   return {
     id: r.id,
     key: r.template_key,

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { MAX_DATA_ROWS, writeWorkbook, type CellInput, type SheetSpec } from './workbook';
 
 /** Excel's hard limit is 1,048,576 rows per sheet; one goes to the header. */
-export const ROWS_PER_SHEET = MAX_DATA_ROWS;
+const ROWS_PER_SHEET = MAX_DATA_ROWS;
 
 export interface ArchiveSummary {
   file: string;

@@ -1,4 +1,3 @@
-import type { CustomerRow } from '../../shared/domain/customer';
 import { exportColumns, exportHeader, exportSheetName, type ExportColumnDef, type ExportWhat, type ViewSpec } from '../../shared/export/view';
 import { vocabularyCode, vocabularyCodes, vocabularyLabel, vocabularyOfColumn } from '../../shared/i18n/vocabularies';
 import { conditionTest } from './conditions';
@@ -37,7 +36,7 @@ export function viewColumns(what: ExportWhat, view: ViewSpec): ExportColumnDef[]
  * Applies a view (ids, filters, quick filter, sort) to records and yields rows
  * of cells in column order. Sorting needs every row; the rest streams.
  */
-export function* viewRows(
+function* viewRows(
   records: Iterable<Record_>,
   columns: ExportColumnDef[],
   view: ViewSpec,
@@ -120,5 +119,3 @@ export function viewSheet(what: ExportWhat, records: Iterable<Record_>, view: Vi
     rows: viewRows(records, columns, view, what, language, keyOf),
   };
 }
-
-export type { CustomerRow };

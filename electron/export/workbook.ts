@@ -16,7 +16,7 @@ import { ZipWriter } from './zipWriter';
 /** `general`: each value as it is (numbers as unformatted numbers, text as text), for raw table dumps. */
 export type ColumnType = 'text' | 'int' | 'number' | 'money' | 'date' | 'percent' | 'general';
 
-export interface SheetColumn {
+interface SheetColumn {
   header: string;
   type: ColumnType;
   /** Width in characters; measured from the header and the first rows when absent. */
@@ -65,7 +65,7 @@ function textWidth(s: string): number {
 }
 
 /** Excel forbids []:*?/\ in sheet names and limits them to 31 characters. */
-export function safeSheetName(name: string): string {
+function safeSheetName(name: string): string {
   return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet';
 }
 

@@ -142,8 +142,8 @@ export class ZipWriter {
     // Awaited in close(); until then a failure must not count as an unhandled rejection.
     ended.catch(() => undefined);
     // zlib reads each buffer it is given until its write callback, so a full buffer is
-    // handed over and another taken; buffers zlib is done with are used again (a new
-    // megabyte per flush raised the peak RSS by about 20 MB until the GC freed them).
+    // handed over and another taken; buffers zlib is done with are used again, so the
+    // peak memory does not wait on the GC to free a megabyte per flush (docs/import-export.md, Decisions).
     const spare: Buffer[] = [];
     let buf: Buffer = Buffer.allocUnsafe(IN_CHUNK);
     let used = 0;

@@ -14,7 +14,7 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-export function guessDelimiter(text: string): string {
+function guessDelimiter(text: string): string {
   const end = text.indexOf('\n');
   const first = end < 0 ? text : text.slice(0, end);
   let best = ',';
@@ -29,7 +29,7 @@ export function guessDelimiter(text: string): string {
   return best;
 }
 
-export class CsvError extends Error {}
+class CsvError extends Error {}
 
 /** `walkAll` sends every record down the char-by-char path (tests compare both paths with it). */
 export function parseCsv(text: string, file: string, delimiter = guessDelimiter(text), walkAll = false): CsvTable {

@@ -4,12 +4,7 @@ import { isUtf8 } from 'node:buffer';
  * Text encodings of CSV files as they arrive: UTF-8 with or without BOM,
  * GB18030/GBK (Excel "CSV" on Chinese Windows) and UTF-16 (Excel "Unicode text").
  */
-export const encodings = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const;
-export type Encoding = (typeof encodings)[number];
-
-export function isEncoding(name: string): name is Encoding {
-  return (encodings as readonly string[]).includes(name);
-}
+export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 /** Maps what people type (--encoding GBK, utf8, UTF-16) to one of ours; GBK is read as its superset GB18030. */
 export function encodingFromName(name: string): Encoding {

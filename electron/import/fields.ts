@@ -74,7 +74,7 @@ function enumValue(def: FieldDef, cell: RawCell): Parsed<string> {
 }
 
 /** Parses one cell for its field; blank cells give null (no value, no error). */
-export function parseField(f: BoundField, cell: RawCell): Parsed<FieldValue> | null {
+function parseField(f: BoundField, cell: RawCell): Parsed<FieldValue> | null {
   if (isBlank(cell)) return null;
   switch (f.def.kind) {
     case 'text':

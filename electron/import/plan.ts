@@ -11,7 +11,7 @@ import type { SourceTable } from './source';
  * reason for each error. Nothing is written here; the preview shows the plan
  * and the commit applies it.
  */
-export type RowAction = 'new' | 'update' | 'skip' | 'error';
+type RowAction = 'new' | 'update' | 'skip' | 'error';
 
 export interface PlannedRow {
   /** Index of the row among the file's data rows (for progress). */

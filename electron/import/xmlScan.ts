@@ -25,7 +25,7 @@ const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));|&/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Replaces XML's character and entity references; any other `&` is an error. */
-export function unescapeXml(s: string): string {
+function unescapeXml(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(ENTITY, (whole: string, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
     if (name !== undefined) return NAMED[name] ?? '';

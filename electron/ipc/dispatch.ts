@@ -107,5 +107,3 @@ export function bindDispatch<Event, Answer>(ipc: IpcLike<Event>, dispatch: Dispa
   }
   return dispatch;
 }
-
-export type { Channel };

@@ -21,7 +21,7 @@ export interface JobContext<P = unknown> {
   checkCancelled(): void;
 }
 
-export interface JobOutput<R = unknown> {
+interface JobOutput<R = unknown> {
   result: R;
   /** Tables the job wrote; the runner announces them as `db:changed`. */
   tables: string[];

@@ -15,7 +15,7 @@ const appOrigin = new AppOrigin();
 const dev = devServerUrl();
 if (dev) appOrigin.allowDevServer(dev);
 
-export function isAppUrl(url: string): boolean {
+function isAppUrl(url: string): boolean {
   return appOrigin.matches(url);
 }
 

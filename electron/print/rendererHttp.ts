@@ -25,7 +25,7 @@ export function contentTypeOf(file: string): string {
   return MIME[extname(file)] ?? 'application/octet-stream';
 }
 
-export const IPC_PREFIX = '/__patron/ipc/';
+const IPC_PREFIX = '/__patron/ipc/';
 export const EVENTS_PATH = '/__patron/events';
 
 /** The JSON body of a request ({} when empty); rejects on malformed JSON. */

@@ -187,4 +187,3 @@ export function backupService(ctx: ServiceContext) {
   };
 }
 
-export type BackupService = ReturnType<typeof backupService>;

@@ -2,7 +2,7 @@ import { monthsBefore, type LoyaltySettings } from '../../shared/domain/loyalty'
 import type { LoyaltyQueries, MetricWindow } from '../db/loyalty';
 
 /** The 12-month window levels look at, ending on `asOf`. */
-export function metricWindow(asOf: string): MetricWindow {
+function metricWindow(asOf: string): MetricWindow {
   return { asOf, fromDate: monthsBefore(asOf, 12), fromMonth: monthsBefore(asOf, 11).slice(0, 7), toMonth: asOf.slice(0, 7) };
 }
 

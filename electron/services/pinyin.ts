@@ -6,7 +6,7 @@ const HAN = /\p{Script=Han}/u;
 const cache = new Map<string, string>();
 
 /** "张三" → "zhangsan zs": full pinyin and initials, for the quick search. Non-Chinese text gives "". */
-export function pinyinKeys(text: string | null): string {
+function pinyinKeys(text: string | null): string {
   if (!text || !HAN.test(text)) return '';
   let keys = cache.get(text);
   if (keys === undefined) {

@@ -18,7 +18,7 @@ export interface Printer {
 }
 
 /** `<folder of the database>/prints`: where PDFs go when no save dialog exists (tests, harness). */
-export function printFolder(dbPath: string): string {
+function printFolder(dbPath: string): string {
   return join(dirname(dbPath), 'prints');
 }
 

@@ -21,11 +21,11 @@ import { nowIso, type ServiceContext } from './context';
 import { writeReportWorkbook } from './reportWorkbook';
 import { checkWriteTarget } from '../export/safeWrite';
 
-export const REPORT_SETTINGS_KEY = 'reports.settings';
+const REPORT_SETTINGS_KEY = 'reports.settings';
 const COMPLETENESS_KEY = 'profile.completeness';
 const AT_RISK_LIMIT = 20;
 
-export function readReportSettings(db: Database): ReportSettings {
+function readReportSettings(db: Database): ReportSettings {
   const parsed = reportSettingsSchema.safeParse(settingsQueries(db).get(REPORT_SETTINGS_KEY));
   return parsed.success ? parsed.data : defaultReportSettings;
 }
@@ -205,7 +205,7 @@ function complaintDeadline(db: Database, now: string): (openedAt: string, severi
 }
 
 /** The customers behind a figure of the dashboard (its click-through), in id order. */
-export function customersBehind(db: Database, req: CustomersBehindRequest, now: string): number[] {
+function customersBehind(db: Database, req: CustomersBehindRequest, now: string): number[] {
   const settings = readReportSettings(db);
   const q = kpiQueries(db);
   const m = req.month;

@@ -2,8 +2,8 @@
  * Runs segmentation once a day while the app is open. Time and timers are
  * injected so the rule is tested without waiting a day.
  */
-export const DAY_MS = 24 * 60 * 60 * 1000;
-export const CHECK_EVERY_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const CHECK_EVERY_MS = 60 * 60 * 1000;
 
 export interface DailyScheduleDeps {
   /** Finish time (ISO) of the newest run, or null when there is none. */

@@ -11,8 +11,8 @@ import type { SegmentRunParams, SegmentTrigger } from './segmentRun';
 
 /** Settings-table key of the segmentation knobs (kept apart from the app's settingsSchema). */
 export const SEGMENT_SETTINGS_KEY = 'segmentation';
-export const SEGMENT_JOB = 'segment';
-export const ROLLUP_REPAIR_JOB = 'rollup-repair';
+const SEGMENT_JOB = 'segment';
+const ROLLUP_REPAIR_JOB = 'rollup-repair';
 
 function runDto(r: SegmentRunRecord): SegmentRunDto {
   return {

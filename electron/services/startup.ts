@@ -17,7 +17,7 @@ export interface StartupResult extends OpenedDatabase {
 }
 
 /** The newest backup beside `file` that passes the same checks as a database at start. */
-export function newestGoodBackup(file: string, opts: { nativeBinding?: string } = {}): string | null {
+function newestGoodBackup(file: string, opts: { nativeBinding?: string } = {}): string | null {
   for (const b of backupFilesIn(backupFolder(file), file)) {
     if (inspectFile(b.path, opts).ok) return b.path;
   }

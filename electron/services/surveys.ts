@@ -36,7 +36,7 @@ import { nowIso, type ServiceContext } from './context';
 import { newBatchId } from './customers';
 
 /** Tables the renderer's survey views refetch on. */
-export const SURVEY_TABLES = ['survey_forms', 'survey_responses', 'survey_answers'];
+const SURVEY_TABLES = ['survey_forms', 'survey_responses', 'survey_answers'];
 const PLAN_TABLES = ['improvement_plans', 'improvement_actions', 'improvement_links'];
 /** The per-customer result table lists this many customers (lowest mean first). */
 const CUSTOMER_ROWS = 50;
@@ -49,7 +49,7 @@ export interface SurveyDeps {
   businessName: () => string;
 }
 
-export const formNumber = (year: string, id: number): string => `SV-${year}-${String(id).padStart(6, '0')}`;
+const formNumber = (year: string, id: number): string => `SV-${year}-${String(id).padStart(6, '0')}`;
 const fmt = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
 
 function group(g: GroupSums) {

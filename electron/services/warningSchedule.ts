@@ -5,7 +5,7 @@ import { localToday } from '../../shared/domain/dates';
  * while the app is open (the rules judge whole days). Time and timers are injected
  * so the rule is tested without waiting a day.
  */
-export const WARNING_CHECK_EVERY_MS = 15 * 60 * 1000;
+const WARNING_CHECK_EVERY_MS = 15 * 60 * 1000;
 
 export interface WarningScheduleDeps {
   /** The day (YYYY-MM-DD) the newest run judged, or null when there is none. */

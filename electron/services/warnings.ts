@@ -20,14 +20,14 @@ import type { WarningRunParams, WarningRunResult, WarningTrigger } from './warni
 
 /** Settings-table key of the warnings, SLA and care knobs. */
 export const WARNING_SETTINGS_KEY = 'warnings';
-export const WARNING_JOB = 'warnings';
+const WARNING_JOB = 'warnings';
 /** Edits that can change a rule's outcome; a run follows them after this pause (several edits, one run). */
-export const EDIT_DEBOUNCE_MS = 2000;
-export const EDIT_TABLES: ReadonlySet<string> = new Set(['interactions', 'complaints', 'orders', 'customers', 'survey_responses']);
+const EDIT_DEBOUNCE_MS = 2000;
+const EDIT_TABLES: ReadonlySet<string> = new Set(['interactions', 'complaints', 'orders', 'customers', 'survey_responses']);
 const BUCKET_LIMIT = 200;
 const HOLIDAY_LIST_LIMIT = 500;
 
-export function toAlertDto(r: AlertRecord): AlertDto {
+function toAlertDto(r: AlertRecord): AlertDto {
   return {
     id: r.id,
     customerId: r.customer_id,

@@ -31,9 +31,9 @@ export interface RfmScore {
 export const SCORE_LEVELS = 5;
 
 /** Tier codes of the typed results: index into `tiers` (0 high, 1 regular, 2 potential). */
-export const TIER_HIGH = 0;
-export const TIER_REGULAR = 1;
-export const TIER_POTENTIAL = 2;
+const TIER_HIGH = 0;
+const TIER_REGULAR = 1;
+const TIER_POTENTIAL = 2;
 
 /**
  * Quantile score 1–5 of each value among all values (higher value, higher
@@ -46,7 +46,7 @@ export const TIER_POTENTIAL = 2;
  * So the four cut values are selected once (orderStats.ts, no full sort) and
  * each score is four comparisons, with no search per value.
  */
-export function quantileScoresInto(values: Float64Array, out: Uint8Array): Uint8Array {
+function quantileScoresInto(values: Float64Array, out: Uint8Array): Uint8Array {
   const n = values.length;
   if (n === 0) return out;
   const ranks: number[] = [];
@@ -71,7 +71,7 @@ export function quantileScores(values: readonly number[]): number[] {
  * in, so a share can miss its target by at most half of one tie group.
  * Writes tier codes (TIER_*) into `out`.
  */
-export function assignTierCodes(composites: Float64Array, shares: SegmentSettings['shares'], out: Uint8Array): Uint8Array {
+function assignTierCodes(composites: Float64Array, shares: SegmentSettings['shares'], out: Uint8Array): Uint8Array {
   const n = composites.length;
   const sorted = composites.slice().sort();
   const tierOf = tierOfGroups(sorted, () => 1, shares, n);
@@ -172,7 +172,7 @@ export function kindWeights(kind: CustomerKind, settings: SegmentSettings): [num
 }
 
 /** Recency as a score measure: fewer days is better, no order at all is worst. */
-export function recencyMeasure(recencyDays: number | null): number {
+function recencyMeasure(recencyDays: number | null): number {
   return recencyDays === null ? Number.NEGATIVE_INFINITY : -recencyDays;
 }
 

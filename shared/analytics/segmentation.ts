@@ -63,7 +63,7 @@ export interface PredictionColumns {
   expectedPurchases: Float64Array;
 }
 
-export function emptyPredictions(n: number): PredictionColumns {
+function emptyPredictions(n: number): PredictionColumns {
   return { predictedCents: new Float64Array(n).fill(Number.NaN), pAlive: new Float64Array(n).fill(Number.NaN), expectedPurchases: new Float64Array(n).fill(Number.NaN) };
 }
 
@@ -100,7 +100,7 @@ export interface SegmentResultColumns {
 const orNull = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
 
 /** Result `i` as the object a segment_results row holds. */
-export function resultRow(r: SegmentResultColumns, i: number): SegmentOutput {
+function resultRow(r: SegmentResultColumns, i: number): SegmentOutput {
   return {
     customer_id: r.customerId[i] ?? 0,
     score_1: r.score1[i] ?? 1,
@@ -138,7 +138,7 @@ function positionsOf(inputs: SegmentColumns, company: number): Int32Array {
  * the first day's amount apart). `positions` picks the customers (default all);
  * `index` gives the input position of each summary row.
  */
-export function summaryFromRollups(inputs: SegmentColumns, asOf: string, positions?: Int32Array): { index: Int32Array; summary: CustomerSummary } {
+function summaryFromRollups(inputs: SegmentColumns, asOf: string, positions?: Int32Array): { index: Int32Array; summary: CustomerSummary } {
   const end = isoDayNumber(asOf);
   const from = positions ?? Int32Array.from({ length: inputs.n }, (_, i) => i);
   const keep: number[] = [];

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 
 /** Why a backup was taken; part of its file name so a folder listing explains itself. */
-export const backupReasons = ['scheduled', 'quit', 'manual', 'migration', 'import', 'import-revert', 'merge', 'merge-undo', 'bulk-edit', 'restore', 'visit-plans'] as const;
-export type BackupReason = (typeof backupReasons)[number];
+export type BackupReason = 'scheduled' | 'quit' | 'manual' | 'migration' | 'import' | 'import-revert' | 'merge' | 'merge-undo' | 'bulk-edit' | 'restore' | 'visit-plans';
 
 export const backupInfoSchema = z.object({
   /** File name inside the backups folder; the only handle the renderer gets (never a free path). */
@@ -19,7 +18,7 @@ export const backupInfoSchema = z.object({
 });
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
 
-export const retentionPolicySchema = z.object({
+const retentionPolicySchema = z.object({
   /** The newest N backups are always kept. */
   keepRecent: z.number().int().min(1).max(1000),
   /** Then the newest backup of each of the last N days. */

@@ -3,7 +3,7 @@ import { tagListSchema } from './customer';
 import { customerStatuses, tiers } from './enums';
 
 /** Bulk edit of selected customers: any of owner, status, tier override, and tags to add or remove. */
-export const bulkPatchSchema = z
+const bulkPatchSchema = z
   .object({
     ownerId: z.number().int().positive().nullable(),
     status: z.enum(customerStatuses),

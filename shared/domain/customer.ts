@@ -5,7 +5,7 @@ import { customerKinds, customerStatuses, tiers } from './enums';
 import { loyaltyLevels } from './loyalty';
 import { emailSchema, isoDateSchema, maxTags, optionalTextSchema, phoneSchema, requiredTextSchema, textLimits } from './valueRules';
 
-export const tagNameSchema = requiredTextSchema(textLimits.tag);
+const tagNameSchema = requiredTextSchema(textLimits.tag);
 export const tagListSchema = z.array(tagNameSchema).max(maxTags);
 
 /** One row of the customer grid: the profile plus the few order figures staff scan for. */
@@ -99,7 +99,3 @@ export const customerPatchSchema = z
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'must change at least one field' });
 export type CustomerPatch = z.infer<typeof customerPatchSchema>;
-
-/** Patch fields in the order the profile shows them. */
-export const customerPatchFields = ['name', 'kind', 'industry', 'region', 'source', 'ownerId', 'cooperationStart', 'status', 'tierOverride', 'phone', 'email', 'address', 'notes', 'tags'] as const;
-export type CustomerPatchField = (typeof customerPatchFields)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const duplicateReasons = ['phone', 'email', 'name', 'similarName'] as const;
+const duplicateReasons = ['phone', 'email', 'name', 'similarName'] as const;
 export type DuplicateReason = (typeof duplicateReasons)[number];
 
 export const duplicatePairSchema = z.object({

@@ -5,7 +5,7 @@ import { isIsoDate } from './dates';
 export const loyaltyLevels = ['basic', 'silver', 'gold', 'diamond'] as const;
 export type LoyaltyLevel = (typeof loyaltyLevels)[number];
 
-export const ledgerKinds = ['earn', 'bonus', 'referral', 'redeem', 'adjust', 'expire'] as const;
+const ledgerKinds = ['earn', 'bonus', 'referral', 'redeem', 'adjust', 'expire'] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
 /** What a level is computed from: points earned or money spent, both over the last 12 calendar months. */
@@ -25,7 +25,7 @@ const twoDecimals = (min: number, max: number) =>
     .max(max)
     .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-9, { message: 'must have at most two decimals' });
 
-export const levelRuleSchema = z.object({
+const levelRuleSchema = z.object({
   level: z.enum(loyaltyLevels),
   /** Points, or whole yuan for the spend basis; basic is always 0. */
   threshold: z.number().int().min(0).max(1_000_000_000),
@@ -33,7 +33,7 @@ export const levelRuleSchema = z.object({
 });
 export type LevelRule = z.infer<typeof levelRuleSchema>;
 
-export const campaignSchema = z
+const campaignSchema = z
   .object({
     name: z.string().trim().min(1, 'must not be empty').max(60),
     from: isoDate,
@@ -43,7 +43,7 @@ export const campaignSchema = z
   .refine((c) => c.from <= c.to, { message: 'must end on or after its start', path: ['to'] });
 export type Campaign = z.infer<typeof campaignSchema>;
 
-export const rewardSchema = z.object({
+const rewardSchema = z.object({
   code: z.string().trim().min(1, 'must not be empty').max(30),
   name: z.string().trim().min(1, 'must not be empty').max(80),
   points: z.number().int().positive().max(10_000_000),
@@ -129,7 +129,7 @@ export function pointsFor(amountCents: number, rate: number, rounding: RoundingM
   }
 }
 
-export const ledgerEntrySchema = z.object({
+const ledgerEntrySchema = z.object({
   id: z.number().int(),
   onDate: z.string(),
   kind: z.enum(ledgerKinds),
@@ -142,7 +142,7 @@ export const ledgerEntrySchema = z.object({
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
-export const levelChangeSchema = z.object({
+const levelChangeSchema = z.object({
   id: z.number().int(),
   onDate: z.string(),
   from: z.enum(loyaltyLevels),
@@ -151,10 +151,8 @@ export const levelChangeSchema = z.object({
   metric: z.number().int().nullable(),
   actor: z.string(),
 });
-export type LevelChange = z.infer<typeof levelChangeSchema>;
 
-export const customerRefSchema = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
-export type CustomerRef = z.infer<typeof customerRefSchema>;
+const customerRefSchema = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
 
 /** Everything the profile's loyalty section shows. */
 export const loyaltyProfileSchema = z.object({
@@ -186,15 +184,14 @@ export const setLevelRequestSchema = z.object({ customerId, level: z.enum(loyalt
 /** The referrer by customer code (what staff can read off a card); null removes it. */
 export const setReferrerRequestSchema = z.object({ customerId, referrerCode: z.string().trim().min(1).max(50).nullable() }).strict();
 
-export const loyaltySyncResultSchema = z.object({
-  earned: z.number().int(),
-  bonuses: z.number().int(),
-  referrals: z.number().int(),
-  expired: z.number().int(),
-  levelChanges: z.number().int(),
-  ms: z.number(),
-});
-export type LoyaltySyncResult = z.infer<typeof loyaltySyncResultSchema>;
+export interface LoyaltySyncResult {
+  earned: number;
+  bonuses: number;
+  referrals: number;
+  expired: number;
+  levelChanges: number;
+  ms: number;
+}
 
 export const levelDistributionSchema = z.object({
   levels: z.array(z.object({ level: z.enum(loyaltyLevels), customers: z.number().int(), manual: z.number().int(), points: z.number().int() })),

@@ -10,7 +10,6 @@ export const orderAmountEditSchema = z
     amountCents: centsSchema,
   })
   .strict();
-export type OrderAmountEdit = z.infer<typeof orderAmountEditSchema>;
 
 /** The saved order and the audit batch of the change, which customers:revert undoes. */
 export const orderAmountSavedSchema = orderSummarySchema.extend({ batchId: z.string() });

@@ -50,7 +50,7 @@ export const orderSummarySchema = z.object({
 });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 
-export const complaintSummarySchema = z.object({
+const complaintSummarySchema = z.object({
   id: z.number().int(),
   openedAt: z.string(),
   category: z.string().nullable(),
@@ -60,7 +60,7 @@ export const complaintSummarySchema = z.object({
 });
 export type ComplaintSummary = z.infer<typeof complaintSummarySchema>;
 
-export const auditEntrySchema = z.object({
+const auditEntrySchema = z.object({
   id: z.number().int(),
   at: z.string(),
   actor: z.string(),

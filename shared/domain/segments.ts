@@ -30,9 +30,8 @@ export const segmentSummarySchema = z.object({
   lifecycle: z.record(stage, count),
   thresholds: z.object({ valueCents: z.number(), potentialCents: z.number() }),
 });
-export type SegmentSummaryDto = z.infer<typeof segmentSummarySchema>;
 
-export const segmentRunSchema = z.object({
+const segmentRunSchema = z.object({
   id: z.number().int(),
   startedAt: z.string(),
   finishedAt: z.string(),

@@ -8,20 +8,17 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const questionKinds = ['score5', 'nps', 'text'] as const;
 export type QuestionKind = (typeof questionKinds)[number];
-export const surveyChannels = ['paper', 'phone', 'screen'] as const;
+const surveyChannels = ['paper', 'phone', 'screen'] as const;
 export type SurveyChannel = (typeof surveyChannels)[number];
 /** The language a form is printed / asked in (the database's spelling). */
-export const formLanguages = ['zh-CN', 'en-US'] as const;
+const formLanguages = ['zh-CN', 'en-US'] as const;
 export type FormLanguage = (typeof formLanguages)[number];
 export const planStatuses = ['open', 'in-progress', 'done', 'cancelled'] as const;
 export type PlanStatus = (typeof planStatuses)[number];
 export const actionStatuses = ['todo', 'doing', 'done', 'cancelled'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
 
-/** Form numbers look like SV-2026-000123; what the QR code carries and a scanner types. */
-export const FORM_NO_PATTERN = /^SV-\d{4}-\d{6}$/;
-
-export const surveyQuestionSchema = z.object({
+const surveyQuestionSchema = z.object({
   id,
   position: z.number().int(),
   kind: z.enum(questionKinds),
@@ -44,7 +41,7 @@ export const surveyTemplateSchema = z.object({
 });
 export type SurveyTemplate = z.infer<typeof surveyTemplateSchema>;
 
-export const questionDraftSchema = z
+const questionDraftSchema = z
   .object({
     kind: z.enum(questionKinds),
     /** Stable key of a 5-point dimension across versions (e.g. 'quality'); null for nps/text. */
@@ -95,7 +92,7 @@ export const surveyFormSchema = z.object({
 });
 export type SurveyForm = z.infer<typeof surveyFormSchema>;
 
-export const issueTargetSchema = z.discriminatedUnion('by', [
+const issueTargetSchema = z.discriminatedUnion('by', [
   z.object({ by: z.literal('ids'), ids: z.array(id).min(1).max(5000) }).strict(),
   z.object({ by: z.literal('segment'), selector: segmentSelectorSchema }).strict(),
   /** Customer codes as typed (one list, commas or lines). */
@@ -112,7 +109,6 @@ export const issueRequestSchema = z
   })
   .strict();
 export type IssueRequest = z.input<typeof issueRequestSchema>;
-export type ParsedIssueRequest = z.output<typeof issueRequestSchema>;
 export const issueResultSchema = z.object({ batchId: z.string(), count: z.number().int(), formIds: z.array(z.number().int()) });
 export type IssueResult = z.infer<typeof issueResultSchema>;
 
@@ -129,10 +125,10 @@ export const formListRequestSchema = z
   .strict();
 export type FormListRequest = z.input<typeof formListRequestSchema>;
 
-export const answerSchema = z.object({ questionId: id, score: z.number().int().min(1).max(5).nullable(), text: z.string().nullable() });
+const answerSchema = z.object({ questionId: id, score: z.number().int().min(1).max(5).nullable(), text: z.string().nullable() });
 export type Answer = z.infer<typeof answerSchema>;
 
-export const surveyResponseSchema = z.object({
+const surveyResponseSchema = z.object({
   id,
   formId: id,
   respondedOn: z.string(),
@@ -180,7 +176,7 @@ export type PhoneFormRequest = z.input<typeof phoneFormRequestSchema>;
 export const printFormsRequestSchema = z
   .object({ ids: z.array(id).max(MAX_BATCH).default([]), batchId: z.string().max(100).nullable().default(null) })
   .strict();
-export const printFormSchema = z.object({ form: surveyFormSchema, questions: z.array(surveyQuestionSchema), templateNameZh: z.string(), templateNameEn: z.string() });
+const printFormSchema = z.object({ form: surveyFormSchema, questions: z.array(surveyQuestionSchema), templateNameZh: z.string(), templateNameEn: z.string() });
 export type PrintForm = z.infer<typeof printFormSchema>;
 export const printFormsSchema = z.object({ businessName: z.string(), forms: z.array(printFormSchema) });
 export type PrintForms = z.infer<typeof printFormsSchema>;
@@ -193,7 +189,7 @@ export const resultsRequestSchema = z
   .strict();
 export type ResultsRequest = z.input<typeof resultsRequestSchema>;
 
-export const resultGroupSchema = z.object({ key: z.string(), csat: csatSchema, nps: npsSchema, responses: z.number().int() });
+const resultGroupSchema = z.object({ key: z.string(), csat: csatSchema, nps: npsSchema, responses: z.number().int() });
 export const surveyResultsSchema = z.object({
   from: z.string().nullable(),
   to: z.string().nullable(),
@@ -210,7 +206,7 @@ export const surveyResultsSchema = z.object({
 });
 export type SurveyResults = z.infer<typeof surveyResultsSchema>;
 
-export const improvementActionSchema = z.object({
+const improvementActionSchema = z.object({
   id,
   planId: id,
   measure: z.string(),

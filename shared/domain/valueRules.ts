@@ -100,8 +100,8 @@ export function isEmail(text: string): boolean {
 export const emailSchema = z.string().trim().max(textLimits.email).pipe(z.email('must be an email address'));
 
 /** The calendar dates Patron stores: real days (no 31 February) from 1900 to 2200. */
-export const firstDate = '1900-01-01';
-export const lastDate = '2200-12-31';
+const firstDate = '1900-01-01';
+const lastDate = '2200-12-31';
 
 export function isCalendarDate(iso: string): boolean {
   return isIsoDate(iso) && iso >= firstDate && iso <= lastDate;

@@ -15,10 +15,10 @@ const text = (max: number) => z.string().trim().max(max);
 /** planned = not yet recorded; yes / partial / no = done, partly done, not done. */
 export const visitStatuses = ['planned', 'yes', 'partial', 'no'] as const;
 export type VisitStatus = (typeof visitStatuses)[number];
-export const visitLanguages = ['zh-CN', 'en'] as const;
+const visitLanguages = ['zh-CN', 'en'] as const;
 export type VisitLanguage = (typeof visitLanguages)[number];
 
-export const visitTemplateFieldsSchema = z
+const visitTemplateFieldsSchema = z
   .object({
     quadrant: quadrant.nullable(),
     tier: tier.nullable(),
@@ -49,11 +49,10 @@ export type VisitTemplate = z.infer<typeof visitTemplateSchema>;
 export const saveTemplateRequestSchema = z.object({ key: z.string().min(1).max(100).nullable(), fields: visitTemplateFieldsSchema }).strict();
 export type SaveTemplateRequest = z.infer<typeof saveTemplateRequestSchema>;
 
-export const visitTargetSchema = z.discriminatedUnion('by', [
+const visitTargetSchema = z.discriminatedUnion('by', [
   z.object({ by: z.literal('segment'), selector: segmentSelectorSchema }).strict(),
   z.object({ by: z.literal('ids'), ids: z.array(id).min(1).max(100_000) }).strict(),
 ]);
-export type VisitTarget = z.infer<typeof visitTargetSchema>;
 
 export const generateRequestSchema = z
   .object({
@@ -73,7 +72,7 @@ export const generateRequestSchema = z
 export type GenerateRequest = z.input<typeof generateRequestSchema>;
 export type ParsedGenerateRequest = z.output<typeof generateRequestSchema>;
 
-export const planDraftSchema = z.object({
+const planDraftSchema = z.object({
   customerId: id,
   customerName: z.string(),
   ownerId: id.nullable(),
@@ -90,7 +89,7 @@ export const planDraftSchema = z.object({
 });
 export type PlanDraft = z.infer<typeof planDraftSchema>;
 
-export const skipReasons = ['not_segmented', 'no_template', 'not_found'] as const;
+const skipReasons = ['not_segmented', 'no_template', 'not_found'] as const;
 export const generatePreviewSchema = z.object({
   drafts: z.array(planDraftSchema),
   skipped: z.array(z.object({ customerId: z.number().int(), customerName: z.string().nullable(), reason: z.enum(skipReasons) })),
@@ -125,8 +124,7 @@ export const listRequestSchema = z
   .strict();
 export type ListRequest = z.input<typeof listRequestSchema>;
 
-export const ownerCountSchema = z.object({ ownerId: z.number().int().nullable(), ownerName: z.string().nullable(), planned: z.number().int(), done: z.number().int(), overdue: z.number().int() });
-export type OwnerCount = z.infer<typeof ownerCountSchema>;
+const ownerCountSchema = z.object({ ownerId: z.number().int().nullable(), ownerName: z.string().nullable(), planned: z.number().int(), done: z.number().int(), overdue: z.number().int() });
 /** At most this many plans come back from one list call (the count says how many matched). */
 export const VISIT_LIST_LIMIT = 2000;
 export const listResponseSchema = z.object({ plans: z.array(visitPlanSchema), total: z.number().int(), owners: z.array(ownerCountSchema), today: z.string() });
@@ -145,7 +143,7 @@ export const recordRequestSchema = z
 export type RecordRequest = z.input<typeof recordRequestSchema>;
 
 /** Everything one printed visit sheet shows. */
-export const visitSheetSchema = z.object({
+const visitSheetSchema = z.object({
   plan: visitPlanSchema,
   customer: z.object({
     name: z.string(),

@@ -10,17 +10,16 @@ import { languages, type Language } from '../i18n/language';
 export const exportWhats = ['customers', 'orders'] as const;
 export type ExportWhat = (typeof exportWhats)[number];
 
-export const exportFormats = ['xlsx', 'csv'] as const;
+const exportFormats = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 /** Comparisons of a column filter (CLI --filter col<op>value): equals, differs, ranges, contains. */
-export const filterOps = ['=', '!=', '>=', '<=', '>', '<', '~'] as const;
-export type FilterOp = (typeof filterOps)[number];
+const filterOps = ['=', '!=', '>=', '<=', '>', '<', '~'] as const;
 
-export const filterConditionSchema = z.object({ column: z.string().min(1), op: z.enum(filterOps), value: z.string() }).strict();
+const filterConditionSchema = z.object({ column: z.string().min(1), op: z.enum(filterOps), value: z.string() }).strict();
 export type FilterCondition = z.infer<typeof filterConditionSchema>;
 
-export const viewSpecSchema = z
+const viewSpecSchema = z
   .object({
     /** Column ids in display order; absent or empty: every column. */
     columns: z.array(z.string().min(1)).optional(),
@@ -54,7 +53,7 @@ export type ExportRequest = z.input<typeof exportRequestSchema>;
 export const exportResultSchema = z.object({ path: z.string(), rows: z.number().int(), cancelled: z.boolean() });
 export type ExportResult = z.infer<typeof exportResultSchema>;
 
-export type ColumnKind = 'text' | 'int' | 'money' | 'date';
+type ColumnKind = 'text' | 'int' | 'money' | 'date';
 
 export interface ExportColumnDef {
   id: string;
@@ -96,7 +95,7 @@ export const customerExportColumns: ExportColumnDef[] = [
   { id: 'referralCount', kind: 'int', derived: true },
 ];
 
-export const orderExportColumns: ExportColumnDef[] = [
+const orderExportColumns: ExportColumnDef[] = [
   { id: 'orderNo', kind: 'text' },
   { id: 'customerCode', kind: 'text' },
   { id: 'customerName', kind: 'text' },

@@ -27,16 +27,6 @@ export const en: EnglishMessages = {
     'zh-CN': '中文',
     en: 'English',
   },
-  placeholder: {
-    heading: 'This area is not built yet',
-    intro: 'We are still working on it. When it is ready, it will:',
-    segments: 'Score customers with RFM (recency, frequency, monetary) into high-value, regular and potential or at-risk tiers, place them in the value–potential quadrant and a lifecycle stage, and predict each customer\'s lifetime value.',
-    warnings: 'List, every morning, who needs attention: 90 days without an order or contact, an unresolved complaint, a poor review, or orders down 30% two months running — each with a follow-up due within 24 hours.',
-    complaints: 'Log complaints and run their SLA clocks by severity: first response within 24 hours, resolution within 48–72 hours, with overdue and soon-due ones highlighted.',
-    visits: 'Plan visits from per-tier templates, print visit sheets, and record whether each visit was done, its outcome and the next step.',
-    surveys: 'Print satisfaction survey forms (5-point scores and NPS), type the returned forms back in quickly, and track CSAT and NPS; scores below 3.5 start an improvement plan.',
-    reports: 'Show retention, churn, repurchase, satisfaction and complaint rates against their targets, month by month, and export them to Excel for managers.',
-  },
   customers: {
     title: 'Customers',
     countLabel: 'Total customers',
@@ -117,7 +107,6 @@ export const en: EnglishMessages = {
     mib: '{{value}} MB',
     gib: '{{value}} GB',
   },
-  // — Backups, restore and integrity —
   backups: {
     heading: 'Backups and restore',
     explain: 'While the app is open, Patron backs up every {{minutes}} minutes when something changed, and also when you quit, before upgrading the database, before every import and restore, and in the background after every merge, bulk edit and visit-plan creation. Each backup is verified after writing.',
@@ -200,7 +189,6 @@ export const en: EnglishMessages = {
     continue: 'Continue',
     failed: 'The restore failed',
   },
-  // — Import and export —
   importExport: {
     importButton: 'Import',
     exportButton: 'Export',
@@ -303,7 +291,6 @@ export const en: EnglishMessages = {
       firstResponseAt: 'First response', resolvedAt: 'Resolved', resolution: 'Resolution', satisfaction: 'Satisfaction',
     },
   },
-  // — Customer profiles: editing, views, duplicates, audit —
   profiles: {
     open: 'Open profile',
     openNamed: 'Open the profile of {{name}}',
@@ -525,7 +512,6 @@ export const en: EnglishMessages = {
       osUser: 'By the system user name ({{user}})',
     },
   },
-  // — Segmentation and lifetime value —
   segments: {
     title: 'Segments',
     runNow: 'Segment now',
@@ -630,7 +616,6 @@ export const en: EnglishMessages = {
       change: 'Change',
     },
   },
-  // — Warnings, complaints and care reminders —
   warnings: {
     title: 'Today',
     runNow: 'Check now',
@@ -776,7 +761,6 @@ export const en: EnglishMessages = {
     resolvedWith: 'Resolved: {{resolution}}',
     failed: 'Failed: {{message}}',
   },
-  // — Visit plans and printing —
   visits: {
     title: 'Visit plans',
     tabs: { list: 'List', calendar: 'Calendar', plan: 'Plan visits', templates: 'Templates' },
@@ -891,7 +875,6 @@ export const en: EnglishMessages = {
       signature: 'Signature',
     },
   },
-  // — Satisfaction surveys —
   surveys: {
     title: 'Satisfaction surveys',
     tabs: { entry: 'Quick entry', forms: 'Forms and printing', results: 'Results', plans: 'Improvement plans', templates: 'Templates' },
@@ -1009,7 +992,6 @@ export const en: EnglishMessages = {
       signature: 'Signature',
     },
   },
-  // — Dashboard and reports —
   reports: {
     title: 'Dashboard',
     month: 'Month',
@@ -1120,7 +1102,6 @@ export const en: EnglishMessages = {
     },
     dimension: { quality: 'Product and service quality', response: 'Response speed', manager: 'Account manager', overall: 'Overall experience', attitude: 'Service attitude', solving: 'Problem solving', information: 'Information' },
   },
-  // — Loyalty: levels, points, referrals —
   loyalty: {
     columns: { level: 'Member level', points: 'Points', referrals: 'Referrals' },
     level: { basic: 'Basic', silver: 'Silver', gold: 'Gold', diamond: 'Diamond' },

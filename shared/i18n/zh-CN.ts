@@ -28,16 +28,6 @@ export const zhCN = {
     'zh-CN': '中文',
     en: 'English',
   },
-  placeholder: {
-    heading: '这部分还没有建好',
-    intro: '这部分正在开发中。完成后，它将：',
-    segments: '用 RFM 模型（最近购买、购买频次、消费金额）把客户分为高价值、普通、潜在或流失风险三层，划分价值—潜力四象限和生命周期阶段，并预测每位客户的终身价值。',
-    warnings: '每天找出需要跟进的客户：90 天没有下单也没有联系、投诉未解决、差评、订单连续两个月下降 30% 以上，并要求负责人在 24 小时内跟进。',
-    complaints: '登记客户投诉，按严重程度计时：24 小时内首次响应，48–72 小时内解决；逾期和即将到期的一目了然。',
-    visits: '按客户分层的模板生成拜访计划，打印拜访单，记录每次拜访是否完成、结果和下一步。',
-    surveys: '打印满意度调查表（5 分制评分和 NPS），回收后快速录入，统计 CSAT 与 NPS；低于 3.5 分自动启动改进计划。',
-    reports: '留存率、流失率、复购率、满意度、投诉率等指标对照目标，按月查看趋势，并导出为 Excel 交给管理层。',
-  },
   customers: {
     title: '客户档案',
     countLabel: '客户总数',
@@ -118,7 +108,6 @@ export const zhCN = {
     mib: '{{value}} MB',
     gib: '{{value}} GB',
   },
-  // — Backups, restore and integrity —
   backups: {
     heading: '备份与恢复',
     explain: '应用打开期间，只要数据有改动，Patron 每 {{minutes}} 分钟自动备份一次；退出时、升级数据库前，导入和恢复之前也会先备份；合并、批量修改和创建拜访计划之后在后台备份。每份备份写完后都会校验。',
@@ -199,7 +188,6 @@ export const zhCN = {
     continue: '继续',
     failed: '恢复失败',
   },
-  // — Import and export —
   importExport: {
     importButton: '导入',
     exportButton: '导出',
@@ -299,7 +287,6 @@ export const zhCN = {
       firstResponseAt: '首次响应', resolvedAt: '解决日期', resolution: '处理结果', satisfaction: '满意度',
     },
   },
-  // — Customer profiles: editing, views, duplicates, audit —
   profiles: {
     open: '打开档案',
     openNamed: '打开 {{name}} 的档案',
@@ -517,7 +504,6 @@ export const zhCN = {
       osUser: '按系统用户名（{{user}}）',
     },
   },
-  // — Segmentation and lifetime value —
   segments: {
     title: '客户分层',
     runNow: '立即分层',
@@ -620,7 +606,6 @@ export const zhCN = {
       change: '变化',
     },
   },
-  // — Warnings, complaints and care reminders —
   warnings: {
     title: '今日跟进',
     runNow: '立即检查',
@@ -760,7 +745,6 @@ export const zhCN = {
     resolvedWith: '已解决：{{resolution}}',
     failed: '操作失败：{{message}}',
   },
-  // — Visit plans and printing —
   visits: {
     title: '拜访计划',
     tabs: { list: '列表', calendar: '日历', plan: '制定计划', templates: '模板' },
@@ -867,7 +851,6 @@ export const zhCN = {
       signature: '签名',
     },
   },
-  // — Satisfaction surveys —
   surveys: {
     title: '满意度调研',
     tabs: { entry: '快速录入', forms: '调研表与打印', results: '调研结果', plans: '改进计划', templates: '调研模板' },
@@ -981,7 +964,6 @@ export const zhCN = {
       signature: '签名',
     },
   },
-  // — Dashboard and reports —
   reports: {
     title: '经营看板',
     month: '月份',
@@ -1092,7 +1074,6 @@ export const zhCN = {
     },
     dimension: { quality: '产品/服务质量', response: '响应速度与及时性', manager: '客户经理专业度', overall: '合作体验整体评价', attitude: '服务态度', solving: '问题解决效率', information: '信息完整度' },
   },
-  // — Loyalty: levels, points, referrals —
   loyalty: {
     columns: { level: '会员等级', points: '积分余额', referrals: '推荐人数' },
     level: { basic: '普通会员', silver: '银卡会员', gold: '金卡会员', diamond: '钻石会员' },

@@ -9,7 +9,7 @@ import { derivedExportHeaders } from '../export/view';
 export const importTargets = ['customers', 'contacts', 'orders', 'interactions', 'complaints'] as const;
 export type ImportTarget = (typeof importTargets)[number];
 
-export type FieldKind = 'text' | 'date' | 'amount' | 'int' | 'tags' | 'phone' | 'email' | 'enum' | 'contact' | 'years' | 'bool';
+type FieldKind = 'text' | 'date' | 'amount' | 'int' | 'tags' | 'phone' | 'email' | 'enum' | 'contact' | 'years' | 'bool';
 
 export interface FieldDef {
   id: string;
@@ -111,11 +111,10 @@ export const targetFields: Record<ImportTarget, FieldDef[]> = {
 };
 
 /** How existing customers are found: by code, phone, e-mail or normalised name. */
-export const matchKeys = ['code', 'phone', 'email', 'name'] as const;
-export type MatchKey = (typeof matchKeys)[number];
+const matchKeys = ['code', 'phone', 'email', 'name'] as const;
 
 /** Header text without unit suffixes, spacing or case: "历史合作总额(万元)" → "历史合作总额". */
-export function normaliseHeader(header: string): string {
+function normaliseHeader(header: string): string {
   return header
     .normalize('NFKC')
     .toLowerCase()
@@ -156,7 +155,7 @@ export function autoMatch(headers: string[], target: ImportTarget): ColumnMappin
   return mapping;
 }
 
-export const dayOrderSchema = z.enum(['dmy', 'mdy']);
+const dayOrderSchema = z.enum(['dmy', 'mdy']);
 
 export const importOptionsSchema = z
   .object({
@@ -182,7 +181,7 @@ export const mappingFileSchema = z
   })
   .strict();
 
-export const importErrorSchema = z.object({
+const importErrorSchema = z.object({
   file: z.string(),
   row: z.number().int(),
   column: z.string(),

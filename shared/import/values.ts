@@ -14,7 +14,7 @@ export type RawCell = string | number | boolean | Date | null;
  * Why a value was refused: `reason` is English text (CLI, JSON report), `code`
  * and `params` let the UI say it in the user's language.
  */
-export type ReasonCode =
+type ReasonCode =
   | 'empty'
   | 'notDate'
   | 'notCalendarDate'
@@ -35,7 +35,7 @@ export type ReasonCode =
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string; code: ReasonCode; params: Record<string, string> };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-export const bad = <T>(reason: string, code: ReasonCode = 'notDate', value = ''): Parsed<T> => ({ ok: false, reason, code, params: { value } });
+const bad = <T>(reason: string, code: ReasonCode = 'notDate', value = ''): Parsed<T> => ({ ok: false, reason, code, params: { value } });
 
 /** How a date column writes day and month when the year comes last (15/10/2023 vs 10/15/2023). */
 export type DayOrder = 'dmy' | 'mdy';
@@ -74,7 +74,7 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
  * The two readings of a year-last date, or null when the text is not one.
  * Used to detect a column's day order before parsing it.
  */
-export function yearLastParts(text: string): { a: number; b: number } | null {
+function yearLastParts(text: string): { a: number; b: number } | null {
   const m = YEAR_LAST.exec(text.trim());
   return m ? { a: Number(m[1]), b: Number(m[2]) } : null;
 }

@@ -3,7 +3,7 @@
  * transport: the dispatcher turns every failure into a `PatronErrorData` so the
  * renderer, the HTTP bridge and unit tests all see the same typed shape.
  */
-export const errorCodes = [
+const errorCodes = [
   'invalid_request',
   'unknown_channel',
   'forbidden',

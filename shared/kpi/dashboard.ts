@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tiers, type Tier } from '../domain/enums';
+import { tiers } from '../domain/enums';
 import { csatFromHistogram, npsFromHistogram } from '../surveys/metrics';
 import { activityByMonth, churnRate, complaintRate, completenessRate, interactionsPerCustomer, meanCents, ratio, repurchaseRate, retentionRate, slaAttainment } from './formulas';
 import { kpiIds, kpiMeta, kpiState, type KpiId, type ReportSettings } from './targets';
@@ -9,7 +9,7 @@ export const TREND_MONTHS = 12;
 
 const num = z.number().nullable();
 
-export const kpiSchema = z.object({
+const kpiSchema = z.object({
   id: z.enum(kpiIds),
   value: num,
   /** The month before's value (the report's "last month"). */
@@ -179,5 +179,3 @@ export function alertsAtMonthEnds(alerts: ReadonlyArray<readonly [raisedAt: stri
   });
   return { open, overdue };
 }
-
-export type { Tier };

@@ -1,5 +1,5 @@
 /** Calendar months as `YYYY-MM` keys: the period unit of the dashboard and the manager report. */
-export const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
+const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function isMonth(value: string): boolean {
   return monthPattern.test(value);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { tiers } from '../domain/enums';
-import { dashboardSchema, kpiSchema } from './dashboard';
+import { dashboardSchema } from './dashboard';
 import { kpiIds } from './targets';
 
 /** The monthly manager report: the dashboard of the month plus the lists behind it. */
@@ -47,5 +47,3 @@ export const reportExportRequestSchema = z
     language: z.enum(['zh-CN', 'en']),
   })
   .strict();
-
-export { kpiSchema };

@@ -8,8 +8,8 @@ export const GOOD_SCORE = 4;
 /** A response or a month's dimension whose mean falls below this starts an improvement plan. */
 export const PLAN_BELOW = 3.5;
 /** NPS answers at or above this are promoters; at or below DETRACTOR_MAX detractors. */
-export const PROMOTER_MIN = 9;
-export const DETRACTOR_MAX = 6;
+const PROMOTER_MIN = 9;
+const DETRACTOR_MAX = 6;
 
 export interface Csat {
   /** How many scores were given. */
@@ -90,8 +90,6 @@ export function npsFromHistogram(counts: readonly number[]): Nps {
   }
   return npsFromCounts(n, promoters, detractors);
 }
-
-export const isDetractor = (v: number): boolean => v <= DETRACTOR_MAX;
 
 /** Responded forms / sent forms (0–1); null when nothing was sent. */
 export function responseRate(responded: number, sent: number): number | null {

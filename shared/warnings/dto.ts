@@ -88,10 +88,10 @@ export const complaintResolveSchema = z
   .object({ id: z.number().int().positive(), resolution: z.string().trim().min(1, 'must not be empty').max(5000), satisfaction: z.number().int().min(1).max(5).nullable() })
   .strict();
 
-export const careKinds = ['birthday', 'anniversary', 'holiday'] as const;
+const careKinds = ['birthday', 'anniversary', 'holiday'] as const;
 export type CareKind = (typeof careKinds)[number];
 
-export const careItemSchema = z.object({
+const careItemSchema = z.object({
   kind: z.enum(careKinds),
   /** contacts.id for birthdays, customers.id otherwise. */
   refId: z.number().int(),
@@ -106,14 +106,14 @@ export const careItemSchema = z.object({
 });
 export type CareItem = z.infer<typeof careItemSchema>;
 
-export const inboxItemSchema = z.discriminatedUnion('kind', [
+const inboxItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('alert'), dueAt: z.string(), alert: alertSchema }),
   z.object({ kind: z.literal('complaint'), dueAt: z.string(), clock: z.enum(['response', 'resolution']), complaint: complaintSchema }),
   z.object({ kind: z.literal('care'), dueAt: z.string(), care: careItemSchema }),
 ]);
 export type InboxItem = z.infer<typeof inboxItemSchema>;
 
-export const warningRunSchema = z.object({ id: z.number().int(), finishedAt: z.string(), asOf: z.string(), trigger: z.string(), raised: z.number().int(), closed: z.number().int(), open: z.number().int(), evalMs: z.number().int() });
+const warningRunSchema = z.object({ id: z.number().int(), finishedAt: z.string(), asOf: z.string(), trigger: z.string(), raised: z.number().int(), closed: z.number().int(), open: z.number().int(), evalMs: z.number().int() });
 
 const bucket = z.object({ total: z.number().int(), items: z.array(inboxItemSchema) });
 

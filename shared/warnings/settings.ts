@@ -12,7 +12,7 @@ const days = z.number().int().min(1).max(3650);
 const on = z.boolean();
 
 /** A holiday greeting date: 'MM-DD' repeats every year, 'YYYY-MM-DD' (e.g. Spring Festival) is that year only. */
-export const holidaySchema = z.object({
+const holidaySchema = z.object({
   name: z.string().trim().min(1).max(50),
   date: z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/, 'must be MM-DD or YYYY-MM-DD'),
 });

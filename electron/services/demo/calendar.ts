@@ -20,7 +20,7 @@ export interface Calendar {
 }
 
 export const DAY_MS = 86_400_000;
-export const FUTURE_DAYS = 60;
+const FUTURE_DAYS = 60;
 const WINDOW_YEARS = 3;
 
 /** Business hours in China, 08:30–20:59 UTC+8, expressed as minutes after 00:00Z. */

@@ -20,7 +20,7 @@ export interface Profile {
   amountSigma: number;
 }
 
-export interface Counts {
+interface Counts {
   contacts: number;
   orders: number;
   interactions: number;

@@ -34,7 +34,7 @@ export interface CompanyName {
 
 export type City = (typeof CITIES)[number];
 
-export function chineseName(rng: Random): PersonName {
+function chineseName(rng: Random): PersonName {
   const [surname, surnamePinyin] = rng.pick(CN_SURNAMES);
   const [g1, p1] = rng.pick(CN_GIVEN_CHARS);
   if (rng.chance(0.3)) return { name: surname + g1, handle: surnamePinyin + p1, english: false };
@@ -42,7 +42,7 @@ export function chineseName(rng: Random): PersonName {
   return { name: surname + g1 + g2, handle: surnamePinyin + p1 + p2, english: false };
 }
 
-export function englishName(rng: Random): PersonName {
+function englishName(rng: Random): PersonName {
   const first = rng.pick(EN_FIRST_NAMES);
   const last = rng.pick(EN_LAST_NAMES);
   return { name: `${first} ${last}`, handle: `${first}.${last}`.toLowerCase(), english: true };

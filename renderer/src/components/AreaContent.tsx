@@ -1,7 +1,6 @@
 import { CustomersPage } from '../pages/CustomersPage';
-import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { SettingsPage } from '../pages/SettingsPage';
-import { isPlannedArea, type Area } from '../routing/areas';
+import type { Area } from '../routing/areas';
 import { SegmentsPage } from '../pages/SegmentsPage';
 import { ComplaintsPage } from '../pages/ComplaintsPage';
 import { TodayPage } from '../pages/TodayPage';
@@ -18,7 +17,5 @@ export function AreaContent({ area }: { area: Area }) {
   if (area === 'complaints') return <ComplaintsPage />;
   if (area === 'visits') return <VisitsPage />;
   if (area === 'surveys') return <SurveysPage />;
-  if (area === 'reports') return <ReportsPage />;
-  if (isPlannedArea(area)) return <PlaceholderPage area={area} />;
-  return null;
+  return <ReportsPage />;
 }

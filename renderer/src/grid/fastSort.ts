@@ -329,7 +329,7 @@ function rankedPerDirection<N>(key: Pick<SortKey<N>, 'compare'>): boolean {
  * Null for default-order values that are neither all whole numbers nor all texts (a number among
  * texts): `<` then orders no consistent way, and only the same comparison sort gives AG Grid's result.
  */
-export function rankKey<N>(key: SortKey<N>, nodes: readonly N[]): Ranks | null {
+function rankKey<N>(key: SortKey<N>, nodes: readonly N[]): Ranks | null {
   const { values, compare, descending } = key;
   if (!compare) return numberRanks(values) ?? textRanks(values) ?? (uniformlyTyped(values) ? comparedRanks(values.length, (i, j) => defaultCompare(values[i], values[j])) : null);
   if (valueOnly.has(compare)) return distinctValueRanks(values, compare as unknown as (a: unknown, b: unknown) => number);
@@ -371,7 +371,7 @@ function comparisonOrder<N>(keys: readonly SortKey<N>[], nodes: readonly N[]): U
  * The order of n rows from their keys' ranks: one stable radix sort per key, the last key first,
  * so the first key decides and ties keep the incoming order, as AG Grid's stable sort does.
  */
-export function orderByRanks(keys: readonly { ranks: Ranks; descending: boolean }[], n: number): Uint32Array {
+function orderByRanks(keys: readonly { ranks: Ranks; descending: boolean }[], n: number): Uint32Array {
   let order = identity(n);
   for (let k = keys.length - 1; k >= 0; k--) {
     const key = keys[k];

@@ -7,7 +7,7 @@ export type SelectAllState = 'none' | 'all' | 'some';
  * The state from the selected rows alone: a selected row is among the shown rows exactly
  * when it has a row index (the client-side model clears it for rows the filters hide).
  */
-export function selectAllState(api: GridApi): { state: SelectAllState; shown: number } {
+function selectAllState(api: GridApi): { state: SelectAllState; shown: number } {
   const shown = api.getDisplayedRowCount();
   let selectedShown = 0;
   for (const node of api.getSelectedNodes()) if (node.rowIndex != null) selectedShown++;

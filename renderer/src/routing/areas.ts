@@ -3,29 +3,10 @@ export const areas = ['customers', 'segments', 'warnings', 'complaints', 'visits
 
 export type Area = (typeof areas)[number];
 
-/** Areas that may show the "not built yet" page (every one but the two the Foundation built). */
-export type PlannedArea = Exclude<Area, 'customers' | 'settings'>;
+const defaultArea: Area = 'customers';
 
-/** Areas that have their page; the others show a "not built yet" page for now. */
-const builtAreas = new Set<Area>([
-  'customers',
-  'settings',
-  'segments',
-  'warnings',
-  'complaints',
-  'visits',
-  'surveys',
-  'reports',
-]);
-
-export const defaultArea: Area = 'customers';
-
-export function isArea(value: string): value is Area {
+function isArea(value: string): value is Area {
   return (areas as readonly string[]).includes(value);
-}
-
-export function isPlannedArea(area: Area): area is PlannedArea {
-  return !builtAreas.has(area);
 }
 
 export function hrefFor(area: Area): string {

@@ -5,7 +5,7 @@ import { invoke } from '../api/client';
 import { applyLanguage, i18n } from '../i18n';
 import { errorMessage } from './errorMessage';
 
-export type StartupStatus = 'idle' | 'starting' | 'ready' | 'failed';
+type StartupStatus = 'idle' | 'starting' | 'ready' | 'failed';
 
 interface SettingsState {
   status: StartupStatus;

@@ -19,7 +19,7 @@ export type FitOutcome<P> =
   | { ok: false; reason: 'too_little_data' | 'not_converged'; detail: string; customers: number };
 
 /** Fewer customers or repeaters than this give estimates too unstable to print. */
-export const MIN_CUSTOMERS = 30;
+const MIN_CUSTOMERS = 30;
 export const MIN_REPEATERS = 10;
 /** Parameters are searched on a log scale within ±this. */
 export const LOG_BOUND = 12;

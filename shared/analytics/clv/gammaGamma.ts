@@ -46,7 +46,7 @@ function prepare(s: CustomerSummary): Prepared {
   return p;
 }
 
-export function gammaGammaLogLikelihood(g: GammaGammaParams, s: CustomerSummary): number {
+function gammaGammaLogLikelihood(g: GammaGammaParams, s: CustomerSummary): number {
   const { p, q, gamma } = g;
   if (!(p > 0 && q > 0 && gamma > 0)) return Number.NEGATIVE_INFINITY;
   const d = prepare(s);

@@ -12,7 +12,7 @@ export interface ClvPrediction {
   clv: Float64Array;
 }
 
-export const WEEKS_PER_MONTH = 52 / 12;
+const WEEKS_PER_MONTH = 52 / 12;
 
 /**
  * Per-customer predictions. CLV sums, month by month, the expected purchases

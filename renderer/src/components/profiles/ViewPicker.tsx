@@ -10,7 +10,7 @@ import { builtInView, builtInViewIds, type BuiltInViewId } from '../../grid/buil
 import { myOwnerName, useProfileRefs } from '../../stores/profileRefs';
 
 /** Applies a view: column layout and sort (when the view has them) and the filters, whose codes the grid compares as labels of the UI language. */
-export function applyView(api: GridApi<CustomerRow>, view: ViewState, language: Language): void {
+function applyView(api: GridApi<CustomerRow>, view: ViewState, language: Language): void {
   if (view.columns.length > 0) {
     const layout = view.columns.some((c) => c.width !== undefined);
     api.applyColumnState({ state: view.columns, applyOrder: layout, defaultState: { sort: null } });
@@ -21,7 +21,7 @@ export function applyView(api: GridApi<CustomerRow>, view: ViewState, language: 
 }
 
 /** The grid's state as a view keeps it: vocabulary filters as codes, so it works in either language. */
-export function currentView(api: GridApi<CustomerRow>): ViewState {
+function currentView(api: GridApi<CustomerRow>): ViewState {
   const columns = api.getColumnState().map((c) => ({
     colId: c.colId,
     width: c.width ?? undefined,

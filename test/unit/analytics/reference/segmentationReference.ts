@@ -30,7 +30,7 @@ function dayNumber(iso: string): number {
  * purchase day stands in for the mean repeat spend (the rollups do not keep
  * the first day's amount apart).
  */
-export function summaryFromRollups(inputs: readonly SegmentInput[], asOf: string): { index: number[]; summary: CustomerSummary } {
+function summaryFromRollups(inputs: readonly SegmentInput[], asOf: string): { index: number[]; summary: CustomerSummary } {
   const end = dayNumber(asOf);
   const index: number[] = [];
   inputs.forEach((c, i) => {
