@@ -274,8 +274,6 @@ function toContact(r: ContactRecord): Contact {
   return { id: r.id, name: r.name, title: r.title, phone: r.phone, email: r.email, wechat: r.wechat, birthday: r.birthday, isPrimary: r.is_primary === 1, notes: r.notes };
 }
 
-export type CustomerQueries = ReturnType<typeof customerQueries>;
-
 /** Computes the quick-search keys of a name and main contact (services/pinyin.ts). */
 export type SearchKeysOf = (name: string, contact: string | null) => string;
 

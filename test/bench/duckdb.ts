@@ -10,7 +10,7 @@ import { join } from 'node:path';
  * refuse to install. The benchmark installs it on first use, without touching
  * package.json or the lock file.
  */
-export const DUCKDB_PACKAGE = '@duckdb/node-api@1.5.6-r.1';
+const DUCKDB_PACKAGE = '@duckdb/node-api@1.5.6-r.1';
 
 interface DuckDbAppender {
   appendInteger(v: number): void;
@@ -26,7 +26,7 @@ interface DuckDbConnection {
   runAndReadAll(sql: string): Promise<{ getRowsJS(): unknown[][] }>;
   closeSync(): void;
 }
-export interface DuckDbInstance {
+interface DuckDbInstance {
   connect(): Promise<DuckDbConnection>;
   closeSync(): void;
 }
