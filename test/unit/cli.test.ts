@@ -3,18 +3,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
 import { latestVersion, loadMigrations } from '../../electron/db/migrate';
 import { fileFingerprint, tempDbPath, tempDir } from './helpers/temp';
+import { runCli as run } from './helpers/cli';
 
 const root = resolve(import.meta.dirname, '../..');
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
 
 describe('patron CLI', () => {
   it('demo creates a database and info reports its version and row counts as JSON', async () => {

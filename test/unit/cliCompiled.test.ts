@@ -2,21 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commandNames, main } from '../../electron/cli/main';
+import { commandNames } from '../../electron/cli/main';
 import { latestVersion, loadMigrations } from '../../electron/db/migrate';
 import { buildCli, cliBuildIsStale, CLI_DIR } from '../../electron/tools/buildCli.mjs';
 import { tempDbPath, tempDir } from './helpers/temp';
+import { runCli as run } from './helpers/cli';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'electron/cli/patron.mjs');
 const patron = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: tempDir(), encoding: 'utf8' });
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
 
 describe('patron --help', () => {
   it('every command answers --help (and -h) with its own usage, exit 0, before checking anything else', async () => {

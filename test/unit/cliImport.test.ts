@@ -2,16 +2,9 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
 import { createDemoDatabase } from '../../electron/services/demo/generate';
 import { fileFingerprint, tempDbPath } from './helpers/temp';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+import { runCli as run } from './helpers/cli';
 
 function demoDb(): string {
   const file = tempDbPath('shop.sqlite');

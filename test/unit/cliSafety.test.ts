@@ -4,18 +4,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
 import { writeArchive } from '../../electron/export/archive';
 import { backupFolder } from '../../electron/services/safety';
 import { contentsOf, smallDemoDb } from './helpers/dbContents';
 import { fileFingerprint, tempDir } from './helpers/temp';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+import { runCli as run } from './helpers/cli';
 
 function contentsOfFile(file: string) {
   const db = new Database(file, { readonly: true });

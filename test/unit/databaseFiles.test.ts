@@ -3,7 +3,6 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
 import { openDatabase, PATRON_APPLICATION_ID } from '../../electron/db/connection';
 import { DatabaseDamagedError } from '../../electron/db/damage';
 import { DatabaseFileError } from '../../electron/db/errors';
@@ -14,13 +13,7 @@ import { openAppDatabase } from '../../electron/services/startup';
 import { smallDemoDb } from './helpers/dbContents';
 import { servicesOnTempDb } from './helpers/services';
 import { fileFingerprint, tempDbPath, tempDir } from './helpers/temp';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+import { runCli as run } from './helpers/cli';
 
 function customersCsv(): string {
   const file = join(tempDir(), 'customers.csv');

@@ -1,17 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
 import { tempDbPath, tempDir } from './helpers/temp';
+import { runCli as run } from './helpers/cli';
 
 const cdnowFile = resolve(import.meta.dirname, '../../../shared/data/cdnow/CDNOW_sample.txt');
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
 
 describe('patron segment and clv', () => {
   it('segment prints tier counts and shares, quadrants and lifecycle, stores the run and writes per-customer results', async () => {

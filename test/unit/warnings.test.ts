@@ -1,18 +1,11 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
 import { openDatabase } from '../../electron/db/connection';
 import { openWarningsFor } from '../../electron/db/warnings';
 import { dailyWarningsDue, startWarningSchedule } from '../../electron/services/warningSchedule';
 import { servicesOnTempDb } from './helpers/services';
 import { tempDbPath } from './helpers/temp';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+import { runCli as run } from './helpers/cli';
 
 interface CliAlert {
   customerId: number;

@@ -2,17 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
 import { openDatabase } from '../../../electron/db/connection';
 import { writeFixture } from '../helpers/files';
 import { tempDbPath, tempDir } from '../helpers/temp';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+import { runCli as run } from '../helpers/cli';
 
 describe('patron import / export', () => {
   it('dry-runs and imports with a JSON report of new, updated, skipped and error rows; exports what was imported', async () => {

@@ -1,18 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../electron/import/csv';
-import { main } from '../../../electron/cli/main';
 import { createDemoDatabase } from '../../../electron/services/demo/generate';
 import { servicesOnTempDb } from '../helpers/services';
 import { tempDbPath, tempDir } from '../helpers/temp';
 import { readFileSync } from 'node:fs';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+import { runCli as run } from '../helpers/cli';
 
 describe('patron export --filter operators', () => {
   it('selects rows with = != >= <= > < and ~ the way the grid filters compare, and refuses bad filters', async () => {

@@ -1,16 +1,9 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
 import { openDatabase } from '../../../electron/db/connection';
 import { writeFixture } from '../helpers/files';
 import { fileFingerprint, tempDbPath } from '../helpers/temp';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+import { runCli as run } from '../helpers/cli';
 
 /** The values the probe found imported though the rest of Patron refuses them: now refused by the import, naming file, row and column. */
 describe('the import keeps the value rules of the editors', () => {

@@ -1,19 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
 import { closeWorkbook, readWorkbook, sheetGrid } from '../../../electron/import/xlsx';
 import { browserCandidates } from '../../../electron/print/browserPdf';
 import { servicesOnTempDb } from '../helpers/services';
 import { tempDir } from '../helpers/temp';
 import { fillKpiFixture } from './fixture';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+import { runCli as run } from '../helpers/cli';
 
 function fixtureDb(): string {
   const { db, file } = servicesOnTempDb();

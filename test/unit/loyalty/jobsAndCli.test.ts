@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
 import { openDatabase } from '../../../electron/db/connection';
 import { writeFixture } from '../helpers/files';
 import { servicesOnTempDb } from '../helpers/services';
 import { addCustomer, addOrder, count, settingsWith, sync } from './helpers';
+import { runCli as run } from '../helpers/cli';
 
 async function waitUntil(condition: () => boolean, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
@@ -11,13 +11,6 @@ async function waitUntil(condition: () => boolean, ms = 30_000): Promise<void> {
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 25));
   }
-}
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
 }
 
 describe('loyalty: the sync job', () => {
